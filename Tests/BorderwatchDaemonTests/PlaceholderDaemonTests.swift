@@ -1,0 +1,6 @@
+import Testing
+@testable import BorderwatchDaemon
+
+@Test func DaemonModuleLinks() {
+    #expect(Bool(true))
+}

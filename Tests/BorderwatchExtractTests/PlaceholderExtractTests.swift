@@ -1,0 +1,6 @@
+import Testing
+@testable import BorderwatchExtract
+
+@Test func ExtractModuleLinks() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import BorderwatchInbox
+
+@Test func InboxModuleLinks() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import BorderwatchNotify
+
+@Test func NotifyModuleLinks() {
+    #expect(Bool(true))
+}

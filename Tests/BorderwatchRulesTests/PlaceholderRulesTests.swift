@@ -1,0 +1,6 @@
+import Testing
+@testable import BorderwatchRules
+
+@Test func RulesModuleLinks() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import BorderwatchStore
+
+@Test func StoreModuleLinks() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,17 @@
+import Foundation
+
+/// A fresh temporary directory, removed by `remove()`.
+public struct TemporaryDirectory {
+    public let url: URL
+
+    public init(prefix: String = "borderwatch-test") throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    public var path: String { url.path }
+
+    public func remove() {
+        try? FileManager.default.removeItem(at: url)
+    }
+}
