@@ -50,7 +50,9 @@ public final class WebhookReceiver: @unchecked Sendable {
     private var listener: Int32
     private var stopped = false
 
-    public init(script: [Response] = [], fallback: Response = Response(status: 200, body: "ok")) throws {
+    /// - Parameter port: 0 for any free port; a given port lets a test bring a receiver
+    ///   "back up" where a client was refused before.
+    public init(script: [Response] = [], fallback: Response = Response(status: 200, body: "ok"), port: Int = 0) throws {
         self.script = script
         self.fallback = fallback
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -60,7 +62,7 @@ public final class WebhookReceiver: @unchecked Sendable {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
+        address.sin_port = UInt16(port).bigEndian
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
@@ -70,7 +72,7 @@ public final class WebhookReceiver: @unchecked Sendable {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
         }
         listener = fd
-        port = Int(UInt16(bigEndian: address.sin_port))
+        self.port = Int(UInt16(bigEndian: address.sin_port))
         let thread = Thread { [self] in acceptLoop() }
         thread.name = "WebhookReceiver.accept"
         thread.start()
