@@ -33,6 +33,10 @@ struct FactBuilder {
         for figure in sentence.figures {
             guard let metric = metric(for: figure, in: sentence) else { continue }
             var (period, strength) = period(for: figure, in: sentence)
+            if strength == .weak, case .day = period, let inherited = recentDay(before: sentence.range) {
+                // "They were part of a group of more than 380 ...": the day of the count just before
+                period = .day(inherited)
+            }
             if case .ytd(let year, let asOf) = period, asOf == articleDate {
                 period = .ytd(year: year, asOf: self.asOf(for: figure, in: sentence, previous: previous))
             }
@@ -74,7 +78,12 @@ struct FactBuilder {
     func metric(for figure: Figure, in sentence: SentenceAnalysis) -> Metric? {
         var specific: (String, Int)?
         var generic: (String, Int)?
-        for cue in sentence.metrics {
+        for var cue in sentence.metrics {
+            // "stopped<": the phrase governs only a figure after it
+            if cue.value.hasSuffix("<") {
+                guard cue.range.upperBound <= figure.span.lowerBound else { continue }
+                cue.value.removeLast()
+            }
             let distance = gap(cue.range, figure.span)
             if cue.value == "arrivals" {
                 if distance < (generic?.1 ?? Int.max) { generic = (cue.value, distance) }
@@ -83,14 +92,28 @@ struct FactBuilder {
             }
         }
         let chosen: String?
-        if let specific, specific.1 <= 12, specific.1 <= (generic?.1 ?? 1_000) + 6 {
+        if let specific, specific.1 <= 12, specific.1 <= (generic?.1 ?? 1_000) + 8 {
             chosen = specific.0
         } else if let generic, generic.1 <= 30 {
             chosen = generic.0
+        } else if let specific, specific.1 <= 30 {
+            chosen = specific.0
+        } else if !figure.elliptical, sentence.records.contains(where: { $0.value == "previous" || $0.value == "record" })
+                    || figure.span.lowerBound > sentence.range.lowerBound && tokens[figure.span.lowerBound - 1].text == "the" {
+            // "the previous record high of 235 people", "The 202 migrants on board": a record claim
+            // or a definite figure names the article's main count
+            chosen = mainMetric.rawValue
         } else {
-            chosen = specific.map { $0.1 <= 30 ? $0.0 : nil } ?? nil
+            chosen = nil
         }
         return chosen.flatMap(Metric.init(rawValue:))
+    }
+
+    /// The metric most facts so far have, arrivals when there are none.
+    var mainMetric: Metric {
+        var counts: [Metric: Int] = [:]
+        for entry in entries { counts[entry.fact.metric, default: 0] += 1 }
+        return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? .arrivals
     }
 
     /// The time wording nearest the figure that no other figure stands closer to; a figure
@@ -116,6 +139,21 @@ struct FactBuilder {
         }
         if let (expression, _) = best, let period = expression.period { return (period, expression.strength) }
         return (.day(articleDate), .weak)
+    }
+
+    /// The day of a well-dated day count in the two sentences before, for a figure with no time wording.
+    func recentDay(before sentence: Range<Int>) -> Day? {
+        var sentencesBack = 0
+        var current = sentence.lowerBound
+        for entry in entries.reversed() where entry.sentence.lowerBound < sentence.lowerBound {
+            if entry.sentence.lowerBound != current {
+                sentencesBack += 1
+                current = entry.sentence.lowerBound
+            }
+            if sentencesBack > 2 { return nil }
+            if entry.strength >= .relative, !entry.fact.isPreviousRecord, case .day(let day) = entry.fact.period { return day }
+        }
+        return nil
     }
 
     /// The day a running total is tied to: a "before Thursday" marker, the day of a count
@@ -206,6 +244,8 @@ struct FactBuilder {
         var folded: [Figure: (record: Bool, bound: Bound)] = [:]
         for entry in entries {
             let key = Figure(metric: entry.fact.metric, value: entry.fact.value)
+            // an earlier record named without any day says nothing countable
+            if entry.fact.isPreviousRecord && entry.strength == .weak { continue }
             if entry.strength <= .report, let best = strongest[key], best > .report {
                 let previous = folded[key]
                 folded[key] = ((previous?.record ?? false) || entry.fact.record,

@@ -191,9 +191,10 @@ struct TimeFinder {
         return sameYear > articleDate ? Day(year: articleDate.year - 1, month: month, day: day) : sameYear
     }
 
+    /// Only a calendar date is explicit; months and years are relative wording.
     func isExplicit(_ point: Point) -> Bool {
         if case .day(_, let explicit) = point { return explicit }
-        return true
+        return false
     }
 
     func firstDay(_ point: Point) -> Day? {
@@ -260,6 +261,8 @@ struct TimeFinder {
             return TimeExpression(range: range, period: .month(year: previous.0, month: previous.1), strength: .relative)
         case "ytd":
             return TimeExpression(range: range, period: .ytd(year: d.year, asOf: d), strength: .relative)
+        case "span":
+            return TimeExpression(range: range, period: .span(start: nil, end: nil), strength: .relative)
         case "weak":
             return TimeExpression(range: range, period: .ytd(year: d.year, asOf: d), strength: .weak)
         case "year":
