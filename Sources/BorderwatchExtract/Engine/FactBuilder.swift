@@ -196,7 +196,12 @@ struct FactBuilder {
         if let origin = sentence.mentions.first(where: { $0.role == .origin && neighbours.contains($0.code) }) {
             return (region, origin.code)
         }
-        return (region, region == article.region ? article.via : nil)
+        if region == article.region { return (region, article.via) }
+        for mention in sentence.mentions {
+            if case .route(let via) = mention.role, mention.code == region { return (region, via) }
+            if mention.role != .authority, neighbours.contains(mention.code) { return (region, mention.code) }
+        }
+        return (region, nil)
     }
 
     func evidence(_ range: Range<Int>) -> String {

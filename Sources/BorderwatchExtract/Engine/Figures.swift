@@ -149,6 +149,21 @@ struct FigureFinder {
                 return .counted
             }
             if vocabulary.distractors.longestMatch(in: words, at: i) != nil { return .distractor }
+            // "4,800 of them", "most of those": part of a group named before
+            if words[i] == "of", i + 1 < sentence.upperBound, ["them", "those", "whom"].contains(words[i + 1]) {
+                return firstIsContent == true ? .unknown : .implied
+            }
+            // a demonym as the noun: "2,300 Guatemalans", "150 Afghans"
+            if let (_, length) = vocabulary.gazetteer.longestMatch(in: words, at: i), tokens[i].capitalized {
+                let after = i + length
+                let nounFollows = after < sentence.upperBound && tokens[after].kind == .word
+                    && vocabulary.connectors.longestMatch(in: words, at: after) == nil
+                if !nounFollows { return .counted }
+                i = after
+                steps += 1
+                firstIsContent = firstIsContent ?? false
+                continue
+            }
             if firstIsContent == nil {
                 if let (kind, _) = vocabulary.connectors.longestMatch(in: words, at: i), kind == "follow" { return .implied }
                 firstIsContent = true

@@ -60,6 +60,10 @@ struct PlaceFinder {
         if let (_, _) = vocabulary.authorityNouns.longestMatch(in: words, at: i + length), i + length < sentence.upperBound {
             return .authority
         }
+        // the sentence's subject: "Mexico deported ...", "Hungary said it had pushed back ..."
+        if i == sentence.lowerBound || i == sentence.lowerBound + 1 && words[sentence.lowerBound] == "the" {
+            return .authority
+        }
         var j = i - 1
         if j >= sentence.lowerBound, ["the", "neighbouring", "neighboring", "neighbour", "neighbor", "next-door"].contains(words[j]) { j -= 1 }
         guard j >= sentence.lowerBound else { return .plain }

@@ -60,10 +60,11 @@ struct TimeFinder {
         for (index, (range, point)) in points.enumerated() where !used.contains(index) {
             let before = previousWords(range.lowerBound, in: sentence, count: 3)
             var start = range.lowerBound
-            if before.last == "between" || before.last == "from", index + 1 < points.count,
+            if before.last == "between" || before.last == "from" || before.last == "on", index + 1 < points.count,
                let first = firstDay(point), let second = lastDay(points[index + 1].point),
                points[index + 1].range.lowerBound - range.upperBound <= 2,
-               ["and", "to", "-", "until", "through"].contains(words[range.upperBound]) {
+               ["and", "to", "-", "until", "through"].contains(words[range.upperBound]),
+               before.last != "on" || words[range.upperBound] == "and" {
                 used.insert(index + 1)
                 result.append(TimeExpression(range: (range.lowerBound - 1)..<points[index + 1].range.upperBound,
                                              period: .span(start: first, end: second), strength: .explicit))
@@ -115,7 +116,11 @@ struct TimeFinder {
         // "in 2020", "for the whole of 2019"
         if token.kind == .number, !token.separated, token.digits == 4, (1900...2100).contains(Int(token.number)) {
             let previous = i > sentence.lowerBound ? words[i - 1] : ""
-            if ["in", "for", "of", "during", "throughout"].contains(previous) { return (i..<(i + 1), .year(Int(token.number))) }
+            let next = i + 1 < sentence.upperBound ? words[i + 1] : ""
+            if ["in", "for", "of", "during", "throughout"].contains(previous)
+                || ["figure", "figures", "total", "tally", "count", "number", "numbers", "level"].contains(next) {
+                return (i..<(i + 1), .year(Int(token.number)))
+            }
             return nil
         }
         // "3 August", "3rd of August", "02nd August, 2021"
