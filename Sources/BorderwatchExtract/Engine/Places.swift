@@ -32,8 +32,9 @@ struct PlaceFinder {
                 i += length
                 continue
             }
-            if tokens[i].capitalized, let (value, length) = vocabulary.routes.longestMatch(in: words, at: i),
-               i + length <= sentence.upperBound {
+            // a one-word route ("Channel") only when capitalised
+            if let (value, length) = vocabulary.routes.longestMatch(in: words, at: i), i + length <= sentence.upperBound,
+               length > 1 || tokens[i].capitalized {
                 let parts = value.split(separator: " ").map(String.init)
                 if parts.count == 2 { result.append(PlaceMention(position: i, code: parts[0], role: .route(via: parts[1]))) }
                 i += length

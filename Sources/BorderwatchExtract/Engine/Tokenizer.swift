@@ -220,7 +220,6 @@ enum Tokenizer {
                 guard groupCount == 3, after >= n || !isDigit(bytes[after]) else { break }
                 // a plain space only joins groups when the next group is not followed by more digits or a letter
                 if mark == [0x20], after < n, isLetter(bytes, after) { break }
-                if mark == [0x2E], after < n, bytes[after] == 0x2E { break }
                 separator = mark
                 integer = integer * 1000 + group
                 separated = true
