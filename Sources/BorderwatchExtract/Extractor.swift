@@ -27,6 +27,6 @@ public struct Extractor: Sendable {
 
     /// The statistics of a decoded document; the fact engine plugs in here.
     func facts(in document: Document) -> [Fact] {
-        []
+        FactEngine.english.facts(text: document.text, date: document.date, datelineCity: document.datelineCity)
     }
 }

@@ -48,6 +48,14 @@ public struct PhraseTable: Sendable {
         return best
     }
 
-    /// Every phrase with its value (for tests and diagnostics).
-    public var count: Int { nodes.reduce(0) { $0 + ($1.value == nil ? 0 : 1) } }
+    /// Every phrase with its value, in no particular order.
+    public var entries: [(phrase: String, value: String)] {
+        var result: [(String, String)] = []
+        func walk(_ node: Int, _ words: [String]) {
+            if let value = nodes[node].value { result.append((words.joined(separator: " "), value)) }
+            for (word, child) in nodes[node].children { walk(child, words + [word]) }
+        }
+        walk(0, [])
+        return result
+    }
 }
