@@ -45,7 +45,7 @@ extension Store {
         }
     }
 
-    private func findArticle(_ reference: String) throws -> (id: Int64, fileName: String, sha256: String) {
+    func findArticle(_ reference: String) throws -> (id: Int64, fileName: String, sha256: String) {
         var matches = try database.rows("SELECT id, file_name, sha256 FROM articles WHERE file_name = ?", [.text(reference)]) {
             (id: $0.int64(0), fileName: $0.string(1), sha256: $0.string(2))
         }
