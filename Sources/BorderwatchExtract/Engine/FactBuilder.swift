@@ -61,7 +61,8 @@ struct FactBuilder {
         }
     }
 
-    /// Tokens between two ranges, a comma or dash counting as two: clause breaks keep words apart.
+    /// Tokens between two ranges, a comma or dash counting as three and a new clause (", and")
+    /// as nine: clause breaks keep words apart.
     func gap(_ a: Range<Int>, _ b: Range<Int>) -> Int {
         let (from, to) = a.upperBound <= b.lowerBound ? (a.upperBound, b.lowerBound) : (b.upperBound, a.lowerBound)
         guard from < to else { return 0 }
@@ -69,6 +70,8 @@ struct FactBuilder {
         for i in from..<to {
             distance += 1
             if tokens[i].kind == .punct, [",", ";", "-", ":", "(", ")"].contains(tokens[i].text) { distance += 2 }
+            // ", and ..." opens a new clause with its own verb
+            if i > from, tokens[i - 1].text == ",", ["and", "but", "while", "whereas"].contains(tokens[i].text) { distance += 6 }
         }
         return distance
     }
