@@ -27,6 +27,7 @@ struct TimeFinder {
     let vocabulary: Vocabulary
     let tokens: [Token]
     let words: [String]
+    let ids: [Int32]
     let articleDate: Day
 
     /// A primitive: a day, a month or a year, before combinators ("since", "by", "between") apply.
@@ -47,7 +48,7 @@ struct TimeFinder {
                 i = range.upperBound
                 continue
             }
-            if tokens[i].kind == .word, let (code, length) = vocabulary.times.longestMatch(in: words, at: i),
+            if tokens[i].kind == .word, let (code, length) = vocabulary.times.longestMatch(in: ids, at: i),
                i + length <= sentence.upperBound, let expression = relative(code, i..<(i + length)) {
                 result.append(expression)
                 i += length
@@ -162,7 +163,7 @@ struct TimeFinder {
             }
             return nil
         }
-        if token.capitalized, let weekday = vocabulary.weekdays[token.text].flatMap(Int.init), token.text.count > 4 {
+        if token.capitalized, let weekday = vocabulary.weekdays[id: ids[i]].flatMap(Int.init), token.text.count > 4 {
             var after = i + 1
             if after < end, !token.possessive, ["night", "morning", "evening", "afternoon"].contains(words[after]) { after += 1 }
             return (i..<after, .day(articleDate.latest(weekday: weekday), explicit: false))
@@ -184,7 +185,7 @@ struct TimeFinder {
     /// A capitalised month name, or an abbreviation followed by a dot ("Aug.").
     func month(at i: Int) -> Int? {
         let token = tokens[i]
-        guard token.kind == .word, let month = vocabulary.months[token.text].flatMap(Int.init) else { return nil }
+        guard token.kind == .word, let month = vocabulary.months[id: ids[i]].flatMap(Int.init) else { return nil }
         if token.capitalized { return month }
         return nil
     }
