@@ -261,6 +261,10 @@ struct TimeFinder {
                 return TimeExpression(range: range, period: .span(start: monday, end: monday.adding(days: 6)), strength: .relative)
             default: return TimeExpression(range: range, period: .span(start: d.adding(days: -6), end: d), strength: .relative)
             }
+        case "weekend":
+            let sunday = d.weekday == 7 ? d : d.latest(weekday: 7)
+            let saturday = d.weekday == 6 ? d : sunday.adding(days: -1)
+            return TimeExpression(range: range, period: .span(start: saturday, end: d.weekday == 6 ? d : sunday), strength: .relative)
         case "month":
             if argument == "this" { return TimeExpression(range: range, period: .month(year: d.year, month: d.month), strength: .relative) }
             let previous = d.month == 1 ? (d.year - 1, 12) : (d.year, d.month - 1)

@@ -237,7 +237,8 @@ enum Tokenizer {
                 i += 1 + fracCount
             }
         }
-        var token = Token(kind: .number, text: "", start: start, end: i)
+        // the digits as written, so lexicon phrases such as "past 24 hours" can name them
+        var token = Token(kind: .number, text: String(decoding: bytes[start..<i], as: UTF8.self), start: start, end: i)
         token.number = Double(integer) + fraction
         token.separated = separated
         token.digits = firstCount
