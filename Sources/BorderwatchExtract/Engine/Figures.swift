@@ -82,6 +82,7 @@ struct FigureFinder {
 
     /// "twenty-one" -> 21.
     func hyphenatedNumber(_ text: String) -> Double? {
+        guard text.utf8.contains(0x2D) else { return nil }
         let parts = text.split(separator: "-")
         guard parts.count == 2, let tens = vocabulary.numbers[parts[0]].flatMap(Double.init),
               let units = vocabulary.numbers[parts[1]].flatMap(Double.init),
