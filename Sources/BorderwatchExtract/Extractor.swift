@@ -14,7 +14,7 @@ public struct Extractor: Sendable {
     ///   - fallbackDate: the date to use when the article carries none of its own
     ///     (`--date`, else the file's modification time).
     public func extract(_ bytes: [UInt8], fileName: String, fallbackDate: Day?) -> ExtractedArticle {
-        var document = DocumentDecoder.decode(bytes, fileName: fileName)
+        var document = DocumentDecoder.decode(bytes, fileName: fileName, referenceDate: fallbackDate)
         if document.date == nil, let fallbackDate {
             document.date = fallbackDate
             document.dateSource = .fallback

@@ -61,7 +61,8 @@ struct FactBuilder {
         }
     }
 
-    /// Tokens between two ranges, a comma or dash counting as two: clause breaks keep words apart.
+    /// Tokens between two ranges, a comma or dash counting as three and a new clause (", and")
+    /// as nine: clause breaks keep words apart.
     func gap(_ a: Range<Int>, _ b: Range<Int>) -> Int {
         let (from, to) = a.upperBound <= b.lowerBound ? (a.upperBound, b.lowerBound) : (b.upperBound, a.lowerBound)
         guard from < to else { return 0 }
@@ -69,6 +70,8 @@ struct FactBuilder {
         for i in from..<to {
             distance += 1
             if tokens[i].kind == .punct, [",", ";", "-", ":", "(", ")"].contains(tokens[i].text) { distance += 2 }
+            // ", and ..." opens a new clause with its own verb
+            if i > from, tokens[i - 1].text == ",", ["and", "but", "while", "whereas"].contains(tokens[i].text) { distance += 6 }
         }
         return distance
     }
@@ -156,6 +159,14 @@ struct FactBuilder {
         return nil
     }
 
+    /// The region of the facts of the sentence just before, when it had any: a sentence that
+    /// names no country goes on about the same place ("Last year 28,526 people made the journey").
+    func recentRegion(before sentence: Range<Int>) -> String? {
+        guard let last = entries.last, last.sentence.upperBound <= sentence.lowerBound else { return nil }
+        let between = tokens[last.sentence.upperBound..<sentence.lowerBound]
+        return between.count <= 2 ? last.fact.region : nil
+    }
+
     /// The day a running total is tied to: a "before Thursday" marker, the day of a count
     /// earlier in the sentence or in the sentence before, else the article's date.
     func asOf(for figure: Figure, in sentence: SentenceAnalysis, previous: SentenceAnalysis?) -> Day {
@@ -180,12 +191,12 @@ struct FactBuilder {
     /// Region from an authority just before the figure or another border country the sentence
     /// names instead of the article's; else the article's region and via.
     func place(for figure: Figure, in sentence: SentenceAnalysis) -> (String?, String?) {
-        var region = article.region
+        var region = recentRegion(before: sentence.range) ?? article.region
         if let authority = sentence.mentions.last(where: {
             $0.role == .authority && $0.position < figure.span.lowerBound && figure.span.lowerBound - $0.position <= 8
         }) {
             region = authority.code
-        } else if let article = article.region, !sentence.mentions.contains(where: { $0.code == article }),
+        } else if let article = region, !sentence.mentions.contains(where: { $0.code == article }),
                   let other = sentence.mentions.first(where: {
                       $0.role != .origin && $0.code != self.article.via && vocabulary.neighbours[$0.code] != nil
                   }) {
@@ -196,7 +207,13 @@ struct FactBuilder {
         if let origin = sentence.mentions.first(where: { $0.role == .origin && neighbours.contains($0.code) }) {
             return (region, origin.code)
         }
-        return (region, region == article.region ? article.via : nil)
+        if region == article.region { return (region, article.via) }
+        if let recent = entries.last(where: { $0.fact.region == region }) { return (region, recent.fact.via) }
+        for mention in sentence.mentions {
+            if case .route(let via) = mention.role, mention.code == region { return (region, via) }
+            if mention.role != .authority, neighbours.contains(mention.code) { return (region, mention.code) }
+        }
+        return (region, nil)
     }
 
     func evidence(_ range: Range<Int>) -> String {

@@ -27,6 +27,7 @@ struct TimeFinder {
     let vocabulary: Vocabulary
     let tokens: [Token]
     let words: [String]
+    let ids: [Int32]
     let articleDate: Day
 
     /// A primitive: a day, a month or a year, before combinators ("since", "by", "between") apply.
@@ -47,7 +48,7 @@ struct TimeFinder {
                 i = range.upperBound
                 continue
             }
-            if tokens[i].kind == .word, let (code, length) = vocabulary.times.longestMatch(in: words, at: i),
+            if tokens[i].kind == .word, let (code, length) = vocabulary.times.longestMatch(in: ids, at: i),
                i + length <= sentence.upperBound, let expression = relative(code, i..<(i + length)) {
                 result.append(expression)
                 i += length
@@ -60,10 +61,11 @@ struct TimeFinder {
         for (index, (range, point)) in points.enumerated() where !used.contains(index) {
             let before = previousWords(range.lowerBound, in: sentence, count: 3)
             var start = range.lowerBound
-            if before.last == "between" || before.last == "from", index + 1 < points.count,
+            if before.last == "between" || before.last == "from" || before.last == "on", index + 1 < points.count,
                let first = firstDay(point), let second = lastDay(points[index + 1].point),
                points[index + 1].range.lowerBound - range.upperBound <= 2,
-               ["and", "to", "-", "until", "through"].contains(words[range.upperBound]) {
+               ["and", "to", "-", "until", "through"].contains(words[range.upperBound]),
+               before.last != "on" || words[range.upperBound] == "and" {
                 used.insert(index + 1)
                 result.append(TimeExpression(range: (range.lowerBound - 1)..<points[index + 1].range.upperBound,
                                              period: .span(start: first, end: second), strength: .explicit))
@@ -115,7 +117,11 @@ struct TimeFinder {
         // "in 2020", "for the whole of 2019"
         if token.kind == .number, !token.separated, token.digits == 4, (1900...2100).contains(Int(token.number)) {
             let previous = i > sentence.lowerBound ? words[i - 1] : ""
-            if ["in", "for", "of", "during", "throughout"].contains(previous) { return (i..<(i + 1), .year(Int(token.number))) }
+            let next = i + 1 < sentence.upperBound ? words[i + 1] : ""
+            if ["in", "for", "of", "during", "throughout"].contains(previous)
+                || ["figure", "figures", "total", "tally", "count", "number", "numbers", "level"].contains(next) {
+                return (i..<(i + 1), .year(Int(token.number)))
+            }
             return nil
         }
         // "3 August", "3rd of August", "02nd August, 2021"
@@ -157,7 +163,7 @@ struct TimeFinder {
             }
             return nil
         }
-        if token.capitalized, let weekday = vocabulary.weekdays[token.text].flatMap(Int.init), token.text.count > 4 {
+        if token.capitalized, let weekday = vocabulary.weekdays[id: ids[i]].flatMap(Int.init), token.text.count > 4 {
             var after = i + 1
             if after < end, !token.possessive, ["night", "morning", "evening", "afternoon"].contains(words[after]) { after += 1 }
             return (i..<after, .day(articleDate.latest(weekday: weekday), explicit: false))
@@ -179,7 +185,7 @@ struct TimeFinder {
     /// A capitalised month name, or an abbreviation followed by a dot ("Aug.").
     func month(at i: Int) -> Int? {
         let token = tokens[i]
-        guard token.kind == .word, let month = vocabulary.months[token.text].flatMap(Int.init) else { return nil }
+        guard token.kind == .word, let month = vocabulary.months[id: ids[i]].flatMap(Int.init) else { return nil }
         if token.capitalized { return month }
         return nil
     }
@@ -255,6 +261,10 @@ struct TimeFinder {
                 return TimeExpression(range: range, period: .span(start: monday, end: monday.adding(days: 6)), strength: .relative)
             default: return TimeExpression(range: range, period: .span(start: d.adding(days: -6), end: d), strength: .relative)
             }
+        case "weekend":
+            let sunday = d.weekday == 7 ? d : d.latest(weekday: 7)
+            let saturday = d.weekday == 6 ? d : sunday.adding(days: -1)
+            return TimeExpression(range: range, period: .span(start: saturday, end: d.weekday == 6 ? d : sunday), strength: .relative)
         case "month":
             if argument == "this" { return TimeExpression(range: range, period: .month(year: d.year, month: d.month), strength: .relative) }
             let previous = d.month == 1 ? (d.year - 1, 12) : (d.year, d.month - 1)

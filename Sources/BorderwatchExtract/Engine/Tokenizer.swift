@@ -106,6 +106,15 @@ enum Tokenizer {
             }
             break
         }
+        var plain = true
+        for j in start..<end where bytes[j] >= 0x41 && bytes[j] <= 0x5A || bytes[j] == 0xE2 { plain = false; break }
+        if plain {
+            // already lower case: no copy of the bytes
+            var token = Token(kind: .word, text: String(decoding: bytes[start..<end], as: UTF8.self), start: start, end: end)
+            token.possessive = possessive
+            tokens.append(token)
+            return max(i, end)
+        }
         var lower = [UInt8]()
         lower.reserveCapacity(end - start)
         var apostropheRun = 0
@@ -220,7 +229,6 @@ enum Tokenizer {
                 guard groupCount == 3, after >= n || !isDigit(bytes[after]) else { break }
                 // a plain space only joins groups when the next group is not followed by more digits or a letter
                 if mark == [0x20], after < n, isLetter(bytes, after) { break }
-                if mark == [0x2E], after < n, bytes[after] == 0x2E { break }
                 separator = mark
                 integer = integer * 1000 + group
                 separated = true
@@ -238,7 +246,8 @@ enum Tokenizer {
                 i += 1 + fracCount
             }
         }
-        var token = Token(kind: .number, text: "", start: start, end: i)
+        // the digits as written, so lexicon phrases such as "past 24 hours" can name them
+        var token = Token(kind: .number, text: String(decoding: bytes[start..<i], as: UTF8.self), start: start, end: i)
         token.number = Double(integer) + fraction
         token.separated = separated
         token.digits = firstCount
