@@ -46,7 +46,7 @@ struct FactBuilder {
             entries.append(Entry(fact: fact, strength: strength, sentence: sentence.range, position: figure.range.lowerBound))
         }
         guard entries.count > firstEntry else { return }
-        for cue in sentence.records {
+        for cue in sentence.records where cue.value != "none" {
             var nearest: Int?
             var best = Int.max
             for index in firstEntry..<entries.count {
@@ -245,11 +245,13 @@ struct FactBuilder {
             if own { lastWithFacts = sentence.range; continue }
             guard sentence.records.contains(where: { $0.value == "record" }),
                   sentence.figures.isEmpty else { continue }
+            // the claim is about what the sentence's own verb counts ("a record number ... crossed")
+            let metric = sentence.metrics.first.flatMap { Metric(rawValue: $0.value.hasSuffix("<") ? String($0.value.dropLast()) : $0.value) }
             let days = sentence.times.compactMap { expression -> Day? in
                 if case .day(let day)? = expression.period, expression.strength >= .report { return day }
                 return nil
             }
-            for index in entries.indices where !entries[index].fact.isPreviousRecord {
+            for index in entries.indices where !entries[index].fact.isPreviousRecord && (metric == nil || entries[index].fact.metric == metric) {
                 if !days.isEmpty {
                     if case .day(let day) = entries[index].fact.period, days.contains(day) { entries[index].fact.record = true }
                 } else if entries[index].sentence == lastWithFacts {
@@ -295,6 +297,14 @@ struct FactBuilder {
             if let extra = folded[Figure(metric: result[i].metric, value: result[i].value)] {
                 result[i].record = result[i].record || extra.record
                 if result[i].bound == .exact { result[i].bound = extra.bound }
+            }
+        }
+        // one day's count stated twice with different precision ("more than 200" / "202") shares a record claim
+        for i in result.indices where result[i].record && !result[i].isPreviousRecord {
+            guard case .day = result[i].period else { continue }
+            for j in result.indices where j != i && result[j].metric == result[i].metric && result[j].period == result[i].period {
+                let (a, b) = (result[i].value, result[j].value)
+                if abs(a - b) * 20 <= max(a, b) { result[j].record = true }
             }
         }
         return result
