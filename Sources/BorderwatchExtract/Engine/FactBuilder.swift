@@ -101,8 +101,8 @@ struct FactBuilder {
             chosen = generic.0
         } else if let specific, specific.1 <= 30 {
             chosen = specific.0
-        } else if !figure.elliptical, sentence.records.contains(where: { $0.value == "previous" || $0.value == "record" })
-                    || figure.span.lowerBound > sentence.range.lowerBound && tokens[figure.span.lowerBound - 1].text == "the" {
+        } else if sentence.records.contains(where: { $0.value == "previous" || $0.value == "record" })
+                    || !figure.elliptical && figure.span.lowerBound > sentence.range.lowerBound && tokens[figure.span.lowerBound - 1].text == "the" {
             // "the previous record high of 235 people", "The 202 migrants on board": a record claim
             // or a definite figure names the article's main count
             chosen = mainMetric.rawValue
@@ -125,6 +125,18 @@ struct FactBuilder {
         var best: (TimeExpression, Double)?
         for expression in sentence.times {
             guard expression.period != nil else { continue }
+            // "the previous record for 2022", "the biggest one-day number in 2021": the year
+            // bounds the record claim, not the figure
+            let yearly: Bool
+            switch expression.period {
+            case .year?, .ytd?: yearly = true
+            default: yearly = false
+            }
+            if yearly, sentence.records.contains(where: {
+                guard $0.range.upperBound <= expression.range.lowerBound else { return false }
+                let between = $0.range.upperBound..<expression.range.lowerBound
+                return between.count <= 3 && !sentence.figures.contains { between.contains($0.range.lowerBound) }
+            }) { continue }
             let after = expression.range.lowerBound >= figure.range.upperBound
             let between = after ? figure.range.upperBound..<expression.range.lowerBound
                                 : expression.range.upperBound..<figure.span.lowerBound

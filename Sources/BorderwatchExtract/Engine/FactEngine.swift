@@ -33,6 +33,9 @@ public struct FactEngine: Sendable {
             let figures = figureFinder.figures(in: range, claimed: claimed)
             let mentions = placeFinder.mentions(in: range)
             allMentions += mentions
+            // the lead and the sentences with figures say most about where the counting happens
+            if analyses.count < 2 { allMentions += mentions }
+            if !figures.isEmpty { allMentions += mentions }
             analyses.append(SentenceAnalysis(range: range, figures: figures, times: times,
                                              metrics: cues(vocabulary.metrics, in: range, ids: ids, tokens: tokens),
                                              records: cues(vocabulary.records, in: range, ids: ids, tokens: tokens),
