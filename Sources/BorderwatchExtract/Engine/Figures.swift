@@ -140,7 +140,8 @@ struct FigureFinder {
             let token = tokens[i]
             if token.kind == .punct, token.text == "\"" || token.text == "'" { i += 1; continue }
             if token.kind != .word { return firstIsContent == true ? .unknown : .implied }
-            if let (_, length) = vocabulary.counted.longestMatch(in: ids, at: i) {
+            let distractor = vocabulary.distractors.longestMatch(in: ids, at: i)
+            if let (_, length) = vocabulary.counted.longestMatch(in: ids, at: i), length >= distractor?.length ?? 0 {
                 let after = i + length
                 // a breakdown by nationality: "1,910 citizens of Iraq"
                 if after + 1 < sentence.upperBound, words[after] == "of",
@@ -150,7 +151,7 @@ struct FigureFinder {
                 }
                 return .counted
             }
-            if vocabulary.distractors.longestMatch(in: ids, at: i) != nil { return .distractor }
+            if distractor != nil { return .distractor }
             // "4,800 of them", "most of those": part of a group named before
             if words[i] == "of", i + 1 < sentence.upperBound, ["them", "those", "whom"].contains(words[i + 1]) {
                 return firstIsContent == true ? .unknown : .implied

@@ -71,6 +71,14 @@ struct TimeFinder {
                                              period: .span(start: first, end: second), strength: .explicit))
                 continue
             }
+            // "between 1 and 7 August", "from 1 to 7 August": the first day borrows the month
+            if case .day(let last, true) = point, before.count == 3, ["between", "from"].contains(before[0]),
+               ["and", "to"].contains(before[2]), tokens[range.lowerBound - 2].kind == .number || tokens[range.lowerBound - 2].kind == .ordinal,
+               let first = Day(year: last.year, month: last.month, day: Int(tokens[range.lowerBound - 2].number)), first < last {
+                result.append(TimeExpression(range: (range.lowerBound - 3)..<range.upperBound,
+                                             period: .span(start: first, end: last), strength: .explicit))
+                continue
+            }
             var midnight = false
             if before.suffix(2) == ["midnight", "on"] { midnight = true; start -= 2 } else if before.last == "midnight" { midnight = true; start -= 1 }
             let lead = start > sentence.lowerBound ? words[start - 1] : ""
