@@ -21,7 +21,7 @@ struct FigureFinder {
     let words: [String]
     let ids: [Int32]
 
-    func figures(in sentence: Range<Int>, claimed: Set<Int>) -> [Figure] {
+    func figures(in sentence: Range<Int>, claimed: ClaimedTokens) -> [Figure] {
         var result: [Figure] = []
         var i = sentence.lowerBound
         while i < sentence.upperBound {
@@ -48,7 +48,7 @@ struct FigureFinder {
     }
 
     /// The value of the figure starting at `i`, the tokens it spans, and whether it is written in words.
-    func readValue(at i: Int, in sentence: Range<Int>, claimed: Set<Int>) -> (Int, Range<Int>, Bool)? {
+    func readValue(at i: Int, in sentence: Range<Int>, claimed: ClaimedTokens) -> (Int, Range<Int>, Bool)? {
         let token = tokens[i]
         var value: Double
         var end = i + 1

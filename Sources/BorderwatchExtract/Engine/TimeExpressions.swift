@@ -37,10 +37,10 @@ struct TimeFinder {
         case year(Int)
     }
 
-    func expressions(in sentence: Range<Int>) -> (expressions: [TimeExpression], claimed: Set<Int>) {
+    func expressions(in sentence: Range<Int>) -> (expressions: [TimeExpression], claimed: ClaimedTokens) {
         var points: [(range: Range<Int>, point: Point)] = []
         var result: [TimeExpression] = []
-        var claimed = Set<Int>()
+        var claimed = ClaimedTokens()
         var i = sentence.lowerBound
         while i < sentence.upperBound {
             if let (range, point) = point(at: i, in: sentence) {
@@ -109,8 +109,8 @@ struct TimeFinder {
             result.append(TimeExpression(range: range, period: period(point, range: range, in: sentence),
                                          strength: strength == .relative && isReport(range.lowerBound, in: sentence) ? .report : strength))
         }
-        for expression in result { claimed.formUnion(expression.range) }
-        for (range, _) in points { claimed.formUnion(range) }
+        for expression in result { claimed.ranges.append(expression.range) }
+        for (range, _) in points { claimed.ranges.append(range) }
         return (result.filter { $0.period != nil || $0.asOf != nil }, claimed)
     }
 
@@ -289,4 +289,11 @@ struct TimeFinder {
             return nil
         }
     }
+}
+
+/// Tokens a time expression has taken, so that "August 3" or "past 24 hours" is never read as a figure.
+struct ClaimedTokens: Sendable {
+    var ranges: [Range<Int>] = []
+
+    func contains(_ index: Int) -> Bool { ranges.contains { $0.contains(index) } }
 }
