@@ -23,6 +23,8 @@ public final class Database: @unchecked Sendable {
         public var busyTimeout: Int32 = 5000
         /// Open read-only (the file must exist).
         public var readOnly = false
+        /// Create the file when it is missing; when `false`, a missing file is an error.
+        public var create = true
         public init() {}
     }
 
@@ -31,13 +33,14 @@ public final class Database: @unchecked Sendable {
     /// parent directories and does not migrate: `Store` does that.
     public init(path: String, options: Options = Options()) throws {
         var handle: OpaquePointer?
-        let flags = (options.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        let flags = (options.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | (options.create ? SQLITE_OPEN_CREATE : 0))
             | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         let code = sqlite3_open_v2(path, &handle, flags, nil)
         guard code == SQLITE_OK, let handle else {
             let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             sqlite3_close_v2(handle)
-            throw DatabaseError(code: code, message: "cannot open \(path): \(message)")
+            let hint = options.create ? "" : " (is the path right? `borderwatch ingest` or the daemon creates it)"
+            throw DatabaseError(code: code, message: "cannot open \(path): \(message)\(hint)")
         }
         self.handle = handle
         self.path = path

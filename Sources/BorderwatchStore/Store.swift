@@ -27,6 +27,13 @@ public final class Store: @unchecked Sendable {
         if !options.readOnly { try Schema.migrate(database) }
     }
 
+    /// Opens an existing database for the query commands: a missing file is an error, not a new empty database.
+    public static func existing(path: String) throws -> Store {
+        var options = Database.Options()
+        options.create = false
+        return try Store(path: path, options: options)
+    }
+
     /// The schema version this borderwatch writes.
     public static var schemaVersion: Int { Schema.version }
 
@@ -38,26 +45,34 @@ public final class Store: @unchecked Sendable {
     public func ingest(_ article: ExtractedArticle, content: [UInt8], raiseAlerts: Bool,
                        rules: RulesConfiguration, destinations: [String], now: Date) throws -> IngestOutcome {
         try database.transaction {
-            try store(article, content: content, raiseAlerts: raiseAlerts, rules: AlertRules(configuration: rules),
-                      destinations: destinations, now: now)
+            var stale = Set<Int64>()
+            let outcome = try store(article, content: content, raiseAlerts: raiseAlerts, rules: AlertRules(configuration: rules),
+                                    destinations: destinations, now: now, stale: &stale)
+            for id in stale { try recompute(observation: id) }
+            return outcome
         }
     }
 
     /// Stores many articles in one transaction (one fsync), each article in its own savepoint:
     /// an article that fails is rolled back alone and reported as a failure, the others commit.
-    /// The results are in the order of `articles`.
+    /// The results are in the order of `articles`. Without alerts, the observations the batch
+    /// touched are recomputed once at its end rather than after every article: nothing reads
+    /// them in between, and they are exact again before the commit.
     public func ingest(batch articles: [(article: ExtractedArticle, content: [UInt8])], raiseAlerts: Bool,
                        rules: RulesConfiguration, destinations: [String], now: Date) throws -> [Result<IngestOutcome, Error>] {
         let alertRules = AlertRules(configuration: rules)
         return try database.transaction {
-            articles.map { item in
+            var stale = Set<Int64>()
+            let results = articles.map { item in
                 Result {
                     try database.savepoint {
                         try store(item.article, content: item.content, raiseAlerts: raiseAlerts, rules: alertRules,
-                                  destinations: destinations, now: now)
+                                  destinations: destinations, now: now, stale: &stale)
                     }
                 }
             }
+            for id in stale { try recompute(observation: id) }
+            return results
         }
     }
 
@@ -71,8 +86,10 @@ public final class Store: @unchecked Sendable {
 
     // MARK: Ingest, inside a transaction
 
+    /// Stores one article. Observations it touches are recomputed before the rules read them;
+    /// without alerts they are only added to `stale`, for the caller to recompute before committing.
     private func store(_ article: ExtractedArticle, content: [UInt8], raiseAlerts: Bool, rules: AlertRules,
-                       destinations: [String], now: Date) throws -> IngestOutcome {
+                       destinations: [String], now: Date, stale: inout Set<Int64>) throws -> IngestOutcome {
         let hash = Store.contentHash(content)
         if let existing = try database.scalarInt("SELECT id FROM articles WHERE sha256 = ?", [.text(hash)]) {
             return .duplicate(articleID: existing)
@@ -99,10 +116,11 @@ public final class Store: @unchecked Sendable {
             }
             try insert(fact, ordinal: ordinal, articleID: articleID, observationID: observationID, articleKey: articleKey)
         }
-        for id in touched { try recompute(observation: id) }
-
         var raised: [AlertEvent] = []
-        if raiseAlerts {
+        if !raiseAlerts {
+            stale.formUnion(touched)
+        } else {
+            for id in touched { try recompute(observation: id) }
             let observations = try rules.requests(for: article).flatMap { try load($0) }
             let today = Store.day(of: now)
             for event in rules.evaluate(article, observations: observations, today: today)

@@ -17,7 +17,7 @@ struct ChartCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let store = try Store(path: try storeOptions.configuration().database)
+        let store = try Store.existing(path: try storeOptions.configuration().database)
         let region = self.region.uppercased()
         let points = try store.series(region: region, metric: metric,
                                       from: year.flatMap { Day(year: $0, month: 1, day: 1) },

@@ -21,7 +21,7 @@ struct FactsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try Store(path: try storeOptions.configuration().database)
+        let store = try Store.existing(path: try storeOptions.configuration().database)
         let facts = try article.map { try store.facts(article: $0) } ?? store.facts(region: region!.uppercased(), date: date!)
         if facts.isEmpty { print("no facts") }
         for stored in facts {

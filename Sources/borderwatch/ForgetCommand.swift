@@ -14,7 +14,7 @@ struct ForgetCommand: ParsableCommand {
     var article: String
 
     func run() throws {
-        let store = try Store(path: try storeOptions.configuration().database)
+        let store = try Store.existing(path: try storeOptions.configuration().database)
         let outcome = try store.forget(article)
         print("forgot \(outcome.fileName) (\(outcome.sha256.prefix(12))): \(outcome.facts) facts, "
               + "\(outcome.removedObservations) observations removed, \(outcome.recomputedObservations) recomputed")

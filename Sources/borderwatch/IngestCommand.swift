@@ -77,4 +77,5 @@ struct IngestCommand: ParsableCommand {
         output.flush()
         if counts.failed > 0 { throw ExitCode(1) }
     }
+
 }

@@ -23,7 +23,7 @@ struct SeriesCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let store = try Store(path: try storeOptions.configuration().database)
+        let store = try Store.existing(path: try storeOptions.configuration().database)
         let points = try store.series(region: region.uppercased(), metric: metric, from: from, to: to)
         switch format {
         case .table:

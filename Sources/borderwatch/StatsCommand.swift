@@ -12,7 +12,7 @@ struct StatsCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let store = try Store(path: try storeOptions.configuration().database)
+        let store = try Store.existing(path: try storeOptions.configuration().database)
         let rows = try store.stats().map { s -> [String] in
             [s.region, s.metric.rawValue, String(s.year),
              s.latestDay.map { "\($0.value) on \($0.day.iso)" } ?? "-",

@@ -53,6 +53,10 @@ import Testing
         ("between Aug. 1 and Aug. 4", .span(start: Day(iso: "2021-08-01")!, end: Day(iso: "2021-08-04")!)),
         ("between Monday and Wednesday", .span(start: Day(iso: "2021-08-02")!, end: Day(iso: "2021-08-04")!)),
         ("since midnight on Tuesday", .day(Day(iso: "2021-08-03")!)),
+        ("between 1 and 4 August", .span(start: Day(iso: "2021-08-01")!, end: Day(iso: "2021-08-04")!)),
+        ("on Monday and Tuesday", .span(start: Day(iso: "2021-08-02")!, end: Day(iso: "2021-08-03")!)),
+        ("over the weekend", .span(start: Day(iso: "2021-07-31")!, end: Day(iso: "2021-08-01")!)),
+        ("the day before", .day(Day(iso: "2021-08-04")!)),
     ])
     func timeWordingResolvesAgainstTheArticleDate(wording: String, period: Period) {
         // the article is dated Thursday 2021-08-05

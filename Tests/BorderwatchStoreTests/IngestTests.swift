@@ -108,6 +108,12 @@ import Testing
             #expect(results.count == 4)
             #expect((try? results[3].get())?.isDuplicate == true)
             #expect(try store.count("articles") == 3 && store.count("observations") == 3)
+            // Without alerts the observations are recomputed once, at the end of the batch.
+            let quiet = (4...6).map { (article: article("\($0).txt", date: "2021-07-28", [dayFact(10 + $0 % 2, "2021-07-21")]),
+                                       content: Array("quiet \($0)".utf8)) }
+            _ = try store.ingest(batch: quiet, raiseAlerts: false, rules: RulesConfiguration(), destinations: [], now: Date())
+            let shown = try #require(try store.shown("2021-07-21"))
+            #expect(shown.value == 10 && shown.sources == 4 && shown.values == 2, "10 from 1, 4 and 6; 11 from 5")
         }
     }
 

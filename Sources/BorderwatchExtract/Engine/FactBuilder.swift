@@ -46,7 +46,7 @@ struct FactBuilder {
             entries.append(Entry(fact: fact, strength: strength, sentence: sentence.range, position: figure.range.lowerBound))
         }
         guard entries.count > firstEntry else { return }
-        for cue in sentence.records {
+        for cue in sentence.records where cue.value != "none" {
             var nearest: Int?
             var best = Int.max
             for index in firstEntry..<entries.count {
@@ -61,7 +61,8 @@ struct FactBuilder {
         }
     }
 
-    /// Tokens between two ranges, a comma or dash counting as two: clause breaks keep words apart.
+    /// Tokens between two ranges, a comma or dash counting as three and a new clause (", and")
+    /// as nine: clause breaks keep words apart.
     func gap(_ a: Range<Int>, _ b: Range<Int>) -> Int {
         let (from, to) = a.upperBound <= b.lowerBound ? (a.upperBound, b.lowerBound) : (b.upperBound, a.lowerBound)
         guard from < to else { return 0 }
@@ -69,6 +70,8 @@ struct FactBuilder {
         for i in from..<to {
             distance += 1
             if tokens[i].kind == .punct, [",", ";", "-", ":", "(", ")"].contains(tokens[i].text) { distance += 2 }
+            // ", and ..." opens a new clause with its own verb
+            if i > from, tokens[i - 1].text == ",", ["and", "but", "while", "whereas"].contains(tokens[i].text) { distance += 6 }
         }
         return distance
     }
@@ -98,8 +101,8 @@ struct FactBuilder {
             chosen = generic.0
         } else if let specific, specific.1 <= 30 {
             chosen = specific.0
-        } else if !figure.elliptical, sentence.records.contains(where: { $0.value == "previous" || $0.value == "record" })
-                    || figure.span.lowerBound > sentence.range.lowerBound && tokens[figure.span.lowerBound - 1].text == "the" {
+        } else if sentence.records.contains(where: { $0.value == "previous" || $0.value == "record" })
+                    || !figure.elliptical && figure.span.lowerBound > sentence.range.lowerBound && tokens[figure.span.lowerBound - 1].text == "the" {
             // "the previous record high of 235 people", "The 202 migrants on board": a record claim
             // or a definite figure names the article's main count
             chosen = mainMetric.rawValue
@@ -122,6 +125,18 @@ struct FactBuilder {
         var best: (TimeExpression, Double)?
         for expression in sentence.times {
             guard expression.period != nil else { continue }
+            // "the previous record for 2022", "the biggest one-day number in 2021": the year
+            // bounds the record claim, not the figure
+            let yearly: Bool
+            switch expression.period {
+            case .year?, .ytd?: yearly = true
+            default: yearly = false
+            }
+            if yearly, sentence.records.contains(where: {
+                guard $0.range.upperBound <= expression.range.lowerBound else { return false }
+                let between = $0.range.upperBound..<expression.range.lowerBound
+                return between.count <= 3 && !sentence.figures.contains { between.contains($0.range.lowerBound) }
+            }) { continue }
             let after = expression.range.lowerBound >= figure.range.upperBound
             let between = after ? figure.range.upperBound..<expression.range.lowerBound
                                 : expression.range.upperBound..<figure.span.lowerBound
@@ -156,6 +171,14 @@ struct FactBuilder {
         return nil
     }
 
+    /// The region of the facts of the sentence just before, when it had any: a sentence that
+    /// names no country goes on about the same place ("Last year 28,526 people made the journey").
+    func recentRegion(before sentence: Range<Int>) -> String? {
+        guard let last = entries.last, last.sentence.upperBound <= sentence.lowerBound else { return nil }
+        let between = tokens[last.sentence.upperBound..<sentence.lowerBound]
+        return between.count <= 2 ? last.fact.region : nil
+    }
+
     /// The day a running total is tied to: a "before Thursday" marker, the day of a count
     /// earlier in the sentence or in the sentence before, else the article's date.
     func asOf(for figure: Figure, in sentence: SentenceAnalysis, previous: SentenceAnalysis?) -> Day {
@@ -180,12 +203,12 @@ struct FactBuilder {
     /// Region from an authority just before the figure or another border country the sentence
     /// names instead of the article's; else the article's region and via.
     func place(for figure: Figure, in sentence: SentenceAnalysis) -> (String?, String?) {
-        var region = article.region
+        var region = recentRegion(before: sentence.range) ?? article.region
         if let authority = sentence.mentions.last(where: {
             $0.role == .authority && $0.position < figure.span.lowerBound && figure.span.lowerBound - $0.position <= 8
         }) {
             region = authority.code
-        } else if let article = article.region, !sentence.mentions.contains(where: { $0.code == article }),
+        } else if let article = region, !sentence.mentions.contains(where: { $0.code == article }),
                   let other = sentence.mentions.first(where: {
                       $0.role != .origin && $0.code != self.article.via && vocabulary.neighbours[$0.code] != nil
                   }) {
@@ -197,6 +220,7 @@ struct FactBuilder {
             return (region, origin.code)
         }
         if region == article.region { return (region, article.via) }
+        if let recent = entries.last(where: { $0.fact.region == region }) { return (region, recent.fact.via) }
         for mention in sentence.mentions {
             if case .route(let via) = mention.role, mention.code == region { return (region, via) }
             if mention.role != .authority, neighbours.contains(mention.code) { return (region, mention.code) }
@@ -221,11 +245,13 @@ struct FactBuilder {
             if own { lastWithFacts = sentence.range; continue }
             guard sentence.records.contains(where: { $0.value == "record" }),
                   sentence.figures.isEmpty else { continue }
+            // the claim is about what the sentence's own verb counts ("a record number ... crossed")
+            let metric = sentence.metrics.first.flatMap { Metric(rawValue: $0.value.hasSuffix("<") ? String($0.value.dropLast()) : $0.value) }
             let days = sentence.times.compactMap { expression -> Day? in
                 if case .day(let day)? = expression.period, expression.strength >= .report { return day }
                 return nil
             }
-            for index in entries.indices where !entries[index].fact.isPreviousRecord {
+            for index in entries.indices where !entries[index].fact.isPreviousRecord && (metric == nil || entries[index].fact.metric == metric) {
                 if !days.isEmpty {
                     if case .day(let day) = entries[index].fact.period, days.contains(day) { entries[index].fact.record = true }
                 } else if entries[index].sentence == lastWithFacts {
@@ -271,6 +297,14 @@ struct FactBuilder {
             if let extra = folded[Figure(metric: result[i].metric, value: result[i].value)] {
                 result[i].record = result[i].record || extra.record
                 if result[i].bound == .exact { result[i].bound = extra.bound }
+            }
+        }
+        // one day's count stated twice with different precision ("more than 200" / "202") shares a record claim
+        for i in result.indices where result[i].record && !result[i].isPreviousRecord {
+            guard case .day = result[i].period else { continue }
+            for j in result.indices where j != i && result[j].metric == result[i].metric && result[j].period == result[i].period {
+                let (a, b) = (result[i].value, result[j].value)
+                if abs(a - b) * 20 <= max(a, b) { result[j].record = true }
             }
         }
         return result

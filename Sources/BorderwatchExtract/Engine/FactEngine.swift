@@ -20,10 +20,11 @@ public struct FactEngine: Sendable {
         let bytes = Array(text.utf8)
         let tokens = Tokenizer.tokenize(bytes)
         let words = tokens.map(\.text)
+        let ids = vocabulary.numbers.ids(words)
         let sentences = Sentences.split(tokens, abbreviations: vocabulary.abbreviations)
-        let figureFinder = FigureFinder(vocabulary: vocabulary, tokens: tokens, words: words)
-        let timeFinder = TimeFinder(vocabulary: vocabulary, tokens: tokens, words: words, articleDate: date)
-        let placeFinder = PlaceFinder(vocabulary: vocabulary, tokens: tokens, words: words)
+        let figureFinder = FigureFinder(vocabulary: vocabulary, tokens: tokens, words: words, ids: ids)
+        let timeFinder = TimeFinder(vocabulary: vocabulary, tokens: tokens, words: words, ids: ids, articleDate: date)
+        let placeFinder = PlaceFinder(vocabulary: vocabulary, tokens: tokens, words: words, ids: ids)
 
         var analyses: [SentenceAnalysis] = []
         var allMentions: [PlaceMention] = []
@@ -32,9 +33,12 @@ public struct FactEngine: Sendable {
             let figures = figureFinder.figures(in: range, claimed: claimed)
             let mentions = placeFinder.mentions(in: range)
             allMentions += mentions
+            // the lead and the sentences with figures say most about where the counting happens
+            if analyses.count < 2 { allMentions += mentions }
+            if !figures.isEmpty { allMentions += mentions }
             analyses.append(SentenceAnalysis(range: range, figures: figures, times: times,
-                                             metrics: cues(vocabulary.metrics, in: range, words: words, tokens: tokens),
-                                             records: cues(vocabulary.records, in: range, words: words, tokens: tokens),
+                                             metrics: cues(vocabulary.metrics, in: range, ids: ids, tokens: tokens),
+                                             records: cues(vocabulary.records, in: range, ids: ids, tokens: tokens),
                                              mentions: mentions))
         }
         let datelineCode = datelineCity.flatMap { vocabulary.gazetteer[$0.lowercased()] }
@@ -49,11 +53,11 @@ public struct FactEngine: Sendable {
     }
 
     /// Every phrase of `table` in the sentence, longest first, not overlapping.
-    func cues(_ table: PhraseTable, in range: Range<Int>, words: [String], tokens: [Token]) -> [Cue] {
+    func cues(_ table: WordTable, in range: Range<Int>, ids: [Int32], tokens: [Token]) -> [Cue] {
         var result: [Cue] = []
         var i = range.lowerBound
         while i < range.upperBound {
-            if tokens[i].kind == .word, let (value, length) = table.longestMatch(in: words, at: i), i + length <= range.upperBound {
+            if tokens[i].kind == .word, let (value, length) = table.longestMatch(in: ids, at: i), i + length <= range.upperBound {
                 result.append(Cue(range: i..<(i + length), value: value))
                 i += length
             } else {

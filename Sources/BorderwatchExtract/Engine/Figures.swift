@@ -19,6 +19,7 @@ struct FigureFinder {
     let vocabulary: Vocabulary
     let tokens: [Token]
     let words: [String]
+    let ids: [Int32]
 
     func figures(in sentence: Range<Int>, claimed: Set<Int>) -> [Figure] {
         var result: [Figure] = []
@@ -55,7 +56,7 @@ struct FigureFinder {
         if token.kind == .number {
             value = token.number
         } else if token.kind == .word {
-            if let (text, length) = vocabulary.numbers.longestMatch(in: words, at: i), i + length <= sentence.upperBound {
+            if let (text, length) = vocabulary.numbers.longestMatch(in: ids, at: i), i + length <= sentence.upperBound {
                 value = Double(text) ?? 0
                 end = i + length
             } else if let compound = hyphenatedNumber(token.text) {
@@ -68,7 +69,7 @@ struct FigureFinder {
             return nil
         }
         if end < sentence.upperBound, !claimed.contains(end), tokens[end].kind == .word,
-           let scale = vocabulary.scales[tokens[end].text], let factor = Double(scale) {
+           let scale = vocabulary.scales[id: ids[end]], let factor = Double(scale) {
             // "1.2 million", "3 thousand", "two hundred"; a lone "m" after a figure is metres
             if !(tokens[end].text == "m" && isWord) && !(tokens[end].text == "m" && tokens[end].start > tokens[i].end) {
                 value *= factor
@@ -81,6 +82,7 @@ struct FigureFinder {
 
     /// "twenty-one" -> 21.
     func hyphenatedNumber(_ text: String) -> Double? {
+        guard text.utf8.contains(0x2D) else { return nil }
         let parts = text.split(separator: "-")
         guard parts.count == 2, let tens = vocabulary.numbers[parts[0]].flatMap(Double.init),
               let units = vocabulary.numbers[parts[1]].flatMap(Double.init),
@@ -95,14 +97,14 @@ struct FigureFinder {
         // currency signs and "nation of"-style wording make it no count of people
         if end > sentence.lowerBound, tokens[end - 1].kind == .punct, ["$", "€", "£", "¥"].contains(tokens[end - 1].text) { return nil }
         for length in (1...3).reversed() where end - length >= sentence.lowerBound {
-            if let (_, matched) = vocabulary.before.longestMatch(in: words, at: end - length), matched == length { return nil }
+            if let (_, matched) = vocabulary.before.longestMatch(in: ids, at: end - length), matched == length { return nil }
         }
         // skip fillers ("a total of", "a further", "a record")
         var skipped = true
         while skipped {
             skipped = false
             for length in (1...3).reversed() where end - length >= sentence.lowerBound {
-                if let (kind, matched) = vocabulary.connectors.longestMatch(in: words, at: end - length),
+                if let (kind, matched) = vocabulary.connectors.longestMatch(in: ids, at: end - length),
                    matched == length, kind == "skip" {
                     end -= length
                     skipped = true
@@ -111,7 +113,7 @@ struct FigureFinder {
             }
         }
         for length in (1...3).reversed() where end - length >= sentence.lowerBound {
-            if let (text, matched) = vocabulary.qualifiers.longestMatch(in: words, at: end - length), matched == length,
+            if let (text, matched) = vocabulary.qualifiers.longestMatch(in: ids, at: end - length), matched == length,
                let bound = Bound(rawValue: text) {
                 return (end - length, bound)
             }
@@ -138,26 +140,27 @@ struct FigureFinder {
             let token = tokens[i]
             if token.kind == .punct, token.text == "\"" || token.text == "'" { i += 1; continue }
             if token.kind != .word { return firstIsContent == true ? .unknown : .implied }
-            if let (_, length) = vocabulary.counted.longestMatch(in: words, at: i) {
+            let distractor = vocabulary.distractors.longestMatch(in: ids, at: i)
+            if let (_, length) = vocabulary.counted.longestMatch(in: ids, at: i), length >= distractor?.length ?? 0 {
                 let after = i + length
                 // a breakdown by nationality: "1,910 citizens of Iraq"
                 if after + 1 < sentence.upperBound, words[after] == "of",
-                   vocabulary.gazetteer.longestMatch(in: words, at: after + 1) != nil
-                    || after + 2 < sentence.upperBound && words[after + 1] == "the" && vocabulary.gazetteer.longestMatch(in: words, at: after + 2) != nil {
+                   vocabulary.gazetteer.longestMatch(in: ids, at: after + 1) != nil
+                    || after + 2 < sentence.upperBound && words[after + 1] == "the" && vocabulary.gazetteer.longestMatch(in: ids, at: after + 2) != nil {
                     return .distractor
                 }
                 return .counted
             }
-            if vocabulary.distractors.longestMatch(in: words, at: i) != nil { return .distractor }
+            if distractor != nil { return .distractor }
             // "4,800 of them", "most of those": part of a group named before
             if words[i] == "of", i + 1 < sentence.upperBound, ["them", "those", "whom"].contains(words[i + 1]) {
                 return firstIsContent == true ? .unknown : .implied
             }
             // a demonym as the noun: "2,300 Guatemalans", "150 Afghans"
-            if let (_, length) = vocabulary.gazetteer.longestMatch(in: words, at: i), tokens[i].capitalized {
+            if let (_, length) = vocabulary.gazetteer.longestMatch(in: ids, at: i), tokens[i].capitalized {
                 let after = i + length
                 let nounFollows = after < sentence.upperBound && tokens[after].kind == .word
-                    && vocabulary.connectors.longestMatch(in: words, at: after) == nil
+                    && vocabulary.connectors.longestMatch(in: ids, at: after) == nil
                 if !nounFollows { return .counted }
                 i = after
                 steps += 1
@@ -165,7 +168,7 @@ struct FigureFinder {
                 continue
             }
             if firstIsContent == nil {
-                if let (kind, _) = vocabulary.connectors.longestMatch(in: words, at: i), kind == "follow" { return .implied }
+                if let (kind, _) = vocabulary.connectors.longestMatch(in: ids, at: i), kind == "follow" { return .implied }
                 firstIsContent = true
             }
             i += 1
@@ -175,6 +178,6 @@ struct FigureFinder {
     }
 
     func countedNounFollows(_ start: Int, in sentence: Range<Int>) -> Bool {
-        start < sentence.upperBound && vocabulary.counted.longestMatch(in: words, at: start) != nil
+        start < sentence.upperBound && vocabulary.counted.longestMatch(in: ids, at: start) != nil
     }
 }

@@ -21,32 +21,33 @@ struct PlaceFinder {
     let vocabulary: Vocabulary
     let tokens: [Token]
     let words: [String]
+    let ids: [Int32]
 
     func mentions(in sentence: Range<Int>) -> [PlaceMention] {
         var result: [PlaceMention] = []
         var i = sentence.lowerBound
         while i < sentence.upperBound {
             guard tokens[i].kind == .word else { i += 1; continue }
-            if let (code, length) = vocabulary.authorities.longestMatch(in: words, at: i), i + length <= sentence.upperBound {
+            if let (code, length) = vocabulary.authorities.longestMatch(in: ids, at: i), i + length <= sentence.upperBound {
                 result.append(PlaceMention(position: i, code: code, role: .authority))
                 i += length
                 continue
             }
             // a one-word route ("Channel") only when capitalised
-            if let (value, length) = vocabulary.routes.longestMatch(in: words, at: i), i + length <= sentence.upperBound,
+            if let (value, length) = vocabulary.routes.longestMatch(in: ids, at: i), i + length <= sentence.upperBound,
                length > 1 || tokens[i].capitalized {
                 let parts = value.split(separator: " ").map(String.init)
                 if parts.count == 2 { result.append(PlaceMention(position: i, code: parts[0], role: .route(via: parts[1]))) }
                 i += length
                 continue
             }
-            if let (code, length) = vocabulary.gazetteer.longestMatch(in: words, at: i), i + length <= sentence.upperBound,
-               tokens[i].capitalized || tokens[i].text.contains(".") {
+            if let (code, length) = vocabulary.gazetteer.longestMatch(in: ids, at: i), i + length <= sentence.upperBound,
+               tokens[i].capitalized || tokens[i].text.utf8.contains(0x2E) {
                 result.append(PlaceMention(position: i, code: code, role: role(at: i, length: length, in: sentence)))
                 i += length
                 continue
             }
-            if tokens[i].text.contains("-"), tokens[i].capitalized {
+            if tokens[i].text.utf8.contains(0x2D), tokens[i].capitalized {
                 // "Belarusian-Lithuanian border", "Lithuania-Belarus"
                 for part in tokens[i].text.split(separator: "-") {
                     if let code = vocabulary.gazetteer[part] { result.append(PlaceMention(position: i, code: code, role: .plain)) }
@@ -58,7 +59,7 @@ struct PlaceFinder {
     }
 
     func role(at i: Int, length: Int, in sentence: Range<Int>) -> PlaceMention.Role {
-        if let (_, _) = vocabulary.authorityNouns.longestMatch(in: words, at: i + length), i + length < sentence.upperBound {
+        if let (_, _) = vocabulary.authorityNouns.longestMatch(in: ids, at: i + length), i + length < sentence.upperBound {
             return .authority
         }
         // the sentence's subject: "Mexico deported ...", "Hungary said it had pushed back ..."

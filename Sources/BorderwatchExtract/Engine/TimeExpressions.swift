@@ -27,6 +27,7 @@ struct TimeFinder {
     let vocabulary: Vocabulary
     let tokens: [Token]
     let words: [String]
+    let ids: [Int32]
     let articleDate: Day
 
     /// A primitive: a day, a month or a year, before combinators ("since", "by", "between") apply.
@@ -47,7 +48,7 @@ struct TimeFinder {
                 i = range.upperBound
                 continue
             }
-            if tokens[i].kind == .word, let (code, length) = vocabulary.times.longestMatch(in: words, at: i),
+            if tokens[i].kind == .word, let (code, length) = vocabulary.times.longestMatch(in: ids, at: i),
                i + length <= sentence.upperBound, let expression = relative(code, i..<(i + length)) {
                 result.append(expression)
                 i += length
@@ -68,6 +69,14 @@ struct TimeFinder {
                 used.insert(index + 1)
                 result.append(TimeExpression(range: (range.lowerBound - 1)..<points[index + 1].range.upperBound,
                                              period: .span(start: first, end: second), strength: .explicit))
+                continue
+            }
+            // "between 1 and 7 August", "from 1 to 7 August": the first day borrows the month
+            if case .day(let last, true) = point, before.count == 3, ["between", "from"].contains(before[0]),
+               ["and", "to"].contains(before[2]), tokens[range.lowerBound - 2].kind == .number || tokens[range.lowerBound - 2].kind == .ordinal,
+               let first = Day(year: last.year, month: last.month, day: Int(tokens[range.lowerBound - 2].number)), first < last {
+                result.append(TimeExpression(range: (range.lowerBound - 3)..<range.upperBound,
+                                             period: .span(start: first, end: last), strength: .explicit))
                 continue
             }
             var midnight = false
@@ -162,7 +171,7 @@ struct TimeFinder {
             }
             return nil
         }
-        if token.capitalized, let weekday = vocabulary.weekdays[token.text].flatMap(Int.init), token.text.count > 4 {
+        if token.capitalized, let weekday = vocabulary.weekdays[id: ids[i]].flatMap(Int.init), token.text.count > 4 {
             var after = i + 1
             if after < end, !token.possessive, ["night", "morning", "evening", "afternoon"].contains(words[after]) { after += 1 }
             return (i..<after, .day(articleDate.latest(weekday: weekday), explicit: false))
@@ -184,7 +193,7 @@ struct TimeFinder {
     /// A capitalised month name, or an abbreviation followed by a dot ("Aug.").
     func month(at i: Int) -> Int? {
         let token = tokens[i]
-        guard token.kind == .word, let month = vocabulary.months[token.text].flatMap(Int.init) else { return nil }
+        guard token.kind == .word, let month = vocabulary.months[id: ids[i]].flatMap(Int.init) else { return nil }
         if token.capitalized { return month }
         return nil
     }
@@ -260,6 +269,10 @@ struct TimeFinder {
                 return TimeExpression(range: range, period: .span(start: monday, end: monday.adding(days: 6)), strength: .relative)
             default: return TimeExpression(range: range, period: .span(start: d.adding(days: -6), end: d), strength: .relative)
             }
+        case "weekend":
+            let sunday = d.weekday == 7 ? d : d.latest(weekday: 7)
+            let saturday = d.weekday == 6 ? d : sunday.adding(days: -1)
+            return TimeExpression(range: range, period: .span(start: saturday, end: d.weekday == 6 ? d : sunday), strength: .relative)
         case "month":
             if argument == "this" { return TimeExpression(range: range, period: .month(year: d.year, month: d.month), strength: .relative) }
             let previous = d.month == 1 ? (d.year - 1, 12) : (d.year, d.month - 1)

@@ -106,6 +106,15 @@ enum Tokenizer {
             }
             break
         }
+        var plain = true
+        for j in start..<end where bytes[j] >= 0x41 && bytes[j] <= 0x5A || bytes[j] == 0xE2 { plain = false; break }
+        if plain {
+            // already lower case: no copy of the bytes
+            var token = Token(kind: .word, text: String(decoding: bytes[start..<end], as: UTF8.self), start: start, end: end)
+            token.possessive = possessive
+            tokens.append(token)
+            return max(i, end)
+        }
         var lower = [UInt8]()
         lower.reserveCapacity(end - start)
         var apostropheRun = 0
@@ -237,7 +246,8 @@ enum Tokenizer {
                 i += 1 + fracCount
             }
         }
-        var token = Token(kind: .number, text: "", start: start, end: i)
+        // the digits as written, so lexicon phrases such as "past 24 hours" can name them
+        var token = Token(kind: .number, text: String(decoding: bytes[start..<i], as: UTF8.self), start: start, end: i)
         token.number = Double(integer) + fraction
         token.separated = separated
         token.digits = firstCount

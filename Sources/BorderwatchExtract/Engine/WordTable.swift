@@ -1,0 +1,96 @@
+/// Numbers every word any lexicon table uses, so that tables match on small integers instead
+/// of hashing strings again for every table.
+struct WordIndex: Sendable {
+    private(set) var ids: [String: Int32] = [:]
+
+    /// The id of `word`, or -1 when no table uses it.
+    func id(_ word: some StringProtocol) -> Int32 { ids[String(word)] ?? -1 }
+
+    mutating func add(_ word: String) -> Int32 {
+        if let id = ids[word] { return id }
+        let id = Int32(ids.count)
+        ids[word] = id
+        return id
+    }
+
+    var count: Int { ids.count }
+}
+
+/// A `PhraseTable` compiled against a `WordIndex`: the first word is found by array indexing,
+/// later words through small integer-keyed maps.
+struct WordTable: Sendable {
+    private var root: [Int32]
+    private var values: [String?] = [nil]
+    private var children: [[Int32: Int32]] = [[:]]
+    private let index: WordIndex
+
+    /// Compiles `tables` against one shared index (the index grows to hold all their words).
+    static func compile(_ tables: [PhraseTable]) -> [WordTable] {
+        var index = WordIndex()
+        let encoded = tables.map { table in
+            table.entries.map { entry in (entry.phrase.split(separator: " ").map { index.add(String($0)) }, entry.value) }
+        }
+        return encoded.map { entries in
+            var table = WordTable(root: Array(repeating: -1, count: index.count), index: index)
+            for (words, value) in entries { table.insert(words, value: value) }
+            return table
+        }
+    }
+
+    private init(root: [Int32], index: WordIndex) {
+        self.root = root
+        self.index = index
+    }
+
+    private mutating func insert(_ words: [Int32], value: String) {
+        guard let first = words.first else { return }
+        var node: Int32
+        if root[Int(first)] >= 0 { node = root[Int(first)] } else {
+            node = Int32(values.count)
+            values.append(nil)
+            children.append([:])
+            root[Int(first)] = node
+        }
+        for word in words.dropFirst() {
+            if let next = children[Int(node)][word] { node = next } else {
+                let next = Int32(values.count)
+                values.append(nil)
+                children.append([:])
+                children[Int(node)][word] = next
+                node = next
+            }
+        }
+        values[Int(node)] = value
+    }
+
+    /// The ids of `words` in this table's index (-1 for words no table knows).
+    func ids(_ words: [String]) -> [Int32] { words.map { index.id($0) } }
+
+    /// The value of a one-word phrase, by word id.
+    subscript(id id: Int32) -> String? {
+        guard id >= 0, Int(id) < root.count else { return nil }
+        let node = root[Int(id)]
+        return node >= 0 ? values[Int(node)] : nil
+    }
+
+    /// The value of a one-word phrase.
+    subscript(word: some StringProtocol) -> String? { self[id: index.id(word)] }
+
+    /// The longest phrase starting at `start`: its value and how many words it spans.
+    func longestMatch(in ids: [Int32], at start: Int) -> (value: String, length: Int)? {
+        guard start < ids.count else { return nil }
+        let first = ids[start]
+        guard first >= 0, Int(first) < root.count else { return nil }
+        var node = root[Int(first)]
+        guard node >= 0 else { return nil }
+        var best: (String, Int)?
+        if let value = values[Int(node)] { best = (value, 1) }
+        var i = start + 1
+        while i < ids.count, ids[i] >= 0, let next = children[Int(node)][ids[i]] {
+            node = next
+            i += 1
+            if let value = values[Int(node)] { best = (value, i - start) }
+        }
+        return best
+    }
+}
