@@ -34,31 +34,43 @@ public enum DocumentDecoder {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
         while i < bytes.count, ASCII.isSpace(bytes[i]) { i += 1 }
         let head = bytes[i..<min(bytes.count, i + 512)]
-        let lowerHead = String(decoding: head.map(ASCII.lower), as: UTF8.self)
         let ext = fileName.split(separator: ".").count > 1 ? fileName.split(separator: ".").last!.lowercased() : ""
         if head.first == UInt8(ascii: "{") { return .json }
-        if lowerHead.hasPrefix("<!doctype html") || lowerHead.hasPrefix("<html") || lowerHead.hasPrefix("<?xml")
-            || lowerHead.hasPrefix("<head") || lowerHead.hasPrefix("<body") || lowerHead.hasPrefix("<article")
-            || lowerHead.hasPrefix("<meta") || (lowerHead.hasPrefix("<") && (ext == "html" || ext == "htm")) {
-            return .html
+        if head.first == UInt8(ascii: "<") {
+            let lowerHead = String(decoding: head.prefix(16).map(ASCII.lower), as: UTF8.self)
+            for opening in ["<!doctype html", "<html", "<?xml", "<head", "<body", "<article", "<meta"] where lowerHead.hasPrefix(opening) {
+                return .html
+            }
+            if ext == "html" || ext == "htm" { return .html }
         }
-        if lowerHead.hasPrefix("---\n") || lowerHead.hasPrefix("---\r\n") || ext == "md" || ext == "markdown" { return .markdown }
-        if looksLikeEmail(lowerHead) || ext == "eml" { return .email }
+        if head.starts(with: Array("---\n".utf8)) || head.starts(with: Array("---\r\n".utf8)) || ext == "md" || ext == "markdown" {
+            return .markdown
+        }
+        if ext == "eml" || looksLikeEmail(head) { return .email }
         if ext == "html" || ext == "htm" { return .html }
         return .text
     }
 
-    /// RFC 822 header lines at the very start, including a `from:`, `date:`, `subject:` or MIME header.
-    static func looksLikeEmail(_ head: String) -> Bool {
-        let lines = head.split(separator: "\n", maxSplits: 6).prefix(6)
+    static let emailHeaders: Set<String> = ["from", "date", "subject", "mime-version", "received", "return-path",
+                                            "message-id", "to", "content-type", "delivered-to", "reply-to"]
+
+    /// RFC 822 header lines at the very start (`Name: value`), at least two, one of them a known header.
+    static func looksLikeEmail(_ head: ArraySlice<UInt8>) -> Bool {
         var headerLines = 0
         var known = false
-        for line in lines {
-            guard let colon = line.firstIndex(of: ":"), !line[..<colon].contains(" "), line[..<colon].count < 40 else { break }
+        var lineStart = head.startIndex
+        while lineStart < head.endIndex, headerLines < 6 {
+            var j = lineStart
+            while j < head.endIndex, ASCII.isAlnum(head[j]) || head[j] == UInt8(ascii: "-") { j += 1 }
+            guard j > lineStart, j - lineStart < 40, j < head.endIndex, head[j] == UInt8(ascii: ":") else { break }
             headerLines += 1
-            let name = line[..<colon]
-            if ["from", "date", "subject", "mime-version", "received", "return-path", "message-id", "to", "content-type"].contains(String(name)) {
-                known = true
+            known = known || emailHeaders.contains(String(decoding: head[lineStart..<j].map(ASCII.lower), as: UTF8.self))
+            guard let newline = head[j...].firstIndex(of: 0x0A) else { break }
+            lineStart = newline + 1
+            // Folded continuation lines belong to the header above.
+            while lineStart < head.endIndex, head[lineStart] == 0x20 || head[lineStart] == 0x09 {
+                guard let next = head[lineStart...].firstIndex(of: 0x0A) else { break }
+                lineStart = next + 1
             }
         }
         return headerLines >= 2 && known

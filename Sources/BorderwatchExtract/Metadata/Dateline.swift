@@ -15,13 +15,32 @@ public struct Dateline: Hashable, Sendable {
     /// Looks for a dateline in the first paragraphs of `text`; returns it with the text that
     /// remains once the dateline is cut from its paragraph (a dateline is metadata, not prose).
     public static func find(in text: String, reference: Day?, lexicon: Lexicon = .english) -> (Dateline, String)? {
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: true).prefix(4) {
-            if let dateline = parse(paragraph, reference: reference, lexicon: lexicon) {
-                let cut = paragraph.index(paragraph.startIndex, offsetBy: dateline.length)
-                return (dateline, String(text[..<paragraph.startIndex]) + String(text[cut...]))
+        // Only the first few lines can hold a dateline, and only one that opens with capitals.
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var lines = 0
+        while lineStart < utf8.endIndex, lines < 4 {
+            let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
+            if lineEnd > lineStart {
+                lines += 1
+                if opensWithCapitals(utf8[lineStart..<lineEnd]) {
+                    let paragraph = text[lineStart..<lineEnd]
+                    if let dateline = parse(paragraph, reference: reference, lexicon: lexicon) {
+                        let cut = paragraph.index(paragraph.startIndex, offsetBy: dateline.length)
+                        return (dateline, String(text[..<lineStart]) + String(text[cut...]))
+                    }
+                }
             }
+            lineStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
         }
         return nil
+    }
+
+    /// Two capital letters (or non-ASCII letters, as in `ŁÓDŹ`) at the start of a line (`EL PASO`).
+    static func opensWithCapitals(_ line: Substring.UTF8View.SubSequence) -> Bool {
+        var count = 0
+        for byte in line.prefix(2) where (byte >= 65 && byte <= 90) || byte >= 0x80 { count += 1 }
+        return count == 2
     }
 
     /// Parses a dateline at the start of one paragraph.
