@@ -49,7 +49,12 @@ struct FactBuilder {
         for cue in sentence.records where cue.value != "none" {
             var nearest: Int?
             var best = Int.max
+            // "the highest daily total", "a new single-day record": the claim is about a day's count
+            let following = tokens[cue.range.upperBound..<min(cue.range.upperBound + 3, sentence.range.upperBound)]
+            let daily = following.contains { ["daily", "single-day", "one-day", "day"].contains($0.text) }
+            let hasDayFact = entries[firstEntry...].contains { if case .day = $0.fact.period { return true } else { return false } }
             for index in firstEntry..<entries.count {
+                if daily, hasDayFact, case .day = entries[index].fact.period {} else if daily, hasDayFact { continue }
                 let figureRange = entries[index].position..<(entries[index].position + 1)
                 let distance = gap(cue.range, figureRange)
                 if distance < best { best = distance; nearest = index }

@@ -113,12 +113,14 @@ struct ArticlePlaces: Sendable {
         }
     }
 
-    /// The neighbour of `region` the article names most, else the far side of a route it names.
+    /// The neighbour of `region` the article names most, else the far side of a route it names,
+    /// else the first (most usual) neighbour the lexicon lists.
     static func via(for region: String, counts: [String: Int], routeVia: [String: String], vocabulary: Vocabulary) -> String? {
         var best: (String, Int)?
         for neighbour in vocabulary.neighbours[region] ?? [] {
             if let n = counts[neighbour], n > (best?.1 ?? 0) { best = (neighbour, n) }
         }
-        return best?.0 ?? routeVia[region]
+        // an article that names no neighbour: the usual route into the region
+        return best?.0 ?? routeVia[region] ?? vocabulary.neighbours[region]?.first
     }
 }
