@@ -165,7 +165,7 @@ enum Tokenizer {
         var j = i
         var value = 0
         while j < bytes.count, isDigit(bytes[j]) {
-            if j - i < 18 { value = value * 10 + Int(bytes[j] - 0x30) }
+            if j - i < 15 { value = value * 10 + Int(bytes[j] - 0x30) }
             j += 1
         }
         return (value, j - i)
@@ -230,7 +230,8 @@ enum Tokenizer {
                 // a plain space only joins groups when the next group is not followed by more digits or a letter
                 if mark == [0x20], after < n, isLetter(bytes, after) { break }
                 separator = mark
-                integer = integer * 1000 + group
+                // beyond a trillion it is no count of people; keep reading the digits without overflowing
+                integer = integer < 1_000_000_000_000 ? integer * 1000 + group : integer
                 separated = true
                 i = after
             }
