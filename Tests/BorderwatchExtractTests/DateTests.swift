@@ -76,6 +76,12 @@ import Testing
         #expect(before?.period == .ytd(year: 2020, asOf: day("2020-07-29")))
     }
 
+    @Test func figuresWithoutTimeWordingAreTheArticleDayOrARunningTotal() {
+        #expect(onlyFact("Border guards detained 150 migrants crossing from Belarus.")?.period == .day(day("2021-08-05")))
+        #expect(onlyFact("Lithuania has detained 4,026 migrants, the ministry said.")?.period
+                == .ytd(year: 2021, asOf: day("2021-08-05")))
+    }
+
     @Test func trailingYearListGivesOneFactEach() {
         let found = facts("The border service detained 81 people in 2020, 46 in 2019 and 104 in 2018.", date: "2021-06-17")
         #expect(found.map(\.value) == [81, 46, 104])

@@ -33,9 +33,14 @@ struct FactBuilder {
         for figure in sentence.figures {
             guard let metric = metric(for: figure, in: sentence) else { continue }
             var (period, strength) = period(for: figure, in: sentence)
-            if strength == .weak, case .day = period, let inherited = recentDay(before: sentence.range) {
-                // "They were part of a group of more than 380 ...": the day of the count just before
-                period = .day(inherited)
+            if strength == .weak, case .day = period {
+                if isPerfect(figure, in: sentence) {
+                    // "Lithuania has detained 4,000 migrants": a running total
+                    period = .ytd(year: articleDate.year, asOf: articleDate)
+                } else if let inherited = recentDay(before: sentence.range) {
+                    // "They were part of a group of more than 380 ...": the day of the count just before
+                    period = .day(inherited)
+                }
             }
             if case .ytd(let year, let asOf) = period, asOf == articleDate {
                 period = .ytd(year: year, asOf: self.asOf(for: figure, in: sentence, previous: previous))
@@ -159,6 +164,12 @@ struct FactBuilder {
         }
         if let (expression, _) = best, let period = expression.period { return (period, expression.strength) }
         return (.day(articleDate), .weak)
+    }
+
+    /// The figure's clause is in the present perfect ("has detained", "have crossed").
+    func isPerfect(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        let window = max(sentence.range.lowerBound, figure.span.lowerBound - 6)..<min(sentence.range.upperBound, figure.range.upperBound + 5)
+        return window.contains { tokens[$0].text == "has" || tokens[$0].text == "have" }
     }
 
     /// The day of a well-dated day count in the two sentences before, for a figure with no time wording.
