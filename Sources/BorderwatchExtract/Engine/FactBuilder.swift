@@ -30,7 +30,12 @@ struct FactBuilder {
 
     mutating func read(_ sentence: SentenceAnalysis, previous: SentenceAnalysis?) {
         let firstEntry = entries.count
-        for figure in sentence.figures {
+        for (index, figure) in sentence.figures.enumerated() {
+            // "two women were among 27 people who died": a part of the next, larger figure
+            if index + 1 < sentence.figures.count, sentence.figures[index + 1].value > figure.value,
+               tokens[figure.range.upperBound..<sentence.figures[index + 1].span.lowerBound].contains(where: { $0.text == "among" }) {
+                continue
+            }
             guard let metric = metric(for: figure, in: sentence) else { continue }
             var (period, strength) = period(for: figure, in: sentence)
             if strength == .weak, case .day = period {
