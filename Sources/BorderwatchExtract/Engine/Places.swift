@@ -47,7 +47,7 @@ struct PlaceFinder {
                 i += length
                 continue
             }
-            if tokens[i].text.utf8.contains(0x2D), tokens[i].capitalized {
+            if tokens[i].hyphen, tokens[i].capitalized {
                 // "Belarusian-Lithuanian border", "Lithuania-Belarus"
                 for part in tokens[i].text.split(separator: "-") {
                     if let code = vocabulary.gazetteer[part] { result.append(PlaceMention(position: i, code: code, role: .plain)) }

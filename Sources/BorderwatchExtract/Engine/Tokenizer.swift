@@ -75,6 +75,7 @@ enum Tokenizer {
         var i = start
         let n = bytes.count
         var possessive = false
+        var hyphen = false
         var end = start
         while i < n {
             if isDigit(bytes[i]) || isLetter(bytes, i) {
@@ -84,7 +85,7 @@ enum Tokenizer {
             }
             let b = bytes[i]
             // internal hyphen ("one-day", "would-be") or initialism dot ("u.s.", "u.k.")
-            if b == 0x2D, i + 1 < n, isDigit(bytes[i + 1]) || isLetter(bytes, i + 1) { i += 1; continue }
+            if b == 0x2D, i + 1 < n, isDigit(bytes[i + 1]) || isLetter(bytes, i + 1) { i += 1; hyphen = true; continue }
             if b == 0x2E, i + 1 < n, isASCIILetter(bytes[i + 1]), i + 2 <= n,
                i - start == 1 || (i >= 2 && bytes[i - 2] == 0x2E) {
                 i += 1
@@ -112,6 +113,7 @@ enum Tokenizer {
             // already lower case: no copy of the bytes
             var token = Token(kind: .word, text: String(decoding: bytes[start..<end], as: UTF8.self), start: start, end: end)
             token.possessive = possessive
+            token.hyphen = hyphen
             tokens.append(token)
             return max(i, end)
         }
@@ -133,6 +135,7 @@ enum Tokenizer {
         var token = Token(kind: .word, text: text, start: start, end: end)
         token.capitalized = capitalized
         token.possessive = possessive
+        token.hyphen = hyphen
         tokens.append(token)
         return max(i, end)
     }
