@@ -22,7 +22,7 @@ let package = Package(
         // Value types shared by every module: Day, Fact, Article, AlertEvent, Configuration.
         .target(name: "BorderwatchCore"),
         // Article bytes -> metadata + facts. Pure: no file, database or network access.
-        .target(name: "BorderwatchExtract", dependencies: ["BorderwatchCore"]),
+        .target(name: "BorderwatchExtract", dependencies: ["BorderwatchCore"], resources: [.copy("Lexicons")]),
         // Stored observations -> alert decisions. Pure, clock injected.
         .target(name: "BorderwatchRules", dependencies: ["BorderwatchCore"]),
         // Loading and validating the TOML configuration file.

@@ -14,9 +14,19 @@ public struct Extractor: Sendable {
     ///   - fallbackDate: the date to use when the article carries none of its own
     ///     (`--date`, else the file's modification time).
     public func extract(_ bytes: [UInt8], fileName: String, fallbackDate: Day?) -> ExtractedArticle {
-        // Filled in by the extraction work: format decoding, metadata, then the fact engine.
-        ExtractedArticle(metadata: ArticleMetadata(fileName: fileName, date: fallbackDate,
-                                                   dateSource: fallbackDate == nil ? .none : .fallback),
-                         facts: [])
+        var document = DocumentDecoder.decode(bytes, fileName: fileName, referenceDate: fallbackDate)
+        if document.date == nil, let fallbackDate {
+            document.date = fallbackDate
+            document.dateSource = .fallback
+        }
+        let metadata = ArticleMetadata(fileName: fileName, title: document.title, url: document.url,
+                                       date: document.date, dateSource: document.dateSource,
+                                       language: document.language, format: document.format)
+        return ExtractedArticle(metadata: metadata, facts: facts(in: document))
+    }
+
+    /// The statistics of a decoded document; the fact engine plugs in here.
+    func facts(in document: Document) -> [Fact] {
+        FactEngine.english.facts(text: document.text, date: document.date, datelineCity: document.datelineCity)
     }
 }

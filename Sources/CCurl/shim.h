@@ -30,4 +30,12 @@ static inline CURLcode bw_curl_getinfo_long(CURL *handle, CURLINFO info, long *v
 static inline CURLcode bw_curl_getinfo_double(CURL *handle, CURLINFO info, double *value) {
     return curl_easy_getinfo(handle, info, value);
 }
+
+/* CURLOPT_XFERINFOFUNCTION: lets the notifier abort a transfer when it is stopping. */
+typedef int (*bw_curl_xferinfo_callback)(void *context, curl_off_t dltotal, curl_off_t dlnow,
+                                         curl_off_t ultotal, curl_off_t ulnow);
+
+static inline CURLcode bw_curl_setopt_xferinfo_function(CURL *handle, bw_curl_xferinfo_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, callback);
+}
 #endif

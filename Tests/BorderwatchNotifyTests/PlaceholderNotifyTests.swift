@@ -1,6 +1,0 @@
-import Testing
-@testable import BorderwatchNotify
-
-@Test func NotifyModuleLinks() {
-    #expect(Bool(true))
-}
