@@ -57,6 +57,7 @@ import Testing
         ("on Monday and Tuesday", .span(start: Day(iso: "2021-08-02")!, end: Day(iso: "2021-08-03")!)),
         ("over the weekend", .span(start: Day(iso: "2021-07-31")!, end: Day(iso: "2021-08-01")!)),
         ("the day before", .day(Day(iso: "2021-08-04")!)),
+        ("between January and July", .span(start: Day(iso: "2021-01-01")!, end: Day(iso: "2021-07-31")!)),
     ])
     func timeWordingResolvesAgainstTheArticleDate(wording: String, period: Period) {
         // the article is dated Thursday 2021-08-05

@@ -169,7 +169,8 @@ struct TimeFinder {
             if let year { return (i..<after, .month(year: year, month: month)) }
             // "in July", "so far in August", "since June", "last month" is handled as relative wording
             let previous = i > sentence.lowerBound ? words[i - 1] : ""
-            if ["in", "during", "for", "since", "through", "throughout", "until", "by", "of", "from"].contains(previous) || token.possessive {
+            if ["in", "during", "for", "since", "through", "throughout", "until", "by", "of", "from", "between", "and", "to"].contains(previous)
+                || token.possessive {
                 var y = articleDate.year
                 if month > articleDate.month { y -= 1 }
                 return (i..<(i + 1), .month(year: y, month: month))
