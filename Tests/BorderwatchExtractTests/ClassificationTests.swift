@@ -49,6 +49,10 @@ import Testing
         #expect(facts(sentence).isEmpty, "\(facts(sentence).map { "\($0.metric) \($0.value)" })")
     }
 
+    @Test func aPartOfALargerGroupIsNoFact() {
+        #expect(facts("A boy and two women were among 27 people who died in the Channel on Wednesday.").map(\.value) == [27])
+    }
+
     @Test func recordClaimsSetTheFlag() {
         #expect(onlyFact("A record 287 migrants crossed from Belarus on Monday.")?.record == true)
         #expect(onlyFact("Border guards detained 171 people on Tuesday, the largest number in a single day this year.")?.record == true)

@@ -57,6 +57,7 @@ import Testing
         ("on Monday and Tuesday", .span(start: Day(iso: "2021-08-02")!, end: Day(iso: "2021-08-03")!)),
         ("over the weekend", .span(start: Day(iso: "2021-07-31")!, end: Day(iso: "2021-08-01")!)),
         ("the day before", .day(Day(iso: "2021-08-04")!)),
+        ("between January and July", .span(start: Day(iso: "2021-01-01")!, end: Day(iso: "2021-07-31")!)),
     ])
     func timeWordingResolvesAgainstTheArticleDate(wording: String, period: Period) {
         // the article is dated Thursday 2021-08-05
@@ -74,6 +75,12 @@ import Testing
         #expect(found.map(\.period) == [.day(day("2021-07-27")), .ytd(year: 2021, asOf: day("2021-07-27"))])
         let before = onlyFact("More than 3,400 migrants had reached the UK in small boats this year before Thursday's crossings.", date: "2020-07-30")
         #expect(before?.period == .ytd(year: 2020, asOf: day("2020-07-29")))
+    }
+
+    @Test func figuresWithoutTimeWordingAreTheArticleDayOrARunningTotal() {
+        #expect(onlyFact("Border guards detained 150 migrants crossing from Belarus.")?.period == .day(day("2021-08-05")))
+        #expect(onlyFact("Lithuania has detained 4,026 migrants, the ministry said.")?.period
+                == .ytd(year: 2021, asOf: day("2021-08-05")))
     }
 
     @Test func trailingYearListGivesOneFactEach() {

@@ -30,12 +30,22 @@ struct FactBuilder {
 
     mutating func read(_ sentence: SentenceAnalysis, previous: SentenceAnalysis?) {
         let firstEntry = entries.count
-        for figure in sentence.figures {
+        for (index, figure) in sentence.figures.enumerated() {
+            // "two women were among 27 people who died": a part of the next, larger figure
+            if index + 1 < sentence.figures.count, sentence.figures[index + 1].value > figure.value,
+               tokens[figure.range.upperBound..<sentence.figures[index + 1].span.lowerBound].contains(where: { $0.text == "among" }) {
+                continue
+            }
             guard let metric = metric(for: figure, in: sentence) else { continue }
             var (period, strength) = period(for: figure, in: sentence)
-            if strength == .weak, case .day = period, let inherited = recentDay(before: sentence.range) {
-                // "They were part of a group of more than 380 ...": the day of the count just before
-                period = .day(inherited)
+            if strength == .weak, case .day = period {
+                if isPerfect(figure, in: sentence) {
+                    // "Lithuania has detained 4,000 migrants": a running total
+                    period = .ytd(year: articleDate.year, asOf: articleDate)
+                } else if let inherited = recentDay(before: sentence.range) {
+                    // "They were part of a group of more than 380 ...": the day of the count just before
+                    period = .day(inherited)
+                }
             }
             if case .ytd(let year, let asOf) = period, asOf == articleDate {
                 period = .ytd(year: year, asOf: self.asOf(for: figure, in: sentence, previous: previous))
@@ -49,7 +59,12 @@ struct FactBuilder {
         for cue in sentence.records where cue.value != "none" {
             var nearest: Int?
             var best = Int.max
+            // "the highest daily total", "a new single-day record": the claim is about a day's count
+            let following = tokens[cue.range.upperBound..<min(cue.range.upperBound + 3, sentence.range.upperBound)]
+            let daily = following.contains { ["daily", "single-day", "one-day", "day"].contains($0.text) }
+            let hasDayFact = entries[firstEntry...].contains { if case .day = $0.fact.period { return true } else { return false } }
             for index in firstEntry..<entries.count {
+                if daily, hasDayFact, case .day = entries[index].fact.period {} else if daily, hasDayFact { continue }
                 let figureRange = entries[index].position..<(entries[index].position + 1)
                 let distance = gap(cue.range, figureRange)
                 if distance < best { best = distance; nearest = index }
@@ -154,6 +169,12 @@ struct FactBuilder {
         }
         if let (expression, _) = best, let period = expression.period { return (period, expression.strength) }
         return (.day(articleDate), .weak)
+    }
+
+    /// The figure's clause is in the present perfect ("has detained", "have crossed").
+    func isPerfect(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        let window = max(sentence.range.lowerBound, figure.span.lowerBound - 6)..<min(sentence.range.upperBound, figure.range.upperBound + 5)
+        return window.contains { tokens[$0].text == "has" || tokens[$0].text == "have" }
     }
 
     /// The day of a well-dated day count in the two sentences before, for a figure with no time wording.

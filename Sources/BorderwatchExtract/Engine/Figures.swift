@@ -59,7 +59,7 @@ struct FigureFinder {
             if let (text, length) = vocabulary.numbers.longestMatch(in: ids, at: i), i + length <= sentence.upperBound {
                 value = Double(text) ?? 0
                 end = i + length
-            } else if let compound = hyphenatedNumber(token.text) {
+            } else if token.hyphen, let compound = hyphenatedNumber(token.text) {
                 value = compound
             } else {
                 return nil
@@ -82,7 +82,6 @@ struct FigureFinder {
 
     /// "twenty-one" -> 21.
     func hyphenatedNumber(_ text: String) -> Double? {
-        guard text.utf8.contains(0x2D) else { return nil }
         let parts = text.split(separator: "-")
         guard parts.count == 2, let tens = vocabulary.numbers[parts[0]].flatMap(Double.init),
               let units = vocabulary.numbers[parts[1]].flatMap(Double.init),

@@ -47,7 +47,7 @@ struct PlaceFinder {
                 i += length
                 continue
             }
-            if tokens[i].text.utf8.contains(0x2D), tokens[i].capitalized {
+            if tokens[i].hyphen, tokens[i].capitalized {
                 // "Belarusian-Lithuanian border", "Lithuania-Belarus"
                 for part in tokens[i].text.split(separator: "-") {
                     if let code = vocabulary.gazetteer[part] { result.append(PlaceMention(position: i, code: code, role: .plain)) }
@@ -113,12 +113,14 @@ struct ArticlePlaces: Sendable {
         }
     }
 
-    /// The neighbour of `region` the article names most, else the far side of a route it names.
+    /// The neighbour of `region` the article names most, else the far side of a route it names,
+    /// else the first (most usual) neighbour the lexicon lists.
     static func via(for region: String, counts: [String: Int], routeVia: [String: String], vocabulary: Vocabulary) -> String? {
         var best: (String, Int)?
         for neighbour in vocabulary.neighbours[region] ?? [] {
             if let n = counts[neighbour], n > (best?.1 ?? 0) { best = (neighbour, n) }
         }
-        return best?.0 ?? routeVia[region]
+        // an article that names no neighbour: the usual route into the region
+        return best?.0 ?? routeVia[region] ?? vocabulary.defaultVia[region]
     }
 }

@@ -81,6 +81,11 @@ struct TimeFinder {
             }
             var midnight = false
             if before.suffix(2) == ["midnight", "on"] { midnight = true; start -= 2 } else if before.last == "midnight" { midnight = true; start -= 1 }
+            // "since the beginning of August", "from the start of the year"
+            if before.count == 3, before[0] == "the", before[1] == "beginning" || before[1] == "start", before[2] == "of",
+               start - 4 >= sentence.lowerBound, ["since", "from"].contains(words[start - 4]) {
+                start -= 3
+            }
             let lead = start > sentence.lowerBound ? words[start - 1] : ""
             let strength: TimeExpression.Strength = isExplicit(point) ? .explicit : .relative
             switch lead {
@@ -164,7 +169,8 @@ struct TimeFinder {
             if let year { return (i..<after, .month(year: year, month: month)) }
             // "in July", "so far in August", "since June", "last month" is handled as relative wording
             let previous = i > sentence.lowerBound ? words[i - 1] : ""
-            if ["in", "during", "for", "since", "through", "throughout", "until", "by", "of", "from"].contains(previous) {
+            if ["in", "during", "for", "since", "through", "throughout", "until", "by", "of", "from", "between", "and", "to"].contains(previous)
+                || token.possessive {
                 var y = articleDate.year
                 if month > articleDate.month { y -= 1 }
                 return (i..<(i + 1), .month(year: y, month: month))

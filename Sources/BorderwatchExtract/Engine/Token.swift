@@ -33,4 +33,6 @@ struct Token: Sendable {
     var digits = 0
     /// The word carried a possessive "'s" ("Thursday's").
     var possessive = false
+    /// The word has an inner hyphen ("twenty-one", "would-be").
+    var hyphen = false
 }

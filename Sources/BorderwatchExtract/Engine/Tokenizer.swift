@@ -75,6 +75,7 @@ enum Tokenizer {
         var i = start
         let n = bytes.count
         var possessive = false
+        var hyphen = false
         var end = start
         while i < n {
             if isDigit(bytes[i]) || isLetter(bytes, i) {
@@ -84,7 +85,7 @@ enum Tokenizer {
             }
             let b = bytes[i]
             // internal hyphen ("one-day", "would-be") or initialism dot ("u.s.", "u.k.")
-            if b == 0x2D, i + 1 < n, isDigit(bytes[i + 1]) || isLetter(bytes, i + 1) { i += 1; continue }
+            if b == 0x2D, i + 1 < n, isDigit(bytes[i + 1]) || isLetter(bytes, i + 1) { i += 1; hyphen = true; continue }
             if b == 0x2E, i + 1 < n, isASCIILetter(bytes[i + 1]), i + 2 <= n,
                i - start == 1 || (i >= 2 && bytes[i - 2] == 0x2E) {
                 i += 1
@@ -112,6 +113,7 @@ enum Tokenizer {
             // already lower case: no copy of the bytes
             var token = Token(kind: .word, text: String(decoding: bytes[start..<end], as: UTF8.self), start: start, end: end)
             token.possessive = possessive
+            token.hyphen = hyphen
             tokens.append(token)
             return max(i, end)
         }
@@ -133,6 +135,7 @@ enum Tokenizer {
         var token = Token(kind: .word, text: text, start: start, end: end)
         token.capitalized = capitalized
         token.possessive = possessive
+        token.hyphen = hyphen
         tokens.append(token)
         return max(i, end)
     }
@@ -165,7 +168,7 @@ enum Tokenizer {
         var j = i
         var value = 0
         while j < bytes.count, isDigit(bytes[j]) {
-            if j - i < 18 { value = value * 10 + Int(bytes[j] - 0x30) }
+            if j - i < 15 { value = value * 10 + Int(bytes[j] - 0x30) }
             j += 1
         }
         return (value, j - i)
@@ -230,7 +233,8 @@ enum Tokenizer {
                 // a plain space only joins groups when the next group is not followed by more digits or a letter
                 if mark == [0x20], after < n, isLetter(bytes, after) { break }
                 separator = mark
-                integer = integer * 1000 + group
+                // beyond a trillion it is no count of people; keep reading the digits without overflowing
+                integer = integer < 1_000_000_000_000 ? integer * 1000 + group : integer
                 separated = true
                 i = after
             }

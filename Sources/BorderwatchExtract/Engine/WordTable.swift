@@ -1,19 +1,41 @@
 /// Numbers every word any lexicon table uses, so that tables match on small integers instead
 /// of hashing strings again for every table.
+///
+/// Looked up by a 64-bit FNV-1a hash of the word's UTF-8 bytes in an open-addressing table: one
+/// pass over the bytes per token, no `Hasher`. Two words sharing a 64-bit hash are not told apart.
 struct WordIndex: Sendable {
-    private(set) var ids: [String: Int32] = [:]
+    private var keys: [UInt64] = Array(repeating: 0, count: 1 << 14)
+    private var values: [Int32] = Array(repeating: -1, count: 1 << 14)
+    private(set) var count = 0
 
-    /// The id of `word`, or -1 when no table uses it.
-    func id(_ word: some StringProtocol) -> Int32 { ids[String(word)] ?? -1 }
-
-    mutating func add(_ word: String) -> Int32 {
-        if let id = ids[word] { return id }
-        let id = Int32(ids.count)
-        ids[word] = id
-        return id
+    static func hash(_ word: some StringProtocol) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in word.utf8 {
+            h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        return h | 1  // 0 marks an empty slot
     }
 
-    var count: Int { ids.count }
+    private func slot(_ h: UInt64) -> Int {
+        let mask = keys.count - 1
+        var i = Int(truncatingIfNeeded: h >> 17) & mask
+        while keys[i] != 0 && keys[i] != h { i = (i + 1) & mask }
+        return i
+    }
+
+    /// The id of `word`, or -1 when no table uses it.
+    func id(_ word: some StringProtocol) -> Int32 { values[slot(WordIndex.hash(word))] }
+
+    mutating func add(_ word: String) -> Int32 {
+        let h = WordIndex.hash(word)
+        let i = slot(h)
+        if keys[i] == h { return values[i] }
+        precondition(count < keys.count / 2, "lexicon too large for the word index")
+        keys[i] = h
+        values[i] = Int32(count)
+        count += 1
+        return values[i]
+    }
 }
 
 /// A `PhraseTable` compiled against a `WordIndex`: the first word is found by array indexing,
