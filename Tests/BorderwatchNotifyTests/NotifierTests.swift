@@ -112,6 +112,34 @@ import Testing
         await running.stop()
     }
 
+    @Test func anIngestedRecordIsPostedToEveryDestination() async throws {
+        let fixture = try Fixture()
+        let generic = try WebhookReceiver()
+        defer { generic.stop() }
+        let slack = try WebhookReceiver()
+        defer { slack.stop() }
+        let running = Running(fixture, [Self.generic(generic, name: "ops"),
+                                        Destination(name: "chat", format: .slack, url: slack.url + "/services/T/B/X")])
+        func fact(_ value: Int, _ iso: String, record: Bool = false) -> Fact {
+            Fact(metric: .arrivals, value: value, period: .day(Day(iso: iso)!), region: "LT", via: "BY", record: record,
+                 evidence: "\(value) people crossed on \(iso).")
+        }
+        let article = ExtractedArticle(
+            metadata: ArticleMetadata(fileName: "lrt.txt", title: "Record day", url: "https://www.lrt.lt/x",
+                                      date: Day(iso: "2021-07-28"), dateSource: .header),
+            facts: [fact(100, "2021-07-26"), fact(171, "2021-07-27", record: true)])
+        let outcome = try fixture.store.ingest(article, content: Array("lrt".utf8), raiseAlerts: true, rules: RulesConfiguration(),
+                                               destinations: ["ops", "chat"], now: Date())
+        guard case .stored(_, _, _, let alerts) = outcome, let alert = alerts.first else {
+            Issue.record("expected a stored article raising an alert, got \(outcome)"); return
+        }
+        running.notifier.wake()
+        #expect(try await fixture.eventually { try fixture.state(alert.id, "ops") == "delivered" && fixture.state(alert.id, "chat") == "delivered" })
+        await running.stop()
+        #expect(generic.requests.first?.json?["value"] as? Int == 171)
+        #expect(slack.requests.first?.json?["blocks"] != nil)
+    }
+
     @Test func serverErrorIsRetriedThenDeliveredOnce() async throws {
         let fixture = try Fixture()
         let receiver = try WebhookReceiver(script: [.init(status: 500, body: "oops")])
