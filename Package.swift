@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "BorderwatchStoreTests", dependencies: ["BorderwatchStore", "BorderwatchExtract", "BorderwatchTestSupport"]),
         .testTarget(name: "BorderwatchNotifyTests", dependencies: ["BorderwatchNotify", "BorderwatchStore", "BorderwatchTestSupport"]),
         .testTarget(name: "BorderwatchInboxTests", dependencies: ["BorderwatchInbox", "BorderwatchTestSupport"]),
-        .testTarget(name: "BorderwatchDaemonTests", dependencies: ["BorderwatchDaemon", "BorderwatchConfig", "BorderwatchTestSupport"]),
+        .testTarget(name: "BorderwatchDaemonTests", dependencies: ["BorderwatchDaemon", "BorderwatchConfig", "BorderwatchStore", "BorderwatchTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )
