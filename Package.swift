@@ -45,6 +45,7 @@ let package = Package(
             "BorderwatchCore", "BorderwatchStore", "CCurl",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         // Wires the services together: lifecycle, signals, sd_notify, logging.
         .target(name: "BorderwatchDaemon", dependencies: [
@@ -68,7 +69,8 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "BorderwatchRulesTests", dependencies: ["BorderwatchRules", "BorderwatchCore"]),
         .testTarget(name: "BorderwatchStoreTests", dependencies: ["BorderwatchStore", "BorderwatchExtract", "BorderwatchTestSupport"]),
-        .testTarget(name: "BorderwatchNotifyTests", dependencies: ["BorderwatchNotify", "BorderwatchStore", "BorderwatchTestSupport"]),
+        .testTarget(name: "BorderwatchNotifyTests", dependencies: ["BorderwatchNotify", "BorderwatchStore", "BorderwatchTestSupport",
+                                                               .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "BorderwatchInboxTests", dependencies: ["BorderwatchInbox", "BorderwatchTestSupport"]),
         .testTarget(name: "BorderwatchDaemonTests", dependencies: ["BorderwatchDaemon", "BorderwatchConfig", "BorderwatchStore", "BorderwatchTestSupport"]),
     ],

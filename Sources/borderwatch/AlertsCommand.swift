@@ -1,9 +1,96 @@
 import ArgumentParser
+import BorderwatchCore
+import BorderwatchStore
+import Foundation
 
-struct AlertsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "alerts", abstract: "List the alert outbox, or requeue an alert.")
+struct AlertsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "alerts", abstract: "List the alert outbox, or requeue an alert.",
+        subcommands: [List.self, Retry.self], defaultSubcommand: List.self)
 
-    func run() async throws {
-        throw ValidationError("alerts is not built yet")
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List alerts with the state of each delivery (the default).")
+
+        @Flag(help: "Only alerts with a delivery still pending.") var pending = false
+        @Flag(help: "Only alerts with a delivery that failed for good.") var failed = false
+        @OptionGroup var storeOptions: StoreOptions
+
+        func validate() throws {
+            if pending && failed { throw ValidationError("give --pending or --failed, not both") }
+        }
+
+        func run() throws {
+            let store = try Store.existing(path: try storeOptions.configuration().database)
+            let outbox = Outbox(database: store.database)
+            let alerts = try outbox.list(pending ? .pending : failed ? .failed : .all)
+            let disabled = Dictionary(try outbox.disabledDestinations().map { ($0.name, $0) }, uniquingKeysWith: { $1 })
+            if alerts.isEmpty { print(pending ? "no pending alerts" : failed ? "no failed alerts" : "no alerts") }
+            for alert in alerts {
+                print(AlertsCommand.headline(alert))
+                for delivery in alert.deliveries {
+                    print("    " + AlertsCommand.describe(delivery, disabled: disabled[delivery.destination]))
+                }
+            }
+        }
+    }
+
+    struct Retry: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "retry",
+            abstract: "Requeue an alert: its failed and pending deliveries become due now.",
+            discussion: "Destinations of the alert that were disabled by a 410 Gone are enabled again. A running daemon picks the alert up within 10 seconds.")
+
+        @Argument(help: "The alert id, as `borderwatch alerts` shows it.") var id: String
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            let store = try Store.existing(path: try storeOptions.configuration().database)
+            guard let requeued = try Outbox(database: store.database).requeue(alertID: id, now: Date()) else {
+                throw ValidationError("no alert with id '\(id)'; `borderwatch alerts` lists them")
+            }
+            if requeued.deliveries == 0 {
+                print("\(id): every delivery was already delivered; nothing to retry")
+            } else {
+                print("\(id): \(requeued.deliveries) deliver\(requeued.deliveries == 1 ? "y" : "ies") requeued")
+            }
+            for name in requeued.enabledDestinations {
+                print("destination '\(name)' enabled again (it had answered 410 Gone)")
+            }
+        }
+    }
+
+    /// `ID  KIND  REGION<VIA METRIC VALUE on DATE`, from the stored alert JSON.
+    static func headline(_ alert: OutboxAlert) -> String {
+        guard let event = try? JSONDecoder().decode(AlertEvent.self, from: Data(alert.payload.utf8)) else {
+            return "\(alert.id)  \(alert.kind)  (the stored alert JSON cannot be read)"
+        }
+        var line = "\(alert.id)  \(alert.kind)  \(event.region)\(event.via.map { "<" + $0 } ?? "") \(event.metric.rawValue) \(event.value)"
+        if event.bound != .exact { line += " \(event.bound.rawValue)" }
+        line += " on \(event.date.iso)"
+        if let threshold = event.threshold { line += " (level \(threshold))" }
+        return line
+    }
+
+    static func describe(_ delivery: OutboxAlert.Delivery, disabled: DisabledDestination?) -> String {
+        var line = "\(delivery.destination): \(delivery.state), \(delivery.attempts) attempt\(delivery.attempts == 1 ? "" : "s")"
+        if let status = delivery.lastStatus { line += ", last HTTP \(status)" }
+        if delivery.state == "pending" {
+            if let disabled {
+                line += ", destination disabled since \(timestamp(disabled.disabledAt))"
+            } else if delivery.nextAttemptAt > Date() {
+                line += ", next attempt \(timestamp(delivery.nextAttemptAt))"
+            }
+        }
+        if delivery.state != "delivered", let error = delivery.lastError {
+            line += "\n        " + String(error.replacingOccurrences(of: "\n", with: " ").prefix(300))
+        }
+        return line
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
     }
 }

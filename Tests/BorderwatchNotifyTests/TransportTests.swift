@@ -82,7 +82,8 @@ import BorderwatchNotify
         let started = Date()
         task.cancel()
         let result = await task.value
-        #expect(Date().timeIntervalSince(started) < 0.2)
+        // The contract is "within about a second"; it takes milliseconds unless the machine is loaded.
+        #expect(Date().timeIntervalSince(started) < 1)
         guard case .failure(let error) = result else { Issue.record("\(result)"); return }
         #expect(error.kind == .cancelled)
     }

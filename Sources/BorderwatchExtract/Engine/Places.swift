@@ -121,6 +121,6 @@ struct ArticlePlaces: Sendable {
             if let n = counts[neighbour], n > (best?.1 ?? 0) { best = (neighbour, n) }
         }
         // an article that names no neighbour: the usual route into the region
-        return best?.0 ?? routeVia[region] ?? vocabulary.neighbours[region]?.first
+        return best?.0 ?? routeVia[region] ?? vocabulary.defaultVia[region]
     }
 }

@@ -6,6 +6,8 @@ struct Vocabulary: Sendable {
     let abbreviations: PhraseTable
     /// Region -> the countries people usually come from across its border, most usual first.
     let neighbours: [String: [String]]
+    /// Regions whose first neighbour is the usual route in, taken as via when an article names none.
+    let defaultVia: [String: String]
 
     init(_ lexicon: Lexicon) {
         let names = ["numbers", "scales", "qualifiers", "counted", "distractors", "before", "connectors",
@@ -18,9 +20,13 @@ struct Vocabulary: Sendable {
         (gazetteer, authorities, authorityNouns, routes) = (compiled[12], compiled[13], compiled[14], compiled[15])
         abbreviations = lexicon.table("abbreviations")
         var neighbours: [String: [String]] = [:]
+        var defaultVia: [String: String] = [:]
         for (region, list) in lexicon.table("neighbours").entries {
-            neighbours[region.uppercased()] = list.split(separator: " ").map(String.init)
+            let codes = list.split(separator: " ").map(String.init)
+            neighbours[region.uppercased()] = codes.filter { $0 != "-" }
+            if let first = codes.first, first != "-" { defaultVia[region.uppercased()] = first }
         }
         self.neighbours = neighbours
+        self.defaultVia = defaultVia
     }
 }
