@@ -3,12 +3,13 @@ import Glibc
 #endif
 import BorderwatchCore
 import BorderwatchInbox
+import BorderwatchNotify
 import BorderwatchStore
 import Dispatch
 import Foundation
 import Logging
 
-/// `borderwatch run`: the inbox watcher, the processing loop and the systemd protocol, started
+/// `borderwatch run`: the inbox watcher, the processing loop, the notifier and the systemd protocol, started
 /// and stopped as one. Everything the executable does is here, so a test can start it too.
 public struct Daemon {
     public var configuration: Configuration
@@ -37,6 +38,9 @@ public struct Daemon {
         let watcher = try InboxWatcher(directory: configuration.inbox)
         let loop = ProcessingLoop(configuration: configuration, inbox: inbox, watcher: watcher, store: store,
                                   systemd: systemd, logger: logger)
+        let notifier = Notifier(databasePath: configuration.database, destinations: configuration.destinations,
+                                delivery: configuration.delivery, logger: logger)
+        loop.onAlerts = { notifier.wake() }
         logger.info("starting", metadata: [
             "inbox.path": "\(configuration.inbox)", "database.path": "\(configuration.database)",
             "webhook.destinations": "\(configuration.destinations.map(\.name).joined(separator: ","))",
@@ -53,6 +57,7 @@ public struct Daemon {
                     do {
                         let fresh = try reload()
                         loop.reload(fresh)
+                        notifier.reload(destinations: fresh.destinations, delivery: fresh.delivery)
                         systemd.notify("RELOADING=0")
                     } catch {
                         logger.error("configuration refused; the running one stays in force", metadata: ["error": "\(error)"])
@@ -68,17 +73,23 @@ public struct Daemon {
         }
         defer { sources.forEach { $0.cancel() } }
 
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in
-            let thread = Thread {
-                do {
-                    try loop.run()
-                    continuation.resume()
-                } catch {
-                    continuation.resume(throwing: error)
+        // The notifier delivers while the loop runs and is cancelled once the loop has stopped;
+        // a delivery cut short stays pending in the outbox for the next start.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await notifier.run() }
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in
+                let thread = Thread {
+                    do {
+                        try loop.run()
+                        continuation.resume()
+                    } catch {
+                        continuation.resume(throwing: error)
+                    }
                 }
+                thread.name = "borderwatch.inbox"
+                thread.start()
             }
-            thread.name = "borderwatch.inbox"
-            thread.start()
+            group.cancelAll()
         }
     }
 }
