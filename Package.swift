@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "BorderwatchNotifyTests", dependencies: ["BorderwatchNotify", "BorderwatchStore", "BorderwatchTestSupport",
                                                                .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "BorderwatchInboxTests", dependencies: ["BorderwatchInbox", "BorderwatchTestSupport"]),
-        .testTarget(name: "BorderwatchDaemonTests", dependencies: ["BorderwatchDaemon", "BorderwatchConfig", "BorderwatchTestSupport"]),
+        .testTarget(name: "BorderwatchDaemonTests", dependencies: ["BorderwatchDaemon", "BorderwatchConfig", "BorderwatchStore", "BorderwatchTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

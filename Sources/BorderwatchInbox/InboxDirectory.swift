@@ -66,6 +66,12 @@ public final class InboxDirectory: @unchecked Sendable {
         return names.sorted()
     }
 
+    /// True when `name` exists and is not a regular file (checked with `lstat`, never followed).
+    public func isSpecial(_ name: String) -> Bool {
+        var info = stat()
+        return lstat(path + "/" + name, &info) == 0 && Self.kind(of: info.st_mode) != nil && !reservedNames.contains(name)
+    }
+
     /// Reads one entry safely: `lstat` first so FIFOs, devices and links are never opened, then
     /// `open(O_NOFOLLOW|O_NONBLOCK)` and `fstat` on the descriptor, refusing oversized files
     /// before reading them.

@@ -6,11 +6,14 @@ import Glibc
 public enum InboxEvent: Hashable, Sendable {
     /// A file was closed after writing, or renamed into the inbox.
     case arrived(String)
+    /// An entry was created: only worth a look when it is not a regular file (a symlink, FIFO,
+    /// device or directory never gets a close-after-write), see ``InboxDirectory/isSpecial(_:)``.
+    case created(String)
     /// The kernel queue overflowed and events were lost: rescan.
     case overflow
 }
 
-/// inotify on the inbox (`IN_CLOSE_WRITE`, `IN_MOVED_TO`) plus a self-pipe to wake the waiting
+/// inotify on the inbox (`IN_CLOSE_WRITE`, `IN_MOVED_TO`, `IN_CREATE`) plus a self-pipe to wake the waiting
 /// thread, so that the processing loop sleeps in `poll` until there is work and never polls the
 /// directory.
 public final class InboxWatcher: @unchecked Sendable {
@@ -26,7 +29,7 @@ public final class InboxWatcher: @unchecked Sendable {
     public init(directory: String) throws {
         let fd = try systemCall("inotify_init1", directory) { inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC)) }
         inotify = fd
-        let mask = UInt32(IN_CLOSE_WRITE) | UInt32(IN_MOVED_TO) | UInt32(IN_ONLYDIR)
+        let mask = UInt32(IN_CLOSE_WRITE) | UInt32(IN_MOVED_TO) | UInt32(IN_CREATE) | UInt32(IN_ONLYDIR)
         do {
             try systemCall("inotify_add_watch", directory) { inotify_add_watch(fd, directory, mask) }
             var ends: [Int32] = [0, 0]
@@ -98,9 +101,16 @@ public final class InboxWatcher: @unchecked Sendable {
             let nameEnd = min(nameStart + length, bytes.endIndex)
             if mask & UInt32(IN_Q_OVERFLOW) != 0 {
                 events.append(.overflow)
-            } else if mask & (UInt32(IN_CLOSE_WRITE) | UInt32(IN_MOVED_TO)) != 0 {
+            } else {
                 let raw = bytes[nameStart..<nameEnd].prefix { $0 != 0 }
-                if !raw.isEmpty { events.append(.arrived(String(decoding: raw, as: UTF8.self))) }
+                let name = String(decoding: raw, as: UTF8.self)
+                if raw.isEmpty {
+                    // An event about the inbox itself: nothing to read.
+                } else if mask & (UInt32(IN_CLOSE_WRITE) | UInt32(IN_MOVED_TO)) != 0 {
+                    events.append(.arrived(name))
+                } else if mask & UInt32(IN_CREATE) != 0 {
+                    events.append(.created(name))
+                }
             }
             offset = nameStart + length
         }

@@ -29,17 +29,24 @@ public struct FactEngine: Sendable {
         var analyses: [SentenceAnalysis] = []
         var allMentions: [PlaceMention] = []
         for range in sentences {
-            let (times, claimed) = timeFinder.expressions(in: range)
-            let figures = figureFinder.figures(in: range, claimed: claimed)
             let mentions = placeFinder.mentions(in: range)
             allMentions += mentions
             // the lead and the sentences with figures say most about where the counting happens
             if analyses.count < 2 { allMentions += mentions }
+            let records = cues(vocabulary.records, in: range, ids: ids, tokens: tokens)
+            // most sentences hold no figure and no record claim: nothing more to read in them
+            let mayCount = range.contains { tokens[$0].kind == .number || vocabulary.numbers[id: ids[$0]] != nil
+                || tokens[$0].hyphen && tokens[$0].kind == .word }
+            guard mayCount || !records.isEmpty else {
+                analyses.append(SentenceAnalysis(range: range, figures: [], times: [], metrics: [], records: [], mentions: mentions))
+                continue
+            }
+            let (times, claimed) = timeFinder.expressions(in: range)
+            let figures = mayCount ? figureFinder.figures(in: range, claimed: claimed) : []
             if !figures.isEmpty { allMentions += mentions }
             analyses.append(SentenceAnalysis(range: range, figures: figures, times: times,
                                              metrics: cues(vocabulary.metrics, in: range, ids: ids, tokens: tokens),
-                                             records: cues(vocabulary.records, in: range, ids: ids, tokens: tokens),
-                                             mentions: mentions))
+                                             records: records, mentions: mentions))
         }
         let datelineCode = datelineCity.flatMap { vocabulary.gazetteer[$0.lowercased()] }
         let article = ArticlePlaces(mentions: allMentions, datelineCode: datelineCode, vocabulary: vocabulary)
