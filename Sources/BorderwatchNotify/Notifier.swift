@@ -188,32 +188,44 @@ public final class Notifier: Service, @unchecked Sendable {
     }
 }
 
-/// The notifier's own SQLite connection, used by one task at a time.
-actor OutboxConnection {
+/// The notifier's own SQLite connection, on its own serial queue: a statement may wait up to
+/// the busy timeout for an ingest's write lock, and that wait must not hold a thread of the
+/// Swift concurrency pool.
+final class OutboxConnection: @unchecked Sendable {
+    // Only touched on `queue`.
     private let outbox: Outbox
+    private let queue = DispatchQueue(label: "borderwatch.notify.outbox")
 
     init(_ database: Database) {
         outbox = Outbox(database: database)
     }
 
-    func head(_ destination: String) throws -> OutboxDelivery? { try outbox.head(destination: destination) }
-    func disabled(_ destination: String) throws -> DisabledDestination? { try outbox.disabled(destination) }
-
-    func markDelivered(_ row: OutboxDelivery, status: Int) throws {
-        try outbox.markDelivered(alertSeq: row.alertSeq, destination: row.destination, status: status, at: Date())
+    private func on<T>(_ body: @escaping (Outbox) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            queue.async { [outbox] in continuation.resume(with: Result { try body(outbox) }) }
+        }
     }
 
-    func scheduleRetry(_ row: OutboxDelivery, after seconds: Double, status: Int?, error: String) throws {
-        let now = Date()
-        try outbox.scheduleRetry(alertSeq: row.alertSeq, destination: row.destination, at: now.addingTimeInterval(seconds),
-                                 status: status, error: error, now: now)
+    func head(_ destination: String) async throws -> OutboxDelivery? { try await on { try $0.head(destination: destination) } }
+    func disabled(_ destination: String) async throws -> DisabledDestination? { try await on { try $0.disabled(destination) } }
+
+    func markDelivered(_ row: OutboxDelivery, status: Int) async throws {
+        try await on { try $0.markDelivered(alertSeq: row.alertSeq, destination: row.destination, status: status, at: Date()) }
     }
 
-    func markFailed(_ row: OutboxDelivery, status: Int?, error: String) throws {
-        try outbox.markFailed(alertSeq: row.alertSeq, destination: row.destination, status: status, error: error, now: Date())
+    func scheduleRetry(_ row: OutboxDelivery, after seconds: Double, status: Int?, error: String) async throws {
+        try await on { outbox in
+            let now = Date()
+            try outbox.scheduleRetry(alertSeq: row.alertSeq, destination: row.destination, at: now.addingTimeInterval(seconds),
+                                     status: status, error: error, now: now)
+        }
     }
 
-    func disable(_ row: OutboxDelivery, status: Int, reason: String) throws {
-        try outbox.disable(destination: row.destination, alertSeq: row.alertSeq, status: status, reason: reason, now: Date())
+    func markFailed(_ row: OutboxDelivery, status: Int?, error: String) async throws {
+        try await on { try $0.markFailed(alertSeq: row.alertSeq, destination: row.destination, status: status, error: error, now: Date()) }
+    }
+
+    func disable(_ row: OutboxDelivery, status: Int, reason: String) async throws {
+        try await on { try $0.disable(destination: row.destination, alertSeq: row.alertSeq, status: status, reason: reason, now: Date()) }
     }
 }

@@ -45,7 +45,7 @@ public struct OutboxAlert: Sendable {
 /// due or not, so a later alert never overtakes an earlier one that is waiting for a retry.
 /// Failed rows no longer block their destination. Every state change is one statement.
 /// Times are unix seconds (REAL), as in the rest of the schema.
-public struct Outbox {
+public struct Outbox: Sendable {
     public let database: Database
 
     public init(database: Database) {

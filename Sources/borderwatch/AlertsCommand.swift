@@ -47,7 +47,7 @@ struct AlertsCommand: ParsableCommand {
         func run() throws {
             let store = try Store.existing(path: try storeOptions.configuration().database)
             guard let requeued = try Outbox(database: store.database).requeue(alertID: id, now: Date()) else {
-                throw ValidationError("no alert with id '\(id)'; `borderwatch alerts` lists them")
+                throw NotFound(description: "no alert with id '\(id)'; `borderwatch alerts` lists them")
             }
             if requeued.deliveries == 0 {
                 print("\(id): every delivery was already delivered; nothing to retry")
@@ -93,4 +93,9 @@ struct AlertsCommand: ParsableCommand {
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: date)
     }
+}
+
+/// Something named on the command line that is not there: reported without the usage text.
+struct NotFound: Error, CustomStringConvertible {
+    var description: String
 }

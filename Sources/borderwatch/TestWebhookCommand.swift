@@ -28,7 +28,7 @@ struct TestWebhookCommand: AsyncParsableCommand {
             destination = found
         } else {
             let known = configuration.destinations.map(\.name)
-            throw ValidationError("no destination '\(name ?? "")' in the configuration"
+            throw NotFound(description: "no destination '\(name ?? "")' in the configuration"
                                   + (known.isEmpty ? " (it has none)" : "; known: \(known.joined(separator: ", "))"))
         }
         let alert = TestWebhookCommand.sample(now: Date())
