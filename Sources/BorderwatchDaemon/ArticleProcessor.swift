@@ -5,7 +5,7 @@ import BorderwatchStore
 import Foundation
 import Logging
 
-/// One stage of the pipeline: a claimed file's bytes → extraction → one store transaction.
+/// One stage of the pipeline: claimed files' bytes → extraction → one store transaction.
 struct ArticleProcessor {
     let extractor = Extractor()
     let store: Store
