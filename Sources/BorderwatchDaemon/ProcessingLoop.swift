@@ -78,14 +78,15 @@ final class ProcessingLoop: @unchecked Sendable {
             try handle(events)
             keepAlive()
             if head < queue.count {
-                let name = queue[head]
-                head += 1
-                queued.remove(name)
+                // A lone file is committed alone; a backlog shares one commit per batch.
+                let batch = Array(queue[head..<min(queue.count, head + Self.batchSize)])
+                head += batch.count
+                batch.forEach { queued.remove($0) }
                 if head > 4096 && head * 2 > queue.count {
                     queue.removeFirst(head)
                     head = 0
                 }
-                process(name)
+                process(batch)
             }
         }
         if unsyncedMoves { try inbox.syncMoves() }
@@ -128,47 +129,86 @@ final class ProcessingLoop: @unchecked Sendable {
         }
     }
 
-    private func process(_ name: String) {
+    /// Files claimed and committed together when a backlog is waiting.
+    static let batchSize = 64
+    /// Article bytes held in memory before a batch is committed early.
+    static let batchBytes = 8 << 20
+
+    /// Claims `names`, refuses what cannot be an article, stores the rest with as few durable
+    /// commits as the byte budget allows, then moves each file on.
+    private func process(_ names: [String]) {
+        var claimed: [ClaimedFile] = []
+        var bytes = 0
+        for name in names {
+            switch inbox.claim(name) {
+            case .nothing:
+                continue
+            case .rejected(_, let rejection):
+                counts.failed += 1
+                moveToFailed(name, reason: rejection.reason, log: log(name), level: .warning)
+            case .article(let file):
+                claimed.append(file)
+                bytes += file.bytes.count
+                if bytes >= Self.batchBytes {
+                    store(claimed)
+                    claimed.removeAll()
+                    bytes = 0
+                }
+            }
+        }
+        store(claimed)
+    }
+
+    private func log(_ name: String) -> Logger {
         var log = logger
         log[metadataKey: "article.file"] = "\(name)"
-        switch inbox.claim(name) {
-        case .nothing:
-            return
-        case .rejected(_, let rejection):
-            counts.failed += 1
-            moveToFailed(name, reason: rejection.reason, log: log, level: .warning)
-        case .article(let file):
-            let outcome: IngestOutcome
-            do {
-                outcome = try processor.process(file, rules: configuration.rules,
-                                                destinations: configuration.destinations.map(\.name))
-            } catch {
+        return log
+    }
+
+    private func store(_ files: [ClaimedFile]) {
+        guard !files.isEmpty else { return }
+        let results: [Result<IngestOutcome, Error>]
+        do {
+            results = try processor.process(files, rules: configuration.rules,
+                                            destinations: configuration.destinations.map(\.name))
+        } catch {
+            results = files.map { _ in .failure(error) }
+        }
+        for (file, result) in zip(files, results) {
+            let log = log(file.name)
+            switch result {
+            case .failure(let error):
                 counts.failed += 1
-                moveToFailed(name, reason: "could not be stored: \(error)", log: log, level: .error)
-                return
+                moveToFailed(file.name, reason: "could not be stored: \(error)", log: log, level: .error)
+            case .success(let outcome):
+                finish(file.name, outcome, log: log)
             }
-            do {
-                let movedAs = try inbox.moveToProcessed(name)
-                unsyncedMoves = true
-                switch outcome {
-                case .stored(let id, let facts, let observations, let alerts):
-                    counts.stored += 1
-                    counts.alerts += alerts.count
-                    log.info("article stored", metadata: [
-                        "article.id": "\(id)", "article.facts": "\(facts)", "article.observations": "\(observations)",
-                        "article.alerts": "\(alerts.count)", "article.processed": "\(movedAs)",
-                    ])
-                    for alert in alerts {
-                        log.notice("alert raised", metadata: ["alert.id": "\(alert.id)", "alert.kind": "\(alert.kind.rawValue)", "alert.text": "\(alert.text)"])
-                    }
-                    if !alerts.isEmpty { onAlerts?() }
-                case .duplicate(let id):
-                    counts.duplicates += 1
-                    log.info("article already stored; not counted again", metadata: ["article.id": "\(id)", "article.processed": "\(movedAs)"])
+        }
+    }
+
+    /// After the commit: the file moves to processed/ and the outcome is logged.
+    private func finish(_ name: String, _ outcome: IngestOutcome, log: Logger) {
+        do {
+            let movedAs = try inbox.moveToProcessed(name)
+            unsyncedMoves = true
+            switch outcome {
+            case .stored(let id, let facts, let observations, let alerts):
+                counts.stored += 1
+                counts.alerts += alerts.count
+                log.info("article stored", metadata: [
+                    "article.id": "\(id)", "article.facts": "\(facts)", "article.observations": "\(observations)",
+                    "article.alerts": "\(alerts.count)", "article.processed": "\(movedAs)",
+                ])
+                for alert in alerts {
+                    log.notice("alert raised", metadata: ["alert.id": "\(alert.id)", "alert.kind": "\(alert.kind.rawValue)", "alert.text": "\(alert.text)"])
                 }
-            } catch {
-                log.error("stored, but could not move to processed/; it will be recognised as a duplicate next time", metadata: ["error": "\(error)"])
+                if !alerts.isEmpty { onAlerts?() }
+            case .duplicate(let id):
+                counts.duplicates += 1
+                log.info("article already stored; not counted again", metadata: ["article.id": "\(id)", "article.processed": "\(movedAs)"])
             }
+        } catch {
+            log.error("stored, but could not move to processed/; it will be recognised as a duplicate next time", metadata: ["error": "\(error)"])
         }
     }
 

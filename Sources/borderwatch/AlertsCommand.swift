@@ -6,57 +6,62 @@ import Foundation
 struct AlertsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "alerts", abstract: "List the alert outbox, or requeue an alert.",
-        subcommands: [List.self, Retry.self], defaultSubcommand: List.self)
+        discussion: """
+            `borderwatch alerts [--pending | --failed]` lists alerts with the state of each delivery.
+            `borderwatch alerts retry ID` requeues one: its failed and pending deliveries become due now, \
+            with their attempts reset, and its destinations disabled by a 410 Gone are enabled again. \
+            A running daemon picks it up within 10 seconds.
+            """)
 
-    struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "list", abstract: "List alerts with the state of each delivery (the default).")
+    @Flag(help: "Only alerts with a delivery still pending.") var pending = false
+    @Flag(help: "Only alerts with a delivery that failed for good.") var failed = false
+    @Argument(help: ArgumentHelp("`retry ID` requeues the alert ID instead of listing.", valueName: "retry ID"))
+    var action: [String] = []
+    @OptionGroup var storeOptions: StoreOptions
 
-        @Flag(help: "Only alerts with a delivery still pending.") var pending = false
-        @Flag(help: "Only alerts with a delivery that failed for good.") var failed = false
-        @OptionGroup var storeOptions: StoreOptions
-
-        func validate() throws {
-            if pending && failed { throw ValidationError("give --pending or --failed, not both") }
+    func validate() throws {
+        if pending && failed { throw ValidationError("give --pending or --failed, not both") }
+        guard !action.isEmpty else { return }
+        if action == ["retry"] { throw ValidationError("retry needs the alert ID, as `borderwatch alerts` shows it") }
+        guard action.count == 2, action[0] == "retry" else {
+            throw ValidationError("unexpected '\(action.joined(separator: " "))': the only action is `retry ID`")
         }
+        if pending || failed { throw ValidationError("--pending and --failed only go with the listing, not with retry") }
+    }
 
-        func run() throws {
-            let store = try Store.existing(path: try storeOptions.configuration().database)
-            let outbox = Outbox(database: store.database)
-            let alerts = try outbox.list(pending ? .pending : failed ? .failed : .all)
-            let disabled = Dictionary(try outbox.disabledDestinations().map { ($0.name, $0) }, uniquingKeysWith: { $1 })
-            if alerts.isEmpty { print(pending ? "no pending alerts" : failed ? "no failed alerts" : "no alerts") }
-            for alert in alerts {
-                print(AlertsCommand.headline(alert))
-                for delivery in alert.deliveries {
-                    print("    " + AlertsCommand.describe(delivery, disabled: disabled[delivery.destination]))
-                }
+    func run() throws {
+        let store = try Store.existing(path: try storeOptions.configuration().database)
+        let outbox = Outbox(database: store.database)
+        if action.count == 2 {
+            try retry(action[1], outbox)
+        } else {
+            try list(outbox)
+        }
+    }
+
+    private func list(_ outbox: Outbox) throws {
+        let alerts = try outbox.list(pending ? .pending : failed ? .failed : .all)
+        let disabled = Dictionary(try outbox.disabledDestinations().map { ($0.name, $0) }, uniquingKeysWith: { $1 })
+        if alerts.isEmpty { print(pending ? "no pending alerts" : failed ? "no failed alerts" : "no alerts") }
+        for alert in alerts {
+            print(AlertsCommand.headline(alert))
+            for delivery in alert.deliveries {
+                print("    " + AlertsCommand.describe(delivery, disabled: disabled[delivery.destination]))
             }
         }
     }
 
-    struct Retry: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "retry",
-            abstract: "Requeue an alert: its failed and pending deliveries become due now.",
-            discussion: "Destinations of the alert that were disabled by a 410 Gone are enabled again. A running daemon picks the alert up within 10 seconds.")
-
-        @Argument(help: "The alert id, as `borderwatch alerts` shows it.") var id: String
-        @OptionGroup var storeOptions: StoreOptions
-
-        func run() throws {
-            let store = try Store.existing(path: try storeOptions.configuration().database)
-            guard let requeued = try Outbox(database: store.database).requeue(alertID: id, now: Date()) else {
-                throw NotFound(description: "no alert with id '\(id)'; `borderwatch alerts` lists them")
-            }
-            if requeued.deliveries == 0 {
-                print("\(id): every delivery was already delivered; nothing to retry")
-            } else {
-                print("\(id): \(requeued.deliveries) deliver\(requeued.deliveries == 1 ? "y" : "ies") requeued")
-            }
-            for name in requeued.enabledDestinations {
-                print("destination '\(name)' enabled again (it had answered 410 Gone)")
-            }
+    private func retry(_ id: String, _ outbox: Outbox) throws {
+        guard let requeued = try outbox.requeue(alertID: id, now: Date()) else {
+            throw NotFound(description: "no alert with id '\(id)'; `borderwatch alerts` lists them")
+        }
+        if requeued.deliveries == 0 {
+            print("\(id): every delivery was already delivered; nothing to retry")
+        } else {
+            print("\(id): \(requeued.deliveries) deliver\(requeued.deliveries == 1 ? "y" : "ies") requeued")
+        }
+        for name in requeued.enabledDestinations {
+            print("destination '\(name)' enabled again (it had answered 410 Gone)")
         }
     }
 

@@ -49,7 +49,7 @@ struct SystemdUnitTests {
 
     @Test func unitIsANotifyServiceWithStateAndConfigurationDirectories() throws {
         let text = try String(contentsOf: repositoryRoot.appendingPathComponent("systemd/borderwatch.service"), encoding: .utf8)
-        for line in ["Type=notify", "StateDirectory=borderwatch", "ConfigurationDirectory=borderwatch", "DynamicUser=yes", "WatchdogSec="] {
+        for line in ["Type=notify", "StateDirectory=borderwatch", "ConfigurationDirectory=borderwatch", "User=borderwatch", "WatchdogSec="] {
             #expect(text.contains(line), "missing \(line)")
         }
     }

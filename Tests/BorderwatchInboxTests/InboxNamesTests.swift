@@ -1,4 +1,7 @@
-import BorderwatchInbox
+#if canImport(Glibc)
+import Glibc
+#endif
+@testable import BorderwatchInbox
 import Testing
 
 @Suite struct InboxNamesTests {
@@ -44,5 +47,23 @@ import Testing
     @Test(arguments: cases)
     func judgesContent(bytes: [UInt8], expected: Rejection?) {
         #expect(Rejection.judge(content: bytes) == expected)
+    }
+}
+
+@Suite struct InotifyRecordTests {
+    /// One `struct inotify_event`: wd, mask, cookie, len, then the NUL-padded name.
+    func record(mask: Int32, name: String) -> [UInt8] {
+        var padded = Array(name.utf8)
+        if !padded.isEmpty { padded += [UInt8](repeating: 0, count: 16 - padded.count % 16) }
+        func le(_ value: UInt32) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
+        return le(1) + le(UInt32(bitPattern: mask)) + le(0) + le(UInt32(padded.count)) + padded
+    }
+
+    @Test func decodesArrivalsCreationsAndOverflow() {
+        let buffer = record(mask: Int32(IN_CLOSE_WRITE), name: "a.txt") + record(mask: Int32(IN_Q_OVERFLOW), name: "")
+            + record(mask: Int32(IN_MOVED_TO), name: "a-long-name-of-more-than-sixteen-bytes.html")
+            + record(mask: Int32(IN_CREATE), name: "link")
+        #expect(InboxWatcher.parse(buffer[...]) == [.arrived("a.txt"), .overflow,
+                                                   .arrived("a-long-name-of-more-than-sixteen-bytes.html"), .created("link")])
     }
 }

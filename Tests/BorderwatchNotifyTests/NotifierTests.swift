@@ -42,7 +42,8 @@ import Testing
         }
 
         /// Polls until `condition` holds or `timeout` passes; returns whether it held.
-        func eventually(timeout: Double = 5, _ condition: () throws -> Bool) async throws -> Bool {
+        /// The default is generous: the whole test suite runs in parallel on a small machine.
+        func eventually(timeout: Double = 20, _ condition: () throws -> Bool) async throws -> Bool {
             let deadline = Date().addingTimeInterval(timeout)
             while Date() < deadline {
                 if try condition() { return true }
@@ -93,16 +94,18 @@ import Testing
         let fixture = try Fixture()
         let receiver = try WebhookReceiver()
         defer { receiver.stop() }
-        let running = Running(fixture, [Self.generic(receiver)])
+        let running = Running(fixture, [Self.generic(receiver)], idleRecheck: 600)
         // Let the worker reach its idle wait, so the latency measured is the wake's.
         try await Task.sleep(nanoseconds: 100_000_000)
         try fixture.enqueue("a1", to: ["hook"])
         let woken = Date()
         running.notifier.wake()
-        let requests = await receiver.waitForRequests(1)
+        let requests = await receiver.waitForRequests(1, timeout: 30)
         let latency = try #require(requests.first).receivedAt.timeIntervalSince(woken)
         print("wake to request: \(Int(latency * 1000)) ms")
-        #expect(latency < 0.25)
+        // Milliseconds on a quiet machine, but up to 3 s when the CPU-bound tests of other modules
+        // hold the concurrency pool: the bound only tells a wake from the 600 s recheck.
+        #expect(latency < 15)
         #expect(try await fixture.eventually { try fixture.state("a1") == "delivered" })
         let payload = try #require(fixture.outbox.list().first).payload
         #expect(requests.first?.text == payload)
@@ -166,7 +169,7 @@ import Testing
         #expect(requests.count == 2)
         if requests.count == 2 {
             let gap = requests[1].receivedAt.timeIntervalSince(requests[0].receivedAt)
-            #expect(gap >= 0.95 && gap < 2, "Retry-After 1 s, the backoff alone would be 0.05 s; waited \(gap) s")
+            #expect(gap >= 0.95 && gap < 8, "Retry-After 1 s, the backoff alone would be 0.05 s; waited \(gap) s")
         }
     }
 
@@ -229,22 +232,28 @@ import Testing
 
     @Test func orderIsKeptPerDestination() async throws {
         let fixture = try Fixture()
-        // a1 fails twice; a2 (due earlier than a1's retries) must still wait for it.
-        let receiver = try WebhookReceiver(script: [.init(status: 503), .init(status: 503)])
-        defer { receiver.stop() }
+        // "hook" is down: a1 is retried, and a2, a3 (due all along) wait behind it, while
+        // "other" is not held up. Then "hook" comes back (same name, new URL): a1, a2, a3 in order.
+        let down = try WebhookReceiver(fallback: .init(status: 503))
+        defer { down.stop() }
         let other = try WebhookReceiver()
         defer { other.stop() }
         try fixture.enqueue("a1", to: ["hook", "other"])
         try fixture.enqueue("a2", to: ["hook", "other"])
         try fixture.enqueue("a3", to: ["hook"])
-        let running = Running(fixture, [Self.generic(receiver), Self.generic(other, name: "other")], backoff: 0.2)
-        #expect(try await fixture.eventually { try fixture.state("a3") == "delivered" })
-        await running.stop()
-        #expect(receiver.requests.compactMap { $0.headers["webhook-id"] } == ["a1", "a1", "a1", "a2", "a3"])
-        // The other destination does not wait for the first one's retries.
+        let failing = Running(fixture, [Self.generic(down), Self.generic(other, name: "other")])
+        #expect(try await fixture.eventually { try fixture.state("a2", "other") == "delivered" && (fixture.delivery("a1")?.attempts ?? 0) >= 2 })
+        await failing.stop()
+        #expect(Set(down.requests.compactMap { $0.headers["webhook-id"] }) == ["a1"])
+        #expect(try fixture.delivery("a2")?.attempts == 0 && fixture.delivery("a3")?.attempts == 0)
         #expect(other.requests.compactMap { $0.headers["webhook-id"] } == ["a1", "a2"])
-        let retried = try #require(receiver.requests.dropFirst(2).first)
-        #expect(try #require(other.requests.last).receivedAt < retried.receivedAt)
+
+        let up = try WebhookReceiver()
+        defer { up.stop() }
+        let recovered = Running(fixture, [Self.generic(up)])
+        #expect(try await fixture.eventually { try fixture.state("a3") == "delivered" })
+        await recovered.stop()
+        #expect(up.requests.compactMap { $0.headers["webhook-id"] } == ["a1", "a2", "a3"])
     }
 
     @Test func stopsWithinASecondAndARestartDeliversWhatWasPending() async throws {
@@ -255,10 +264,10 @@ import Testing
         try fixture.enqueue("a1", to: ["hook"])
         try fixture.enqueue("a2", to: ["hook"])
         let first = Running(fixture, [Self.generic(hanging)])
-        _ = await hanging.waitForRequests(1)
+        _ = await hanging.waitForRequests(1, timeout: 20)
         let stopping = await first.stop()
         print("stop with a request in flight: \(Int(stopping * 1000)) ms")
-        #expect(stopping < 1)
+        #expect(stopping < 3, "milliseconds unless the machine is loaded; far under the receiver's 10 s")
         #expect(try fixture.state("a1") == "pending" && fixture.delivery("a1")?.attempts == 0)
 
         // Same destination name, receiver now answering: both are delivered, in order.
@@ -277,7 +286,7 @@ import Testing
         let running = Running(fixture, [Self.generic(receiver)], idleRecheck: 0.2)
         try await Task.sleep(nanoseconds: 100_000_000)
         try fixture.enqueue("a1", to: ["hook"])
-        #expect(try await fixture.eventually(timeout: 2) { try fixture.state("a1") == "delivered" })
+        #expect(try await fixture.eventually(timeout: 8) { try fixture.state("a1") == "delivered" })
         await running.stop()
     }
 

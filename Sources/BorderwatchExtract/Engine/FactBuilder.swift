@@ -42,9 +42,10 @@ struct FactBuilder {
                 if isPerfect(figure, in: sentence) {
                     // "Lithuania has detained 4,000 migrants": a running total
                     period = .ytd(year: articleDate.year, asOf: articleDate)
-                } else if let inherited = recentDay(before: sentence.range) {
-                    // "They were part of a group of more than 380 ...": the day of the count just before
-                    period = .day(inherited)
+                } else if let inherited = recentPeriod(before: sentence.range) {
+                    // "They were part of a group of more than 380 ...": the day of the count just before;
+                    // "... reached 380,000 in 2023. Crossings on one route rose to 158,000": its year
+                    period = inherited
                 }
             }
             if case .ytd(let year, let asOf) = period, asOf == articleDate {
@@ -177,8 +178,9 @@ struct FactBuilder {
         return window.contains { tokens[$0].text == "has" || tokens[$0].text == "have" }
     }
 
-    /// The day of a well-dated day count in the two sentences before, for a figure with no time wording.
-    func recentDay(before sentence: Range<Int>) -> Day? {
+    /// The period of a well-dated count just before, for a figure with no time wording: a day
+    /// count in the two sentences before, or a whole year or month in the sentence right before.
+    func recentPeriod(before sentence: Range<Int>) -> Period? {
         var sentencesBack = 0
         var current = sentence.lowerBound
         for entry in entries.reversed() where entry.sentence.lowerBound < sentence.lowerBound {
@@ -187,7 +189,12 @@ struct FactBuilder {
                 current = entry.sentence.lowerBound
             }
             if sentencesBack > 2 { return nil }
-            if entry.strength >= .relative, !entry.fact.isPreviousRecord, case .day(let day) = entry.fact.period { return day }
+            guard entry.strength >= .relative, !entry.fact.isPreviousRecord else { continue }
+            switch entry.fact.period {
+            case .day: return entry.fact.period
+            case .year where sentencesBack == 1, .month where sentencesBack == 1: return entry.fact.period
+            default: continue
+            }
         }
         return nil
     }

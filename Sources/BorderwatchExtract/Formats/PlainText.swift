@@ -35,12 +35,15 @@ enum PlainText {
 
     /// The first line, when it reads as a headline: short, on its own, without final punctuation.
     static func headline(_ body: String) -> String? {
-        let trimmed = body.drop(while: { $0 == "\n" || $0 == " " })
-        guard let end = trimmed.firstIndex(of: "\n") else { return nil }
-        let line = trimmed[..<end].trimmingCharacters(in: .whitespaces)
+        let utf8 = body.utf8
+        guard let start = utf8.firstIndex(where: { $0 != 0x0A && $0 != 0x20 && $0 != 0x0D }),
+              let end = utf8[start...].firstIndex(of: 0x0A),
+              utf8.distance(from: start, to: end) <= 400 else { return nil }
+        var line = body[start..<end]
+        while let last = line.last, last == " " || last == "\r" { line = line.dropLast() }
         guard !line.isEmpty, line.count <= 160, line.split(separator: " ").count <= 25,
               let last = line.last, !".!?:;,\"”'’)".contains(last) else { return nil }
-        return line
+        return String(line)
     }
 
     /// Removes well-formed tags and keeps their text; line breaks stay as they are.
