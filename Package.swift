@@ -65,7 +65,7 @@ let package = Package(
         // Helpers shared by tests: loopback webhook receiver, temporary directories, child processes.
         .target(name: "BorderwatchTestSupport", dependencies: ["BorderwatchCore"], path: "Tests/BorderwatchTestSupport"),
         .testTarget(name: "BorderwatchCoreTests", dependencies: ["BorderwatchCore"]),
-        .testTarget(name: "BorderwatchExtractTests", dependencies: ["BorderwatchExtract", "BorderwatchCore"],
+        .testTarget(name: "BorderwatchExtractTests", dependencies: ["BorderwatchExtract", "BorderwatchCore", "BorderwatchTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "BorderwatchRulesTests", dependencies: ["BorderwatchRules", "BorderwatchCore"]),
         .testTarget(name: "BorderwatchStoreTests", dependencies: ["BorderwatchStore", "BorderwatchExtract", "BorderwatchTestSupport"]),
