@@ -75,6 +75,13 @@ import Testing
         #expect(document.text.hasSuffix("Café: 12 people"))
     }
 
+    @Test func emailWindows1252QuotesAndDashes() {
+        let body: [UInt8] = Array("He said ".utf8) + [0x93] + Array("12 people".utf8) + [0x94, 0x20, 0x96, 0x20, 0x80] + Array("5".utf8)
+        let message = Array("From: a@b.example\nSubject: s\nContent-Type: text/plain; charset=windows-1252\n\n".utf8) + body
+        let document = DocumentDecoder.decode(message, fileName: "m.eml")
+        #expect(document.text.hasSuffix("He said \u{201C}12 people\u{201D} \u{2013} \u{20AC}5"))
+    }
+
     @Test func markdownMarkupIsRemoved() {
         let text = "## Title\n\n> **Bold** and _it_ [link text](https://x.example/1,000) ![img](a.png) snake_case `code`\n"
         let document = DocumentDecoder.decode(Array(text.utf8), fileName: "a.md")

@@ -143,11 +143,23 @@ enum QuotedPrintable {
 }
 
 enum Charsets {
+    /// Windows-1252's bytes 0x80–0x9F (curly quotes, dashes, euro sign); Latin-1 has controls there.
+    static let windows1252: [Unicode.Scalar] = [
+        "\u{20AC}", "\u{81}", "\u{201A}", "\u{192}", "\u{201E}", "\u{2026}", "\u{2020}", "\u{2021}",
+        "\u{2C6}", "\u{2030}", "\u{160}", "\u{2039}", "\u{152}", "\u{8D}", "\u{17D}", "\u{8F}",
+        "\u{90}", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2022}", "\u{2013}", "\u{2014}",
+        "\u{2DC}", "\u{2122}", "\u{161}", "\u{203A}", "\u{153}", "\u{9D}", "\u{17E}", "\u{178}",
+    ]
+
     /// UTF-8 (invalid sequences become U+FFFD), or Latin-1 / Windows-1252 when declared.
     static func decode(_ bytes: [UInt8], charset: String?) -> String {
         switch charset?.lowercased() {
-        case "iso-8859-1", "latin1", "latin-1", "iso-8859-15", "windows-1252", "cp1252":
+        case "iso-8859-1", "latin1", "latin-1", "iso-8859-15":
             return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
+        case "windows-1252", "cp1252":
+            return String(String.UnicodeScalarView(bytes.map { byte in
+                (0x80...0x9F).contains(byte) ? windows1252[Int(byte) - 0x80] : Unicode.Scalar(byte)
+            }))
         default:
             return String(decoding: bytes, as: UTF8.self)
         }
