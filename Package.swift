@@ -22,7 +22,7 @@ let package = Package(
         // Value types shared by every module: Day, Fact, Article, AlertEvent, Configuration.
         .target(name: "BorderwatchCore"),
         // Article bytes -> metadata + facts. Pure: no file, database or network access.
-        .target(name: "BorderwatchExtract", dependencies: ["BorderwatchCore"]),
+        .target(name: "BorderwatchExtract", dependencies: ["BorderwatchCore"], resources: [.copy("Lexicons")]),
         // Stored observations -> alert decisions. Pure, clock injected.
         .target(name: "BorderwatchRules", dependencies: ["BorderwatchCore"]),
         // Loading and validating the TOML configuration file.
@@ -45,6 +45,7 @@ let package = Package(
             "BorderwatchCore", "BorderwatchStore", "CCurl",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         // Wires the services together: lifecycle, signals, sd_notify, logging.
         .target(name: "BorderwatchDaemon", dependencies: [
@@ -64,13 +65,14 @@ let package = Package(
         // Helpers shared by tests: loopback webhook receiver, temporary directories, child processes.
         .target(name: "BorderwatchTestSupport", dependencies: ["BorderwatchCore"], path: "Tests/BorderwatchTestSupport"),
         .testTarget(name: "BorderwatchCoreTests", dependencies: ["BorderwatchCore"]),
-        .testTarget(name: "BorderwatchExtractTests", dependencies: ["BorderwatchExtract", "BorderwatchCore"],
+        .testTarget(name: "BorderwatchExtractTests", dependencies: ["BorderwatchExtract", "BorderwatchCore", "BorderwatchTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "BorderwatchRulesTests", dependencies: ["BorderwatchRules", "BorderwatchCore"]),
         .testTarget(name: "BorderwatchStoreTests", dependencies: ["BorderwatchStore", "BorderwatchExtract", "BorderwatchTestSupport"]),
-        .testTarget(name: "BorderwatchNotifyTests", dependencies: ["BorderwatchNotify", "BorderwatchStore", "BorderwatchTestSupport"]),
+        .testTarget(name: "BorderwatchNotifyTests", dependencies: ["BorderwatchNotify", "BorderwatchStore", "BorderwatchTestSupport",
+                                                               .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "BorderwatchInboxTests", dependencies: ["BorderwatchInbox", "BorderwatchTestSupport"]),
-        .testTarget(name: "BorderwatchDaemonTests", dependencies: ["BorderwatchDaemon", "BorderwatchConfig", "BorderwatchTestSupport"]),
+        .testTarget(name: "BorderwatchDaemonTests", dependencies: ["BorderwatchDaemon", "BorderwatchConfig", "BorderwatchStore", "BorderwatchTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -14,7 +14,7 @@ public struct Extractor: Sendable {
     ///   - fallbackDate: the date to use when the article carries none of its own
     ///     (`--date`, else the file's modification time).
     public func extract(_ bytes: [UInt8], fileName: String, fallbackDate: Day?) -> ExtractedArticle {
-        var document = DocumentDecoder.decode(bytes, fileName: fileName)
+        var document = DocumentDecoder.decode(bytes, fileName: fileName, referenceDate: fallbackDate)
         if document.date == nil, let fallbackDate {
             document.date = fallbackDate
             document.dateSource = .fallback
@@ -27,6 +27,6 @@ public struct Extractor: Sendable {
 
     /// The statistics of a decoded document; the fact engine plugs in here.
     func facts(in document: Document) -> [Fact] {
-        []
+        FactEngine.english.facts(text: document.text, date: document.date, datelineCity: document.datelineCity)
     }
 }

@@ -48,7 +48,7 @@ public func scrubbed(_ text: String, secrets: [String]) -> String {
 extension Destination {
     /// The parts of this destination that must never appear in a log line:
     /// the URL's path and query (chat tools put their tokens there) and the signing secret.
-    var secretParts: [String] {
+    public var secretParts: [String] {
         var parts: [String] = []
         if let components = URLComponents(string: url) {
             if components.percentEncodedPath.count > 1 { parts.append(components.percentEncodedPath) }

@@ -1,4 +1,5 @@
 import BorderwatchCore
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,6 +18,23 @@ struct ArticleFile {
         let path: String
         let reason: String
         var description: String { "\(path): \(reason)" }
+    }
+
+    /// The paths themselves, except that a folder stands for the files directly inside it
+    /// (in name order, dotfiles skipped). Passing a folder avoids a command line of thousands of names.
+    static func expand(_ paths: [String]) -> [String] {
+        var result: [String] = []
+        for path in paths {
+            var info = stat()
+            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR,
+                  let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
+                result.append(path)
+                continue
+            }
+            let folder = path.hasSuffix("/") ? path : path + "/"
+            result += names.filter { !$0.hasPrefix(".") }.sorted().map { folder + $0 }
+        }
+        return result
     }
 
     /// Reads a regular file whole; refuses directories, FIFOs and devices without blocking on them.

@@ -11,6 +11,7 @@ struct ExtractCommand: ParsableCommand {
         abstract: "Print every statistic found in article files.",
         discussion: """
         Reads plain text, HTML, Markdown, JSON and e-mail articles, detected from their content. \
+        A folder stands for the files directly inside it, dotfiles excepted. \
         The article's date comes from its header line, dateline or metadata, then --date, then the \
         file's modification time.
         """
@@ -26,7 +27,7 @@ struct ExtractCommand: ParsableCommand {
             })
     var date: Day?
 
-    @Argument(help: "Article files.")
+    @Argument(help: "Article files, or folders whose files are read in name order.")
     var files: [String]
 
     func run() throws {
@@ -34,7 +35,7 @@ struct ExtractCommand: ParsableCommand {
         var output = OutputBuffer()
         var table = FactTable()
         var failures = 0
-        for path in files {
+        for path in ArticleFile.expand(files) {
             let file: ArticleFile
             do {
                 file = try ArticleFile.read(path)

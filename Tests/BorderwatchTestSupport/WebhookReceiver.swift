@@ -47,7 +47,7 @@ public final class WebhookReceiver: @unchecked Sendable {
     private var fallback: Response
     private var recorded: [Request] = []
     private var connections: Set<Int32> = []
-    private var listener: Int32
+    private let listener: Int32
     private var stopped = false
 
     /// - Parameter port: 0 for any free port; a given port lets a test bring a receiver
@@ -98,16 +98,18 @@ public final class WebhookReceiver: @unchecked Sendable {
         return requests
     }
 
+    /// Stops accepting and ends every connection. Sockets are only shut down here, under
+    /// the lock, and closed by the thread that owns them: closing here would free the
+    /// descriptor number while that thread may still use it, and a socket opened meanwhile
+    /// by another test (a curl connection, another receiver's listener) would get that
+    /// number and be shut down or accepted from by this receiver.
     public func stop() {
-        let sockets: [Int32] = lock.withLock {
-            if stopped { return [] }
+        lock.withLock {
+            guard !stopped else { return }
             stopped = true
-            return [listener] + Array(connections)
+            shutdown(listener, Int32(SHUT_RDWR))
+            for fd in connections { shutdown(fd, Int32(SHUT_RDWR)) }
         }
-        for fd in sockets {
-            shutdown(fd, Int32(SHUT_RDWR))
-        }
-        if !sockets.isEmpty { close(sockets[0]) }
     }
 
     /// A port on 127.0.0.1 where nothing listens (connection refused).
@@ -119,10 +121,11 @@ public final class WebhookReceiver: @unchecked Sendable {
     }
 
     private func acceptLoop() {
+        defer { close(listener) }
         while true {
             let fd = accept(listener, nil, nil)
             if fd < 0 {
-                if errno == EINTR { continue }
+                if errno == EINTR || errno == ECONNABORTED { continue }
                 return
             }
             let accepted: Bool = lock.withLock {

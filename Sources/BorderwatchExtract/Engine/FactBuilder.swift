@@ -1,0 +1,351 @@
+import BorderwatchCore
+
+/// Turns analysed sentences into facts: picks each figure's metric, period, region and via,
+/// applies record claims, and merges repeated figures.
+struct FactBuilder {
+    let vocabulary: Vocabulary
+    let tokens: [Token]
+    let bytes: [UInt8]
+    let articleDate: Day
+    let article: ArticlePlaces
+
+    /// A fact with what the builder needs to merge it.
+    struct Entry {
+        var fact: Fact
+        var strength: TimeExpression.Strength
+        var sentence: Range<Int>
+        var position: Int
+    }
+    private(set) var entries: [Entry] = []
+
+    init(vocabulary: Vocabulary, tokens: [Token], bytes: [UInt8], articleDate: Day, article: ArticlePlaces) {
+        self.vocabulary = vocabulary
+        self.tokens = tokens
+        self.bytes = bytes
+        self.articleDate = articleDate
+        self.article = article
+    }
+
+    // MARK: one sentence
+
+    mutating func read(_ sentence: SentenceAnalysis, previous: SentenceAnalysis?) {
+        let firstEntry = entries.count
+        for (index, figure) in sentence.figures.enumerated() {
+            // "two women were among 27 people who died": a part of the next, larger figure
+            if index + 1 < sentence.figures.count, sentence.figures[index + 1].value > figure.value,
+               tokens[figure.range.upperBound..<sentence.figures[index + 1].span.lowerBound].contains(where: { $0.text == "among" }) {
+                continue
+            }
+            guard let metric = metric(for: figure, in: sentence) else { continue }
+            var (period, strength) = period(for: figure, in: sentence)
+            if strength == .weak, case .day = period {
+                if isPerfect(figure, in: sentence) {
+                    // "Lithuania has detained 4,000 migrants": a running total
+                    period = .ytd(year: articleDate.year, asOf: articleDate)
+                } else if let inherited = recentPeriod(before: sentence.range) {
+                    // "They were part of a group of more than 380 ...": the day of the count just before;
+                    // "... reached 380,000 in 2023. Crossings on one route rose to 158,000": its year
+                    period = inherited
+                }
+            }
+            if case .ytd(let year, let asOf) = period, asOf == articleDate {
+                period = .ytd(year: year, asOf: self.asOf(for: figure, in: sentence, previous: previous))
+            }
+            let (region, via) = place(for: figure, in: sentence)
+            let fact = Fact(metric: metric, value: figure.value, bound: figure.bound, period: period,
+                            region: region, via: via, evidence: evidence(sentence.range))
+            entries.append(Entry(fact: fact, strength: strength, sentence: sentence.range, position: figure.range.lowerBound))
+        }
+        guard entries.count > firstEntry else { return }
+        for cue in sentence.records where cue.value != "none" {
+            var nearest: Int?
+            var best = Int.max
+            // "the highest daily total", "a new single-day record": the claim is about a day's count
+            let following = tokens[cue.range.upperBound..<min(cue.range.upperBound + 3, sentence.range.upperBound)]
+            let daily = following.contains { ["daily", "single-day", "one-day", "day"].contains($0.text) }
+            let hasDayFact = entries[firstEntry...].contains { if case .day = $0.fact.period { return true } else { return false } }
+            for index in firstEntry..<entries.count {
+                if daily, hasDayFact, case .day = entries[index].fact.period {} else if daily, hasDayFact { continue }
+                let figureRange = entries[index].position..<(entries[index].position + 1)
+                let distance = gap(cue.range, figureRange)
+                if distance < best { best = distance; nearest = index }
+            }
+            if let nearest {
+                entries[nearest].fact.record = true
+                if cue.value == "previous" { entries[nearest].fact.isPreviousRecord = true }
+            }
+        }
+    }
+
+    /// Tokens between two ranges, a comma or dash counting as three and a new clause (", and")
+    /// as nine: clause breaks keep words apart.
+    func gap(_ a: Range<Int>, _ b: Range<Int>) -> Int {
+        let (from, to) = a.upperBound <= b.lowerBound ? (a.upperBound, b.lowerBound) : (b.upperBound, a.lowerBound)
+        guard from < to else { return 0 }
+        var distance = 0
+        for i in from..<to {
+            distance += 1
+            if tokens[i].kind == .punct, [",", ";", "-", ":", "(", ")"].contains(tokens[i].text) { distance += 2 }
+            // ", and ..." opens a new clause with its own verb
+            if i > from, tokens[i - 1].text == ",", ["and", "but", "while", "whereas"].contains(tokens[i].text) { distance += 6 }
+        }
+        return distance
+    }
+
+    /// The metric of the nearest governing phrase; a specific one (turned back, tried to cross,
+    /// repatriated...) close by wins over the generic arrival verbs.
+    func metric(for figure: Figure, in sentence: SentenceAnalysis) -> Metric? {
+        var specific: (String, Int)?
+        var generic: (String, Int)?
+        for var cue in sentence.metrics {
+            // "stopped<": the phrase governs only a figure after it
+            if cue.value.hasSuffix("<") {
+                guard cue.range.upperBound <= figure.span.lowerBound else { continue }
+                cue.value.removeLast()
+            }
+            let distance = gap(cue.range, figure.span)
+            if cue.value == "arrivals" {
+                if distance < (generic?.1 ?? Int.max) { generic = (cue.value, distance) }
+            } else if distance < (specific?.1 ?? Int.max) {
+                specific = (cue.value, distance)
+            }
+        }
+        let chosen: String?
+        if let specific, specific.1 <= 12, specific.1 <= (generic?.1 ?? 1_000) + 8 {
+            chosen = specific.0
+        } else if let generic, generic.1 <= 30 {
+            chosen = generic.0
+        } else if let specific, specific.1 <= 30 {
+            chosen = specific.0
+        } else if sentence.records.contains(where: { $0.value == "previous" || $0.value == "record" })
+                    || !figure.elliptical && figure.span.lowerBound > sentence.range.lowerBound && tokens[figure.span.lowerBound - 1].text == "the" {
+            // "the previous record high of 235 people", "The 202 migrants on board": a record claim
+            // or a definite figure names the article's main count
+            chosen = mainMetric.rawValue
+        } else {
+            chosen = nil
+        }
+        return chosen.flatMap(Metric.init(rawValue:))
+    }
+
+    /// The metric most facts so far have, arrivals when there are none.
+    var mainMetric: Metric {
+        var counts: [Metric: Int] = [:]
+        for entry in entries { counts[entry.fact.metric, default: 0] += 1 }
+        return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? .arrivals
+    }
+
+    /// The time wording nearest the figure that no other figure stands closer to; a figure
+    /// with none is a count of the article's own day.
+    func period(for figure: Figure, in sentence: SentenceAnalysis) -> (Period, TimeExpression.Strength) {
+        var best: (TimeExpression, Double)?
+        for expression in sentence.times {
+            guard expression.period != nil else { continue }
+            // "the previous record for 2022", "the biggest one-day number in 2021": the year
+            // bounds the record claim, not the figure
+            let yearly: Bool
+            switch expression.period {
+            case .year?, .ytd?: yearly = true
+            default: yearly = false
+            }
+            if yearly, sentence.records.contains(where: {
+                guard $0.range.upperBound <= expression.range.lowerBound else { return false }
+                let between = $0.range.upperBound..<expression.range.lowerBound
+                return between.count <= 3 && !sentence.figures.contains { between.contains($0.range.lowerBound) }
+            }) { continue }
+            let after = expression.range.lowerBound >= figure.range.upperBound
+            let between = after ? figure.range.upperBound..<expression.range.lowerBound
+                                : expression.range.upperBound..<figure.span.lowerBound
+            if sentence.figures.contains(where: { between.contains($0.range.lowerBound) }) { continue }
+            var score = Double(gap(expression.range, after ? figure.range : figure.span))
+            switch expression.strength {
+            case .explicit: break
+            case .relative: score += 1
+            case .report: score += 5
+            case .weak: score += 8
+            }
+            if after { score -= 0.5 }
+            if score > 40 { continue }
+            if score < (best?.1 ?? .infinity) { best = (expression, score) }
+        }
+        if let (expression, _) = best, let period = expression.period { return (period, expression.strength) }
+        return (.day(articleDate), .weak)
+    }
+
+    /// The figure's clause is in the present perfect ("has detained", "have crossed").
+    func isPerfect(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        let window = max(sentence.range.lowerBound, figure.span.lowerBound - 6)..<min(sentence.range.upperBound, figure.range.upperBound + 5)
+        return window.contains { tokens[$0].text == "has" || tokens[$0].text == "have" }
+    }
+
+    /// The period of a well-dated count just before, for a figure with no time wording: a day
+    /// count in the two sentences before, or a whole year or month in the sentence right before.
+    func recentPeriod(before sentence: Range<Int>) -> Period? {
+        var sentencesBack = 0
+        var current = sentence.lowerBound
+        for entry in entries.reversed() where entry.sentence.lowerBound < sentence.lowerBound {
+            if entry.sentence.lowerBound != current {
+                sentencesBack += 1
+                current = entry.sentence.lowerBound
+            }
+            if sentencesBack > 2 { return nil }
+            guard entry.strength >= .relative, !entry.fact.isPreviousRecord else { continue }
+            switch entry.fact.period {
+            case .day: return entry.fact.period
+            case .year where sentencesBack == 1, .month where sentencesBack == 1: return entry.fact.period
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// The region of the facts of the sentence just before, when it had any: a sentence that
+    /// names no country goes on about the same place ("Last year 28,526 people made the journey").
+    func recentRegion(before sentence: Range<Int>) -> String? {
+        guard let last = entries.last, last.sentence.upperBound <= sentence.lowerBound else { return nil }
+        let between = tokens[last.sentence.upperBound..<sentence.lowerBound]
+        return between.count <= 2 ? last.fact.region : nil
+    }
+
+    /// The day a running total is tied to: a "before Thursday" marker, the day of a count
+    /// earlier in the sentence or in the sentence before, else the article's date.
+    func asOf(for figure: Figure, in sentence: SentenceAnalysis, previous: SentenceAnalysis?) -> Day {
+        if let marker = sentence.times.first(where: { $0.asOf != nil })?.asOf { return marker }
+        var latest: Day?
+        for expression in sentence.times where expression.range.upperBound <= figure.span.lowerBound {
+            switch expression.period {
+            case .day(let day)?: latest = day
+            case .span(_, let end?)?: latest = end
+            default: break
+            }
+        }
+        if let latest, latest <= articleDate { return latest }
+        if let previous {
+            for entry in entries.reversed() where entry.sentence == previous.range && !entry.fact.isPreviousRecord {
+                if case .day(let day) = entry.fact.period, entry.strength >= .relative { return day }
+            }
+        }
+        return articleDate
+    }
+
+    /// Region from an authority just before the figure or another border country the sentence
+    /// names instead of the article's; else the article's region and via.
+    func place(for figure: Figure, in sentence: SentenceAnalysis) -> (String?, String?) {
+        var region = recentRegion(before: sentence.range) ?? article.region
+        if let authority = sentence.mentions.last(where: {
+            $0.role == .authority && $0.position < figure.span.lowerBound && figure.span.lowerBound - $0.position <= 8
+        }) {
+            region = authority.code
+        } else if let article = region, !sentence.mentions.contains(where: { $0.code == article }),
+                  let other = sentence.mentions.first(where: {
+                      $0.role != .origin && $0.code != self.article.via && vocabulary.neighbours[$0.code] != nil
+                  }) {
+            region = other.code
+        }
+        guard let region else { return (nil, nil) }
+        let neighbours = vocabulary.neighbours[region] ?? []
+        if let origin = sentence.mentions.first(where: { $0.role == .origin && neighbours.contains($0.code) }) {
+            return (region, origin.code)
+        }
+        if region == article.region { return (region, article.via) }
+        if let recent = entries.last(where: { $0.fact.region == region }) { return (region, recent.fact.via) }
+        for mention in sentence.mentions {
+            if case .route(let via) = mention.role, mention.code == region { return (region, via) }
+            if mention.role != .authority, neighbours.contains(mention.code) { return (region, mention.code) }
+        }
+        return (region, nil)
+    }
+
+    func evidence(_ range: Range<Int>) -> String {
+        let start = tokens[range.lowerBound].start
+        let end = tokens[range.upperBound - 1].end
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    // MARK: the whole article
+
+    /// Record claims in sentences without a figure of their own ("That is a new record for a
+    /// single day", a headline): they apply to the day they name, else to the figures just before.
+    mutating func applyRecordSentences(_ sentences: [SentenceAnalysis]) {
+        var lastWithFacts: Range<Int>?
+        for sentence in sentences {
+            let own = entries.contains { $0.sentence == sentence.range }
+            if own { lastWithFacts = sentence.range; continue }
+            guard sentence.records.contains(where: { $0.value == "record" }),
+                  sentence.figures.isEmpty else { continue }
+            // the claim is about what the sentence's own verb counts ("a record number ... crossed")
+            let metric = sentence.metrics.first.flatMap { Metric(rawValue: $0.value.hasSuffix("<") ? String($0.value.dropLast()) : $0.value) }
+            let days = sentence.times.compactMap { expression -> Day? in
+                if case .day(let day)? = expression.period, expression.strength >= .report { return day }
+                return nil
+            }
+            for index in entries.indices where !entries[index].fact.isPreviousRecord && (metric == nil || entries[index].fact.metric == metric) {
+                if !days.isEmpty {
+                    if case .day(let day) = entries[index].fact.period, days.contains(day) { entries[index].fact.record = true }
+                } else if entries[index].sentence == lastWithFacts {
+                    entries[index].fact.record = true
+                }
+            }
+        }
+    }
+
+    /// One fact per statistic: a figure repeated with only weak dating (a headline, "said on
+    /// Monday") folds into its well-dated twin; identical keys merge, keeping the first.
+    func deduplicated() -> [Fact] {
+        struct Figure: Hashable { let metric: Metric; let value: Int }
+        var strongest: [Figure: TimeExpression.Strength] = [:]
+        for entry in entries {
+            let key = Figure(metric: entry.fact.metric, value: entry.fact.value)
+            strongest[key] = max(strongest[key] ?? .weak, entry.strength)
+        }
+        var result: [Fact] = []
+        var index: [Fact.Key: Int] = [:]
+        var folded: [Figure: (record: Bool, bound: Bound)] = [:]
+        for entry in entries {
+            let key = Figure(metric: entry.fact.metric, value: entry.fact.value)
+            // an earlier record named without any day says nothing countable
+            if entry.fact.isPreviousRecord && entry.strength == .weak { continue }
+            if entry.strength <= .report, let best = strongest[key], best > .report {
+                let previous = folded[key]
+                folded[key] = ((previous?.record ?? false) || entry.fact.record,
+                               entry.fact.bound != .exact ? entry.fact.bound : previous?.bound ?? .exact)
+                continue
+            }
+            let factKey = entry.fact.key
+            if let existing = index[factKey] {
+                result[existing].record = result[existing].record || entry.fact.record
+                result[existing].isPreviousRecord = result[existing].isPreviousRecord && entry.fact.isPreviousRecord
+                if result[existing].bound == .exact { result[existing].bound = entry.fact.bound }
+                continue
+            }
+            index[factKey] = result.count
+            result.append(entry.fact)
+        }
+        for i in result.indices {
+            if let extra = folded[Figure(metric: result[i].metric, value: result[i].value)] {
+                result[i].record = result[i].record || extra.record
+                if result[i].bound == .exact { result[i].bound = extra.bound }
+            }
+        }
+        // one day's count stated twice with different precision ("more than 200" / "202") shares a record claim
+        for i in result.indices where result[i].record && !result[i].isPreviousRecord {
+            guard case .day = result[i].period else { continue }
+            for j in result.indices where j != i && result[j].metric == result[i].metric && result[j].period == result[i].period {
+                let (a, b) = (result[i].value, result[j].value)
+                if abs(a - b) * 20 <= max(a, b) { result[j].record = true }
+            }
+        }
+        return result
+    }
+}
+
+extension Fact {
+    /// What makes two facts the same statistic: metric, value and period.
+    struct Key: Hashable {
+        let metric: Metric
+        let value: Int
+        let period: Period
+    }
+
+    var key: Key { Key(metric: metric, value: value, period: period) }
+}

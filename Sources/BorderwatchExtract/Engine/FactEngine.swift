@@ -1,0 +1,92 @@
+import BorderwatchCore
+
+/// Reads every statistic of a decoded article: figures, what they count, when, where, and record claims.
+///
+/// Pure and deterministic. All words come from a `Lexicon`; this type holds only grammar.
+public struct FactEngine: Sendable {
+    let vocabulary: Vocabulary
+
+    public init(lexicon: Lexicon) {
+        vocabulary = Vocabulary(lexicon)
+    }
+
+    /// The English engine, built once.
+    public static let english = FactEngine(lexicon: .english)
+
+    /// Facts of `text` (paragraphs separated by blank lines) for an article dated `date`.
+    /// Without a date, relative wording cannot be resolved and no facts are returned.
+    public func facts(text: String, date: Day?, datelineCity: String? = nil) -> [Fact] {
+        guard let date else { return [] }
+        let bytes = Array(text.utf8)
+        let tokens = Tokenizer.tokenize(bytes)
+        let words = tokens.map(\.text)
+        let ids = vocabulary.numbers.ids(words)
+        let sentences = Sentences.split(tokens, abbreviations: vocabulary.abbreviations)
+        let figureFinder = FigureFinder(vocabulary: vocabulary, tokens: tokens, words: words, ids: ids)
+        let timeFinder = TimeFinder(vocabulary: vocabulary, tokens: tokens, words: words, ids: ids, articleDate: date)
+        let placeFinder = PlaceFinder(vocabulary: vocabulary, tokens: tokens, words: words, ids: ids)
+
+        var analyses: [SentenceAnalysis] = []
+        var allMentions: [PlaceMention] = []
+        for range in sentences {
+            let mentions = placeFinder.mentions(in: range)
+            allMentions += mentions
+            // the lead and the sentences with figures say most about where the counting happens
+            if analyses.count < 2 { allMentions += mentions }
+            let records = cues(vocabulary.records, in: range, ids: ids, tokens: tokens)
+            // most sentences hold no figure and no record claim: nothing more to read in them
+            let mayCount = range.contains { tokens[$0].kind == .number || vocabulary.numbers[id: ids[$0]] != nil
+                || tokens[$0].hyphen && tokens[$0].kind == .word }
+            guard mayCount || !records.isEmpty else {
+                analyses.append(SentenceAnalysis(range: range, figures: [], times: [], metrics: [], records: [], mentions: mentions))
+                continue
+            }
+            let (times, claimed) = timeFinder.expressions(in: range)
+            let figures = mayCount ? figureFinder.figures(in: range, claimed: claimed) : []
+            if !figures.isEmpty { allMentions += mentions }
+            analyses.append(SentenceAnalysis(range: range, figures: figures, times: times,
+                                             metrics: cues(vocabulary.metrics, in: range, ids: ids, tokens: tokens),
+                                             records: records, mentions: mentions))
+        }
+        let datelineCode = datelineCity.flatMap { vocabulary.gazetteer[$0.lowercased()] }
+        let article = ArticlePlaces(mentions: allMentions, datelineCode: datelineCode, vocabulary: vocabulary)
+
+        var builder = FactBuilder(vocabulary: vocabulary, tokens: tokens, bytes: bytes, articleDate: date, article: article)
+        for index in analyses.indices {
+            builder.read(analyses[index], previous: index > 0 ? analyses[index - 1] : nil)
+        }
+        builder.applyRecordSentences(analyses)
+        return builder.deduplicated()
+    }
+
+    /// Every phrase of `table` in the sentence, longest first, not overlapping.
+    func cues(_ table: WordTable, in range: Range<Int>, ids: [Int32], tokens: [Token]) -> [Cue] {
+        var result: [Cue] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if tokens[i].kind == .word, let (value, length) = table.longestMatch(in: ids, at: i), i + length <= range.upperBound {
+                result.append(Cue(range: i..<(i + length), value: value))
+                i += length
+            } else {
+                i += 1
+            }
+        }
+        return result
+    }
+}
+
+/// A phrase found in a sentence with its lexicon value.
+struct Cue: Sendable {
+    var range: Range<Int>
+    var value: String
+}
+
+/// What one sentence holds, before facts are built from it.
+struct SentenceAnalysis: Sendable {
+    var range: Range<Int>
+    var figures: [Figure]
+    var times: [TimeExpression]
+    var metrics: [Cue]
+    var records: [Cue]
+    var mentions: [PlaceMention]
+}

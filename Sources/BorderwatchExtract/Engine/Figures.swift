@@ -1,0 +1,182 @@
+import BorderwatchCore
+
+/// A figure that may count people: its value, the words it spans and how the text qualifies it.
+struct Figure: Sendable {
+    var value: Int
+    var bound: Bound
+    /// Token range of the figure itself, scale word included ("3 thousand").
+    var range: Range<Int>
+    /// Token range including the qualifier ("more than 4,000").
+    var span: Range<Int>
+    /// The counted noun is left out ("473 in June", "to 3,027.").
+    var elliptical: Bool
+}
+
+/// Finds the figures of a sentence that can count people, leaving out distractors: units
+/// (officers, boats, euros, kilometres), ratios, percentages, ages, years, clock times,
+/// population sizes, breakdowns ("81 of Iran") and figures that are part of a date.
+struct FigureFinder {
+    let vocabulary: Vocabulary
+    let tokens: [Token]
+    let words: [String]
+    let ids: [Int32]
+
+    func figures(in sentence: Range<Int>, claimed: ClaimedTokens) -> [Figure] {
+        var result: [Figure] = []
+        var i = sentence.lowerBound
+        while i < sentence.upperBound {
+            guard !claimed.contains(i), let (value, range, isWord) = readValue(at: i, in: sentence, claimed: claimed) else {
+                i += 1
+                continue
+            }
+            defer { i = range.upperBound }
+            let token = tokens[i]
+            if token.kind == .number {
+                if token.hyphenated { continue }
+                let isYear = !token.separated && token.digits == 4 && (1900...2100).contains(value)
+                if isYear && !countedNounFollows(range.upperBound, in: sentence) { continue }
+            }
+            if let (qualifierStart, bound) = qualifier(before: i, in: sentence) {
+                guard accepts(range, in: sentence, isWord: isWord) else { continue }
+                let noun = nounAfter(range.upperBound, in: sentence)
+                if noun == .distractor || (noun == .unknown) || (isWord && noun != .counted) { continue }
+                result.append(Figure(value: value, bound: bound, range: range, span: qualifierStart..<range.upperBound,
+                                     elliptical: noun == .implied))
+            }
+        }
+        return result
+    }
+
+    /// The value of the figure starting at `i`, the tokens it spans, and whether it is written in words.
+    func readValue(at i: Int, in sentence: Range<Int>, claimed: ClaimedTokens) -> (Int, Range<Int>, Bool)? {
+        let token = tokens[i]
+        var value: Double
+        var end = i + 1
+        var isWord = false
+        if token.kind == .number {
+            value = token.number
+        } else if token.kind == .word {
+            if let (text, length) = vocabulary.numbers.longestMatch(in: ids, at: i), i + length <= sentence.upperBound {
+                value = Double(text) ?? 0
+                end = i + length
+            } else if token.hyphen, let compound = hyphenatedNumber(token.text) {
+                value = compound
+            } else {
+                return nil
+            }
+            isWord = true
+        } else {
+            return nil
+        }
+        if end < sentence.upperBound, !claimed.contains(end), tokens[end].kind == .word,
+           let scale = vocabulary.scales[id: ids[end]], let factor = Double(scale) {
+            // "1.2 million", "3 thousand", "two hundred"; a lone "m" after a figure is metres
+            if !(tokens[end].text == "m" && isWord) && !(tokens[end].text == "m" && tokens[end].start > tokens[i].end) {
+                value *= factor
+                end += 1
+            }
+        }
+        guard value >= 0, value < 1e12 else { return nil }
+        return (Int(value.rounded()), i..<end, isWord)
+    }
+
+    /// "twenty-one" -> 21.
+    func hyphenatedNumber(_ text: String) -> Double? {
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, let tens = vocabulary.numbers[parts[0]].flatMap(Double.init),
+              let units = vocabulary.numbers[parts[1]].flatMap(Double.init),
+              tens >= 20, tens.truncatingRemainder(dividingBy: 10) == 0, units < 10 else { return nil }
+        return tens + units
+    }
+
+    /// The bound a qualifier right before the figure gives, and where the qualifier starts.
+    /// Fillers such as "a total of" may stand between. `nil` when the words before rule the figure out.
+    func qualifier(before i: Int, in sentence: Range<Int>) -> (Int, Bound)? {
+        var end = i
+        // currency signs and "nation of"-style wording make it no count of people
+        if end > sentence.lowerBound, tokens[end - 1].kind == .punct, ["$", "€", "£", "¥"].contains(tokens[end - 1].text) { return nil }
+        for length in (1...3).reversed() where end - length >= sentence.lowerBound {
+            if let (_, matched) = vocabulary.before.longestMatch(in: ids, at: end - length), matched == length { return nil }
+        }
+        // skip fillers ("a total of", "a further", "a record")
+        var skipped = true
+        while skipped {
+            skipped = false
+            for length in (1...3).reversed() where end - length >= sentence.lowerBound {
+                if let (kind, matched) = vocabulary.connectors.longestMatch(in: ids, at: end - length),
+                   matched == length, kind == "skip" {
+                    end -= length
+                    skipped = true
+                    break
+                }
+            }
+        }
+        for length in (1...3).reversed() where end - length >= sentence.lowerBound {
+            if let (text, matched) = vocabulary.qualifiers.longestMatch(in: ids, at: end - length), matched == length,
+               let bound = Bound(rawValue: text) {
+                return (end - length, bound)
+            }
+        }
+        return (i, .exact)
+    }
+
+    /// Rules out figures followed by a percent sign, "times", an age or a clock suffix.
+    func accepts(_ range: Range<Int>, in sentence: Range<Int>, isWord: Bool) -> Bool {
+        let next = range.upperBound
+        if next < sentence.upperBound, tokens[next].kind == .punct, tokens[next].text == "%" { return false }
+        if isWord, next < sentence.upperBound, tokens[next].text == "of" { return false }
+        return true
+    }
+
+    enum Noun { case counted, distractor, implied, unknown }
+
+    /// What the words after a figure say it counts.
+    func nounAfter(_ start: Int, in sentence: Range<Int>) -> Noun {
+        var i = start
+        var firstIsContent: Bool?
+        var steps = 0
+        while i < sentence.upperBound, steps < 4 {
+            let token = tokens[i]
+            if token.kind == .punct, token.text == "\"" || token.text == "'" { i += 1; continue }
+            if token.kind != .word { return firstIsContent == true ? .unknown : .implied }
+            let distractor = vocabulary.distractors.longestMatch(in: ids, at: i)
+            if let (_, length) = vocabulary.counted.longestMatch(in: ids, at: i), length >= distractor?.length ?? 0 {
+                let after = i + length
+                // a breakdown by nationality: "1,910 citizens of Iraq"
+                if after + 1 < sentence.upperBound, words[after] == "of",
+                   vocabulary.gazetteer.longestMatch(in: ids, at: after + 1) != nil
+                    || after + 2 < sentence.upperBound && words[after + 1] == "the" && vocabulary.gazetteer.longestMatch(in: ids, at: after + 2) != nil {
+                    return .distractor
+                }
+                return .counted
+            }
+            if distractor != nil { return .distractor }
+            // "4,800 of them", "most of those": part of a group named before
+            if words[i] == "of", i + 1 < sentence.upperBound, ["them", "those", "whom"].contains(words[i + 1]) {
+                return firstIsContent == true ? .unknown : .implied
+            }
+            // a demonym as the noun: "2,300 Guatemalans", "150 Afghans"
+            if let (_, length) = vocabulary.gazetteer.longestMatch(in: ids, at: i), tokens[i].capitalized {
+                let after = i + length
+                let nounFollows = after < sentence.upperBound && tokens[after].kind == .word
+                    && vocabulary.connectors.longestMatch(in: ids, at: after) == nil
+                if !nounFollows { return .counted }
+                i = after
+                steps += 1
+                firstIsContent = firstIsContent ?? false
+                continue
+            }
+            if firstIsContent == nil {
+                if let (kind, _) = vocabulary.connectors.longestMatch(in: ids, at: i), kind == "follow" { return .implied }
+                firstIsContent = true
+            }
+            i += 1
+            steps += 1
+        }
+        return firstIsContent == true ? .unknown : .implied
+    }
+
+    func countedNounFollows(_ start: Int, in sentence: Range<Int>) -> Bool {
+        start < sentence.upperBound && vocabulary.counted.longestMatch(in: ids, at: start) != nil
+    }
+}

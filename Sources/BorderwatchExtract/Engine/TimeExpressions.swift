@@ -1,0 +1,305 @@
+import BorderwatchCore
+
+/// A stretch of a sentence that names when something happened, resolved against the article date.
+struct TimeExpression: Sendable {
+    enum Strength: Int, Sendable, Comparable {
+        /// Only hints at a running total ("now", "so far"), or no time wording at all.
+        case weak = 0
+        /// The day something was said ("said on Monday"), not necessarily the day counted.
+        case report = 1
+        case relative = 2
+        /// A calendar date ("August 3", "2021-08-03").
+        case explicit = 3
+        static func < (a: Strength, b: Strength) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    var range: Range<Int>
+    /// `nil` for a marker that only moves a running total's as-of day ("before Thursday's crossings").
+    var period: Period?
+    var strength: Strength
+    /// "before Thursday's crossings": the total is as of the day before.
+    var asOf: Day?
+}
+
+/// Reads dates, weekdays, months, years and relative wording ("over the past 24 hours", "last
+/// week", "since August 10", "between Aug. 6 and Aug. 10") by SCHEMA.md's rules.
+struct TimeFinder {
+    let vocabulary: Vocabulary
+    let tokens: [Token]
+    let words: [String]
+    let ids: [Int32]
+    let articleDate: Day
+
+    /// A primitive: a day, a month or a year, before combinators ("since", "by", "between") apply.
+    enum Point {
+        case day(Day, explicit: Bool)
+        case month(year: Int, month: Int)
+        case year(Int)
+    }
+
+    func expressions(in sentence: Range<Int>) -> (expressions: [TimeExpression], claimed: ClaimedTokens) {
+        var points: [(range: Range<Int>, point: Point)] = []
+        var result: [TimeExpression] = []
+        var claimed = ClaimedTokens()
+        var i = sentence.lowerBound
+        while i < sentence.upperBound {
+            if let (range, point) = point(at: i, in: sentence) {
+                points.append((range, point))
+                i = range.upperBound
+                continue
+            }
+            if tokens[i].kind == .word, let (code, length) = vocabulary.times.longestMatch(in: ids, at: i),
+               i + length <= sentence.upperBound, let expression = relative(code, i..<(i + length)) {
+                result.append(expression)
+                i += length
+                continue
+            }
+            i += 1
+        }
+        // combinators
+        var used = Set<Int>()
+        for (index, (range, point)) in points.enumerated() where !used.contains(index) {
+            let before = previousWords(range.lowerBound, in: sentence, count: 3)
+            var start = range.lowerBound
+            if before.last == "between" || before.last == "from" || before.last == "on", index + 1 < points.count,
+               let first = firstDay(point), let second = lastDay(points[index + 1].point),
+               points[index + 1].range.lowerBound - range.upperBound <= 2,
+               ["and", "to", "-", "until", "through"].contains(words[range.upperBound]),
+               before.last != "on" || words[range.upperBound] == "and" {
+                used.insert(index + 1)
+                result.append(TimeExpression(range: (range.lowerBound - 1)..<points[index + 1].range.upperBound,
+                                             period: .span(start: first, end: second), strength: .explicit))
+                continue
+            }
+            // "between 1 and 7 August", "from 1 to 7 August": the first day borrows the month
+            if case .day(let last, true) = point, before.count == 3, ["between", "from"].contains(before[0]),
+               ["and", "to"].contains(before[2]), tokens[range.lowerBound - 2].kind == .number || tokens[range.lowerBound - 2].kind == .ordinal,
+               let first = Day(year: last.year, month: last.month, day: Int(tokens[range.lowerBound - 2].number)), first < last {
+                result.append(TimeExpression(range: (range.lowerBound - 3)..<range.upperBound,
+                                             period: .span(start: first, end: last), strength: .explicit))
+                continue
+            }
+            var midnight = false
+            if before.suffix(2) == ["midnight", "on"] { midnight = true; start -= 2 } else if before.last == "midnight" { midnight = true; start -= 1 }
+            // "since the beginning of August", "from the start of the year"
+            if before.count == 3, before[0] == "the", before[1] == "beginning" || before[1] == "start", before[2] == "of",
+               start - 4 >= sentence.lowerBound, ["since", "from"].contains(words[start - 4]) {
+                start -= 3
+            }
+            let lead = start > sentence.lowerBound ? words[start - 1] : ""
+            let strength: TimeExpression.Strength = isExplicit(point) ? .explicit : .relative
+            switch lead {
+            case "since", "from":
+                if midnight, case .day(let day, _) = point {
+                    result.append(TimeExpression(range: (start - 1)..<range.upperBound, period: .day(day), strength: strength))
+                } else if let day = firstDay(point) {
+                    let period: Period = day.month == 1 && day.day == 1 && day.year == articleDate.year
+                        ? .ytd(year: day.year, asOf: articleDate) : .span(start: day, end: nil)
+                    result.append(TimeExpression(range: (start - 1)..<range.upperBound, period: period, strength: strength))
+                }
+                continue
+            case "by", "until", "till":
+                if let day = lastDay(point) {
+                    result.append(TimeExpression(range: (start - 1)..<range.upperBound, period: .span(start: nil, end: day), strength: strength))
+                }
+                continue
+            case "before":
+                if case .day(let day, _) = point {
+                    result.append(TimeExpression(range: (start - 1)..<range.upperBound, period: nil, strength: .weak, asOf: day.adding(days: -1)))
+                    continue
+                }
+            default:
+                break
+            }
+            result.append(TimeExpression(range: range, period: period(point, range: range, in: sentence),
+                                         strength: strength == .relative && isReport(range.lowerBound, in: sentence) ? .report : strength))
+        }
+        for expression in result { claimed.ranges.append(expression.range) }
+        for (range, _) in points { claimed.ranges.append(range) }
+        return (result.filter { $0.period != nil || $0.asOf != nil }, claimed)
+    }
+
+    // MARK: primitives
+
+    func point(at i: Int, in sentence: Range<Int>) -> (Range<Int>, Point)? {
+        let token = tokens[i]
+        let end = sentence.upperBound
+        if token.kind == .date, let (y, m, d) = token.date, let day = Day(year: y, month: m, day: d) {
+            return (i..<(i + 1), .day(day, explicit: true))
+        }
+        // "in 2020", "for the whole of 2019"
+        if token.kind == .number, !token.separated, token.digits == 4, (1900...2100).contains(Int(token.number)) {
+            let previous = i > sentence.lowerBound ? words[i - 1] : ""
+            let next = i + 1 < sentence.upperBound ? words[i + 1] : ""
+            if ["in", "for", "of", "during", "throughout"].contains(previous)
+                || ["figure", "figures", "total", "tally", "count", "number", "numbers", "level"].contains(next) {
+                return (i..<(i + 1), .year(Int(token.number)))
+            }
+            return nil
+        }
+        // "3 August", "3rd of August", "02nd August, 2021"
+        if token.kind == .number || token.kind == .ordinal, !token.separated, token.digits <= 2,
+           (1...31).contains(Int(token.number)) {
+            var j = i + 1
+            if j < end, words[j] == "of" { j += 1 }
+            if j < end, let month = month(at: j) {
+                var k = j + 1
+                if k < end, tokens[k].text == "." { k += 1 }
+                let (year, after) = year(after: k, in: sentence)
+                if let day = resolve(month: month, day: Int(token.number), year: year) {
+                    return (i..<after, .day(day, explicit: true))
+                }
+            }
+            return nil
+        }
+        guard token.kind == .word else { return nil }
+        if let month = month(at: i) {
+            var j = i + 1
+            if j < end, tokens[j].text == "." { j += 1 }
+            // "August 3", "Aug. 3, 2021", "July 28th"
+            if j < end, tokens[j].kind == .number || tokens[j].kind == .ordinal, !tokens[j].separated,
+               tokens[j].digits <= 2, (1...31).contains(Int(tokens[j].number)) {
+                let (year, after) = year(after: j + 1, in: sentence)
+                if let day = resolve(month: month, day: Int(tokens[j].number), year: year) {
+                    return (i..<after, .day(day, explicit: true))
+                }
+            }
+            // "January 2020"
+            let (year, after) = year(after: j, in: sentence, comma: false)
+            if let year { return (i..<after, .month(year: year, month: month)) }
+            // "in July", "so far in August", "since June", "last month" is handled as relative wording
+            let previous = i > sentence.lowerBound ? words[i - 1] : ""
+            if ["in", "during", "for", "since", "through", "throughout", "until", "by", "of", "from", "between", "and", "to"].contains(previous)
+                || token.possessive {
+                var y = articleDate.year
+                if month > articleDate.month { y -= 1 }
+                return (i..<(i + 1), .month(year: y, month: month))
+            }
+            return nil
+        }
+        if token.capitalized, let weekday = vocabulary.weekdays[id: ids[i]].flatMap(Int.init), token.text.count > 4 {
+            var after = i + 1
+            if after < end, !token.possessive, ["night", "morning", "evening", "afternoon"].contains(words[after]) { after += 1 }
+            return (i..<after, .day(articleDate.latest(weekday: weekday), explicit: false))
+        }
+        return nil
+    }
+
+    /// A 4-digit year at `i`, optionally after a comma: the year and the index after it.
+    func year(after i: Int, in sentence: Range<Int>, comma: Bool = true) -> (Int?, Int) {
+        var j = i
+        if comma, j < sentence.upperBound, tokens[j].text == "," { j += 1 }
+        if j < sentence.upperBound, tokens[j].kind == .number, !tokens[j].separated, tokens[j].digits == 4,
+           (1900...2100).contains(Int(tokens[j].number)) {
+            return (Int(tokens[j].number), j + 1)
+        }
+        return (nil, i)
+    }
+
+    /// A capitalised month name, or an abbreviation followed by a dot ("Aug.").
+    func month(at i: Int) -> Int? {
+        let token = tokens[i]
+        guard token.kind == .word, let month = vocabulary.months[id: ids[i]].flatMap(Int.init) else { return nil }
+        if token.capitalized { return month }
+        return nil
+    }
+
+    /// A day with no year takes the article's year, or the year before if that would put it after the article.
+    func resolve(month: Int, day: Int, year: Int?) -> Day? {
+        if let year { return Day(year: year, month: month, day: day) }
+        guard let sameYear = Day(year: articleDate.year, month: month, day: day) else { return nil }
+        return sameYear > articleDate ? Day(year: articleDate.year - 1, month: month, day: day) : sameYear
+    }
+
+    /// Only a calendar date is explicit; months and years are relative wording.
+    func isExplicit(_ point: Point) -> Bool {
+        if case .day(_, let explicit) = point { return explicit }
+        return false
+    }
+
+    func firstDay(_ point: Point) -> Day? {
+        switch point {
+        case .day(let day, _): return day
+        case .month(let y, let m): return Day(year: y, month: m, day: 1)
+        case .year(let y): return Day(year: y, month: 1, day: 1)
+        }
+    }
+
+    func lastDay(_ point: Point) -> Day? {
+        switch point {
+        case .day(let day, _): return day
+        case .month(let y, let m): return Day(year: y, month: m, day: Day.daysIn(month: m, year: y))
+        case .year(let y): return Day(year: y, month: 12, day: 31)
+        }
+    }
+
+    func period(_ point: Point, range: Range<Int>, in sentence: Range<Int>) -> Period? {
+        switch point {
+        case .day(let day, _): return .day(day)
+        case .month(let y, let m): return .month(year: y, month: m)
+        case .year(let y):
+            if y > articleDate.year { return nil }
+            let whole = previousWords(range.lowerBound, in: sentence, count: 2) == ["whole", "of"]
+            return y == articleDate.year && !whole ? .ytd(year: y, asOf: articleDate) : .year(y)
+        }
+    }
+
+    func previousWords(_ i: Int, in sentence: Range<Int>, count: Int) -> [String] {
+        let start = max(sentence.lowerBound, i - count)
+        return Array(words[start..<i])
+    }
+
+    /// "said on Monday", "told reporters on Tuesday": the day of the statement.
+    func isReport(_ i: Int, in sentence: Range<Int>) -> Bool {
+        let before = previousWords(i, in: sentence, count: 4)
+        let verbs: Set<String> = ["said", "says", "told", "reported", "announced", "added", "stated", "confirmed", "reporters", "statement", "speaking", "talking"]
+        return before.contains { verbs.contains($0) }
+    }
+
+    // MARK: relative wording
+
+    func relative(_ code: String, _ range: Range<Int>) -> TimeExpression? {
+        let d = articleDate
+        let parts = code.split(separator: ":")
+        let kind = parts.first.map(String.init) ?? ""
+        let argument = parts.count > 1 ? String(parts[1]) : ""
+        switch kind {
+        case "day":
+            guard let offset = Int(argument) else { return nil }
+            return TimeExpression(range: range, period: .day(d.adding(days: offset)), strength: .relative)
+        case "week":
+            switch argument {
+            case "this": return TimeExpression(range: range, period: .span(start: d.mondayOfWeek, end: d), strength: .relative)
+            case "last":
+                let monday = d.mondayOfWeek.adding(days: -7)
+                return TimeExpression(range: range, period: .span(start: monday, end: monday.adding(days: 6)), strength: .relative)
+            default: return TimeExpression(range: range, period: .span(start: d.adding(days: -6), end: d), strength: .relative)
+            }
+        case "weekend":
+            let sunday = d.weekday == 7 ? d : d.latest(weekday: 7)
+            let saturday = d.weekday == 6 ? d : sunday.adding(days: -1)
+            return TimeExpression(range: range, period: .span(start: saturday, end: d.weekday == 6 ? d : sunday), strength: .relative)
+        case "month":
+            if argument == "this" { return TimeExpression(range: range, period: .month(year: d.year, month: d.month), strength: .relative) }
+            let previous = d.month == 1 ? (d.year - 1, 12) : (d.year, d.month - 1)
+            return TimeExpression(range: range, period: .month(year: previous.0, month: previous.1), strength: .relative)
+        case "ytd":
+            return TimeExpression(range: range, period: .ytd(year: d.year, asOf: d), strength: .relative)
+        case "span":
+            return TimeExpression(range: range, period: .span(start: nil, end: nil), strength: .relative)
+        case "weak":
+            return TimeExpression(range: range, period: .ytd(year: d.year, asOf: d), strength: .weak)
+        case "year":
+            return TimeExpression(range: range, period: .year(d.year - 1), strength: .relative)
+        default:
+            return nil
+        }
+    }
+}
+
+/// Tokens a time expression has taken, so that "August 3" or "past 24 hours" is never read as a figure.
+struct ClaimedTokens: Sendable {
+    var ranges: [Range<Int>] = []
+
+    func contains(_ index: Int) -> Bool { ranges.contains { $0.contains(index) } }
+}

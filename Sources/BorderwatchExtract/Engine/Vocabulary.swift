@@ -1,0 +1,32 @@
+/// The tables of one language's `Lexicon` that the engine reads, looked up once.
+struct Vocabulary: Sendable {
+    let numbers, scales, qualifiers, counted, distractors, before, connectors: WordTable
+    let metrics, records, times, months, weekdays: WordTable
+    let gazetteer, authorities, authorityNouns, routes: WordTable
+    let abbreviations: PhraseTable
+    /// Region -> the countries people usually come from across its border, most usual first.
+    let neighbours: [String: [String]]
+    /// Regions whose first neighbour is the usual route in, taken as via when an article names none.
+    let defaultVia: [String: String]
+
+    init(_ lexicon: Lexicon) {
+        let names = ["numbers", "scales", "qualifiers", "counted", "distractors", "before", "connectors",
+                     "metrics", "records", "times", "months", "weekdays", "gazetteer", "authorities",
+                     "authority_nouns", "routes"]
+        let compiled = WordTable.compile(names.map { lexicon.table($0) })
+        (numbers, scales, qualifiers, counted, distractors, before, connectors) =
+            (compiled[0], compiled[1], compiled[2], compiled[3], compiled[4], compiled[5], compiled[6])
+        (metrics, records, times, months, weekdays) = (compiled[7], compiled[8], compiled[9], compiled[10], compiled[11])
+        (gazetteer, authorities, authorityNouns, routes) = (compiled[12], compiled[13], compiled[14], compiled[15])
+        abbreviations = lexicon.table("abbreviations")
+        var neighbours: [String: [String]] = [:]
+        var defaultVia: [String: String] = [:]
+        for (region, list) in lexicon.table("neighbours").entries {
+            let codes = list.split(separator: " ").map(String.init)
+            neighbours[region.uppercased()] = codes.filter { $0 != "-" }
+            if let first = codes.first, first != "-" { defaultVia[region.uppercased()] = first }
+        }
+        self.neighbours = neighbours
+        self.defaultVia = defaultVia
+    }
+}

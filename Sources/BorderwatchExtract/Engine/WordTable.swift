@@ -1,0 +1,118 @@
+/// Numbers every word any lexicon table uses, so that tables match on small integers instead
+/// of hashing strings again for every table.
+///
+/// Looked up by a 64-bit FNV-1a hash of the word's UTF-8 bytes in an open-addressing table: one
+/// pass over the bytes per token, no `Hasher`. Two words sharing a 64-bit hash are not told apart.
+struct WordIndex: Sendable {
+    private var keys: [UInt64] = Array(repeating: 0, count: 1 << 14)
+    private var values: [Int32] = Array(repeating: -1, count: 1 << 14)
+    private(set) var count = 0
+
+    static func hash(_ word: some StringProtocol) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in word.utf8 {
+            h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        return h | 1  // 0 marks an empty slot
+    }
+
+    private func slot(_ h: UInt64) -> Int {
+        let mask = keys.count - 1
+        var i = Int(truncatingIfNeeded: h >> 17) & mask
+        while keys[i] != 0 && keys[i] != h { i = (i + 1) & mask }
+        return i
+    }
+
+    /// The id of `word`, or -1 when no table uses it.
+    func id(_ word: some StringProtocol) -> Int32 { values[slot(WordIndex.hash(word))] }
+
+    mutating func add(_ word: String) -> Int32 {
+        let h = WordIndex.hash(word)
+        let i = slot(h)
+        if keys[i] == h { return values[i] }
+        precondition(count < keys.count / 2, "lexicon too large for the word index")
+        keys[i] = h
+        values[i] = Int32(count)
+        count += 1
+        return values[i]
+    }
+}
+
+/// A `PhraseTable` compiled against a `WordIndex`: the first word is found by array indexing,
+/// later words through small integer-keyed maps.
+struct WordTable: Sendable {
+    private var root: [Int32]
+    private var values: [String?] = [nil]
+    private var children: [[Int32: Int32]] = [[:]]
+    private let index: WordIndex
+
+    /// Compiles `tables` against one shared index (the index grows to hold all their words).
+    static func compile(_ tables: [PhraseTable]) -> [WordTable] {
+        var index = WordIndex()
+        let encoded = tables.map { table in
+            table.entries.map { entry in (entry.phrase.split(separator: " ").map { index.add(String($0)) }, entry.value) }
+        }
+        return encoded.map { entries in
+            var table = WordTable(root: Array(repeating: -1, count: index.count), index: index)
+            for (words, value) in entries { table.insert(words, value: value) }
+            return table
+        }
+    }
+
+    private init(root: [Int32], index: WordIndex) {
+        self.root = root
+        self.index = index
+    }
+
+    private mutating func insert(_ words: [Int32], value: String) {
+        guard let first = words.first else { return }
+        var node: Int32
+        if root[Int(first)] >= 0 { node = root[Int(first)] } else {
+            node = Int32(values.count)
+            values.append(nil)
+            children.append([:])
+            root[Int(first)] = node
+        }
+        for word in words.dropFirst() {
+            if let next = children[Int(node)][word] { node = next } else {
+                let next = Int32(values.count)
+                values.append(nil)
+                children.append([:])
+                children[Int(node)][word] = next
+                node = next
+            }
+        }
+        values[Int(node)] = value
+    }
+
+    /// The ids of `words` in this table's index (-1 for words no table knows).
+    func ids(_ words: [String]) -> [Int32] { words.map { index.id($0) } }
+
+    /// The value of a one-word phrase, by word id.
+    subscript(id id: Int32) -> String? {
+        guard id >= 0, Int(id) < root.count else { return nil }
+        let node = root[Int(id)]
+        return node >= 0 ? values[Int(node)] : nil
+    }
+
+    /// The value of a one-word phrase.
+    subscript(word: some StringProtocol) -> String? { self[id: index.id(word)] }
+
+    /// The longest phrase starting at `start`: its value and how many words it spans.
+    func longestMatch(in ids: [Int32], at start: Int) -> (value: String, length: Int)? {
+        guard start < ids.count else { return nil }
+        let first = ids[start]
+        guard first >= 0, Int(first) < root.count else { return nil }
+        var node = root[Int(first)]
+        guard node >= 0 else { return nil }
+        var best: (String, Int)?
+        if let value = values[Int(node)] { best = (value, 1) }
+        var i = start + 1
+        while i < ids.count, ids[i] >= 0, let next = children[Int(node)][ids[i]] {
+            node = next
+            i += 1
+            if let value = values[Int(node)] { best = (value, i - start) }
+        }
+        return best
+    }
+}

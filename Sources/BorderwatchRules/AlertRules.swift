@@ -1,0 +1,162 @@
+import BorderwatchCore
+
+/// The threshold rules: an article's facts and the stored observations -> the alerts they raise.
+///
+/// Pure: the caller stores the article's facts first, asks `requests(for:)` which
+/// observations to load, and passes them with today's date (the clock is injected).
+/// Alerts carry stable ids, so evaluating the same figure again yields the same id and the
+/// outbox (`INSERT OR IGNORE` by id) turns it into nothing new.
+public struct AlertRules: Sendable {
+    public var configuration: RulesConfiguration
+
+    public init(configuration: RulesConfiguration) {
+        self.configuration = configuration
+    }
+
+    /// The stored observations `evaluate` needs for `article`.
+    public func requests(for article: ExtractedArticle) -> Set<SeriesRequest> {
+        var requests = Set<SeriesRequest>()
+        for fact in article.facts {
+            guard let region = fact.region else { continue }
+            switch fact.period {
+            case .day(let day):
+                let year = configuration.dailyRecord.scope == .year ? day.year : nil
+                requests.insert(.days(region: region, metric: fact.metric, year: year))
+            case .ytd(let year, _):
+                requests.insert(.runningTotals(region: region, metric: fact.metric, year: year))
+                requests.insert(.wholeYear(region: region, metric: fact.metric, year: year - 1))
+            case .year, .month, .span:
+                break
+            }
+        }
+        return requests
+    }
+
+    /// Every alert the article's facts raise, at most one per id, in the order of the facts.
+    /// - Parameters:
+    ///   - observations: the answers to `requests(for:)`, including the article's own facts.
+    ///   - today: the day the article is judged on, for an article without a date of its own.
+    public func evaluate(_ article: ExtractedArticle, observations: [StoredObservation], today: Day) -> [AlertEvent] {
+        let articleDate = article.metadata.date ?? today
+        var events: [AlertEvent] = []
+        var seen = Set<String>()
+        for fact in article.facts {
+            guard let region = fact.region, !fact.isPreviousRecord else { continue }
+            let candidates: [AlertEvent?]
+            switch fact.period {
+            case .day(let day):
+                guard isNews(day, articleDate) else { continue }
+                candidates = [dailyRecord(fact, region: region, day: day, observations),
+                              dailyThreshold(fact, region: region, day: day, observations)]
+            case .ytd(let year, let asOf):
+                guard isNews(asOf, articleDate) else { continue }
+                candidates = [ytdMilestone(fact, region: region, year: year, asOf: asOf, observations),
+                              ytdExceedsYear(fact, region: region, year: year, asOf: asOf, observations)]
+            case .year, .month, .span:
+                continue
+            }
+            for case var event? in candidates where seen.insert(event.id).inserted {
+                event.sources = [AlertSource(article: article.metadata.fileName, title: article.metadata.title,
+                                             url: article.metadata.url, evidence: fact.evidence)]
+                events.append(event)
+            }
+        }
+        return events
+    }
+
+    /// A figure is news when its day is at most `newsWindowDays` before the article's date.
+    private func isNews(_ day: Day, _ articleDate: Day) -> Bool {
+        day.days(until: articleDate) <= configuration.newsWindowDays
+    }
+
+    /// The fact's value is the one shown for its observation (a contested, outvoted value raises nothing).
+    private func isShown(_ fact: Fact, _ observations: [StoredObservation]) -> Bool {
+        observations.first { $0.isObservation(of: fact) }.map { $0.value == fact.value } ?? true
+    }
+
+    /// Whether the text asserts the figure reached its value ("about" and "up to" do not).
+    private func assertsLevel(_ fact: Fact) -> Bool {
+        fact.bound == .exact || fact.bound == .atLeast
+    }
+
+    // MARK: daily_record
+
+    /// SCHEMA.md reading R: strictly higher than every other stored day figure of the same region,
+    /// metric and year (or all time), whatever their dates, and either another day is stored or
+    /// the article calls it a record. Other observations of the same day (another via) count as
+    /// other figures, so a tie with them is not a record either.
+    func dailyRecord(_ fact: Fact, region: String, day: Day, _ observations: [StoredObservation]) -> AlertEvent? {
+        guard configuration.dailyRecord.enabled, isShown(fact, observations) else { return nil }
+        let scopeYear = configuration.dailyRecord.scope == .year ? day.year : nil
+        let others = observations.filter {
+            guard let d = $0.day, $0.region == region, $0.metric == fact.metric, !$0.isObservation(of: fact) else { return false }
+            return scopeYear == nil || d.year == scopeYear
+        }
+        guard others.allSatisfy({ $0.value < fact.value }) else { return nil }
+        guard fact.record || others.contains(where: { $0.day != day }) else { return nil }
+        // The earlier record: the highest other figure, on the first day it was reached.
+        let best = others.max { a, b in a.value != b.value ? a.value < b.value : a.day! > b.day! }
+        let previous = best.map { PreviousFigure.day(value: $0.value, date: $0.day!) }
+        return AlertEvent(id: "daily_record:\(region):\(fact.metric.rawValue):\(day.iso)", kind: .dailyRecord,
+                          region: region, via: fact.via, metric: fact.metric, value: fact.value, bound: fact.bound,
+                          date: day, previous: previous, sources: [],
+                          text: AlertText.dailyRecord(fact, region: region, day: day, previous: best))
+    }
+
+    // MARK: daily_threshold
+
+    /// The highest configured level (region or `*`, metric) that the day figure reaches.
+    func dailyThreshold(_ fact: Fact, region: String, day: Day, _ observations: [StoredObservation]) -> AlertEvent? {
+        guard assertsLevel(fact), isShown(fact, observations) else { return nil }
+        let level = configuration.dailyThresholds
+            .filter { ($0.region == "*" || $0.region == region) && $0.metric == fact.metric && $0.level > 0 && fact.value >= $0.level }
+            .map(\.level).max()
+        guard let level else { return nil }
+        return AlertEvent(id: "daily_threshold:\(region):\(fact.metric.rawValue):\(day.iso):\(level)", kind: .dailyThreshold,
+                          region: region, via: fact.via, metric: fact.metric, value: fact.value, bound: fact.bound,
+                          date: day, threshold: level, sources: [],
+                          text: AlertText.dailyThreshold(fact, region: region, day: day, level: level))
+    }
+
+    // MARK: ytd_milestone
+
+    /// The highest multiple of `ytdMilestoneStep` the running total reaches, when no other stored
+    /// running total of the same series (region, via, metric, year) had reached it already.
+    func ytdMilestone(_ fact: Fact, region: String, year: Int, asOf: Day, _ observations: [StoredObservation]) -> AlertEvent? {
+        let step = configuration.ytdMilestoneStep
+        guard step > 0, assertsLevel(fact), isShown(fact, observations) else { return nil }
+        let level = fact.value / step * step
+        guard level > 0 else { return nil }
+        let others = runningTotals(like: fact, region: region, year: year, observations)
+        guard others.allSatisfy({ $0.value < level }) else { return nil }
+        return AlertEvent(id: "ytd_milestone:\(region):\(fact.via ?? "-"):\(fact.metric.rawValue):\(year):\(level)",
+                          kind: .ytdMilestone, region: region, via: fact.via, metric: fact.metric, value: fact.value,
+                          bound: fact.bound, date: asOf, threshold: level, sources: [],
+                          text: AlertText.ytdMilestone(fact, region: region, year: year, asOf: asOf, level: level))
+    }
+
+    // MARK: ytd_exceeds_year
+
+    /// The running total passes last year's whole total (same via preferred, else none given),
+    /// and no other stored running total of the series had passed it already.
+    func ytdExceedsYear(_ fact: Fact, region: String, year: Int, asOf: Day, _ observations: [StoredObservation]) -> AlertEvent? {
+        guard configuration.ytdExceedsYear, assertsLevel(fact), isShown(fact, observations) else { return nil }
+        let lastYear = observations.filter { $0.region == region && $0.metric == fact.metric && $0.period == .year(year - 1) }
+        guard let total = (lastYear.first { $0.via == fact.via } ?? lastYear.first { $0.via == nil })?.value,
+              total > 0, fact.value > total else { return nil }
+        let others = runningTotals(like: fact, region: region, year: year, observations)
+        guard others.allSatisfy({ $0.value <= total }) else { return nil }
+        return AlertEvent(id: "ytd_exceeds_year:\(region):\(fact.via ?? "-"):\(fact.metric.rawValue):\(year)",
+                          kind: .ytdExceedsYear, region: region, via: fact.via, metric: fact.metric, value: fact.value,
+                          bound: fact.bound, date: asOf, previous: .year(year: year - 1, value: total), sources: [],
+                          text: AlertText.ytdExceedsYear(fact, region: region, year: year, asOf: asOf, lastYear: total))
+    }
+
+    /// The other running totals of the fact's series: same region, via, metric and year.
+    private func runningTotals(like fact: Fact, region: String, year: Int, _ observations: [StoredObservation]) -> [StoredObservation] {
+        observations.filter {
+            guard case .ytd(let y, _) = $0.period else { return false }
+            return y == year && $0.region == region && $0.via == fact.via && $0.metric == fact.metric && !$0.isObservation(of: fact)
+        }
+    }
+}

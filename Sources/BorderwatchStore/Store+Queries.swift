@@ -1,0 +1,146 @@
+import BorderwatchCore
+
+/// One day of a daily series: the shown value and everything else reported for it.
+public struct SeriesPoint: Hashable, Sendable {
+    public var day: Day
+    public var via: String?
+    public var value: Int
+    public var bound: Bound
+    public var sources: Int
+    /// The other values outlets gave for the same day (empty when they all agree).
+    public var conflicts: [ReportedValue]
+}
+
+/// `stats`: the headline figures of one region and metric.
+public struct SeriesStats: Hashable, Sendable {
+    public var region: String
+    public var metric: Metric
+    /// The year the figures below refer to: the latest year with a day or running total.
+    public var year: Int
+    public var latestDay: (day: Day, value: Int)? { latest.map { ($0.day, $0.value) } }
+    public var recordDay: (day: Day, value: Int)? { record.map { ($0.day, $0.value) } }
+    /// The latest running total of `year`.
+    public var yearToDate: (asOf: Day, value: Int)? { ytd.map { ($0.day, $0.value) } }
+    /// The whole-year total of `year - 1`.
+    public var lastYear: Int?
+    /// Distinct articles behind any figure of the region and metric.
+    public var sources: Int
+
+    struct Dated: Hashable, Sendable { var day: Day; var value: Int }
+    var latest: Dated?
+    var record: Dated?
+    var ytd: Dated?
+}
+
+/// A stored fact with the article it was read from, for `facts`.
+public struct StoredFact: Hashable, Sendable {
+    public var fact: Fact
+    public var article: String
+    public var articleTitle: String?
+    public var articleDate: Day?
+}
+
+extension Store {
+    /// The daily series of a region and metric (every via), oldest first, within `from...to` when given.
+    public func series(region: String, metric: Metric, from: Day? = nil, to: Day? = nil) throws -> [SeriesPoint] {
+        let points = try database.rows("""
+            SELECT id, day_ordinal, via, value, bound, sources, distinct_values FROM observations
+            WHERE region = ? AND metric = ? AND period = 'day' AND day_ordinal BETWEEN ? AND ?
+            ORDER BY day_ordinal, via
+            """, [.text(region), .text(metric.rawValue), .integer(Int64(from?.ordinal ?? Int(Int32.min))),
+                  .integer(Int64(to?.ordinal ?? Int(Int32.max)))]) { row in
+            (id: row.int64(0), point: SeriesPoint(day: Day(ordinal: row.int(1)), via: row.string(2).isEmpty ? nil : row.string(2),
+                                                  value: row.int(3), bound: Bound(rawValue: row.string(4)) ?? .exact,
+                                                  sources: row.int(5), conflicts: []), disputed: row.int(6) > 1)
+        }
+        return try points.map { item in
+            var point = item.point
+            if item.disputed { point.conflicts = Array(try reportedValues(observation: item.id).dropFirst()) }
+            return point
+        }
+    }
+
+    /// Headline figures per region and metric, sorted by region then metric.
+    public func stats() throws -> [SeriesStats] {
+        struct Key: Hashable { var region: String; var metric: Metric }
+        var days: [Key: [SeriesStats.Dated]] = [:]
+        var totals: [Key: [(year: Int, dated: SeriesStats.Dated)]] = [:]
+        var years: [Key: [Int: Int]] = [:]
+        try database.forEach("SELECT region, metric, period, anchor, year, value FROM observations WHERE period IN ('day', 'ytd', 'year')") { row in
+            guard let metric = Metric(rawValue: row.string(1)),
+                  let period = Period(kind: row.string(2), anchor: row.string(3), year: row.optionalInt(4)) else { return }
+            let key = Key(region: row.string(0), metric: metric)
+            let value = row.int(5)
+            switch period {
+            case .day(let d): days[key, default: []].append(.init(day: d, value: value))
+            case .ytd(let y, let asOf): totals[key, default: []].append((y, .init(day: asOf, value: value)))
+            case .year(let y): years[key, default: [:]][y] = max(years[key]?[y] ?? 0, value)
+            default: break
+            }
+        }
+        let sources = try database.rows("""
+            SELECT o.region, o.metric, COUNT(DISTINCT f.article_id) FROM facts f JOIN observations o ON o.id = f.observation_id
+            GROUP BY o.region, o.metric
+            """) { (Key(region: $0.string(0), metric: Metric(rawValue: $0.string(1)) ?? .arrivals), $0.int(2)) }
+        let sourceCount = Dictionary(sources, uniquingKeysWith: +)
+        let keys = Set(days.keys).union(totals.keys).union(years.keys)
+        func later(_ a: SeriesStats.Dated, _ b: SeriesStats.Dated) -> Bool { a.day != b.day ? a.day < b.day : a.value < b.value }
+        func higher(_ a: SeriesStats.Dated, _ b: SeriesStats.Dated) -> Bool { a.value != b.value ? a.value < b.value : a.day > b.day }
+        var result: [SeriesStats] = []
+        for key in keys {
+            let dayList: [SeriesStats.Dated] = days[key] ?? []
+            let totalList: [(year: Int, dated: SeriesStats.Dated)] = totals[key] ?? []
+            let datedDays: [Day] = dayList.map(\.day) + totalList.map(\.dated.day)
+            let latestYearTotal: Int? = years[key]?.keys.max()
+            let year: Int = datedDays.max()?.year ?? (latestYearTotal.map { $0 + 1 } ?? 0)
+            let inYear: [SeriesStats.Dated] = dayList.filter { $0.day.year == year }
+            let ytdList: [SeriesStats.Dated] = totalList.filter { $0.year == year }.map(\.dated)
+            result.append(SeriesStats(region: key.region, metric: key.metric, year: year, lastYear: years[key]?[year - 1],
+                                      sources: sourceCount[key] ?? 0, latest: dayList.max(by: later),
+                                      record: inYear.max(by: higher), ytd: ytdList.max(by: later)))
+        }
+        return result.sorted { $0.region != $1.region ? $0.region < $1.region : $0.metric < $1.metric }
+    }
+
+    /// The facts of one article (by file name or hash prefix, as for `forget`), in their order.
+    public func facts(article reference: String) throws -> [StoredFact] {
+        let article = try findArticle(reference)
+        return try storedFacts(where: "f.article_id = ?", [.integer(article.id)])
+    }
+
+    /// The facts about `region` on `date`: day figures of that day and running totals as of it.
+    public func facts(region: String, date: Day) throws -> [StoredFact] {
+        try storedFacts(where: "f.region = ? AND (f.date = ? OR f.as_of = ?)", [.text(region), .text(date.iso), .text(date.iso)])
+    }
+
+    private func storedFacts(where condition: String, _ values: [SQLValue]) throws -> [StoredFact] {
+        try database.rows("""
+            SELECT f.metric, f.value, f.bound, f.period, f.date, f.as_of, f.year, f.month, f.start, f.end, f.region, f.via,
+                   f.record, f.previous_record, f.evidence, a.file_name, a.title, a.date
+            FROM facts f JOIN articles a ON a.id = f.article_id
+            WHERE \(condition) ORDER BY a.date, a.id, f.ordinal
+            """, values) { row -> StoredFact? in
+            guard let metric = Metric(rawValue: row.string(0)), let bound = Bound(rawValue: row.string(2)),
+                  let period = Store.period(kind: row.string(3), date: row.optionalString(4), asOf: row.optionalString(5),
+                                            year: row.optionalInt(6), month: row.optionalString(7),
+                                            start: row.optionalString(8), end: row.optionalString(9)) else { return nil }
+            let fact = Fact(metric: metric, value: row.int(1), bound: bound, period: period, region: row.optionalString(10),
+                            via: row.optionalString(11), record: row.int(12) != 0, evidence: row.string(14),
+                            isPreviousRecord: row.int(13) != 0)
+            return StoredFact(fact: fact, article: row.string(15), articleTitle: row.optionalString(16),
+                              articleDate: row.optionalString(17).flatMap { Day(iso: $0) })
+        }.compactMap { $0 }
+    }
+
+    private static func period(kind: String, date: String?, asOf: String?, year: Int?, month: String?,
+                               start: String?, end: String?) -> Period? {
+        switch Period.Kind(rawValue: kind) {
+        case .day?: return date.flatMap { Day(iso: $0) }.map { .day($0) }
+        case .ytd?: return asOf.flatMap { Day(iso: $0) }.map { .ytd(year: year ?? $0.year, asOf: $0) }
+        case .year?: return year.map { .year($0) }
+        case .month?: return month.flatMap { Period(kind: "month", anchor: $0, year: nil) }
+        case .span?: return .span(start: start.flatMap { Day(iso: $0) }, end: end.flatMap { Day(iso: $0) })
+        case nil: return nil
+        }
+    }
+}

@@ -1,0 +1,196 @@
+import BorderwatchCore
+import BorderwatchRules
+import Crypto
+import Foundation
+
+/// What storing one article did.
+public enum IngestOutcome: Hashable, Sendable {
+    /// The article was new: its facts, the observations they created and the NEW alerts they raised.
+    case stored(articleID: Int64, facts: Int, newObservations: Int, alerts: [AlertEvent])
+    /// The same bytes were stored before (matched by SHA-256): nothing was written or raised.
+    case duplicate(articleID: Int64)
+}
+
+/// borderwatch's database: articles, facts, observations and the alert outbox.
+///
+/// One owner per `Store`, like its `Database`: it is `@unchecked Sendable` so that the owner can
+/// hand it to another thread or actor, never so that two threads use it at once. Other
+/// processes (the query commands, a second daemon) open their own `Store` on the same file;
+/// SQLite's WAL locking keeps them consistent and `busy_timeout` makes a writer wait.
+public final class Store: @unchecked Sendable {
+    /// The connection, for the outbox queries and ad-hoc reads.
+    public let database: Database
+
+    /// Opens the file at `path` (its folder must exist), in WAL mode, migrating it to the current schema.
+    public init(path: String, options: Database.Options = Database.Options()) throws {
+        database = try Database(path: path, options: options)
+        if !options.readOnly { try Schema.migrate(database) }
+    }
+
+    /// Opens an existing database for the query commands: a missing file is an error, not a new empty database.
+    public static func existing(path: String) throws -> Store {
+        var options = Database.Options()
+        options.create = false
+        return try Store(path: path, options: options)
+    }
+
+    /// The schema version this borderwatch writes.
+    public static var schemaVersion: Int { Schema.version }
+
+    /// Stores one article's facts, its content hash and the alerts they raise in one transaction.
+    ///
+    /// The same bytes seen before return `.duplicate` after one indexed lookup, raising nothing.
+    /// With `raiseAlerts` false (backfill) facts are stored and nothing goes to the outbox.
+    /// Each new alert gets one pending `deliveries` row per name in `destinations`.
+    public func ingest(_ article: ExtractedArticle, content: [UInt8], raiseAlerts: Bool,
+                       rules: RulesConfiguration, destinations: [String], now: Date) throws -> IngestOutcome {
+        try database.transaction {
+            var stale = Set<Int64>()
+            let outcome = try store(article, content: content, raiseAlerts: raiseAlerts, rules: AlertRules(configuration: rules),
+                                    destinations: destinations, now: now, stale: &stale)
+            for id in stale { try recompute(observation: id) }
+            return outcome
+        }
+    }
+
+    /// Stores many articles in one transaction (one fsync), each article in its own savepoint:
+    /// an article that fails is rolled back alone and reported as a failure, the others commit.
+    /// The results are in the order of `articles`. Without alerts, the observations the batch
+    /// touched are recomputed once at its end rather than after every article: nothing reads
+    /// them in between, and they are exact again before the commit.
+    public func ingest(batch articles: [(article: ExtractedArticle, content: [UInt8])], raiseAlerts: Bool,
+                       rules: RulesConfiguration, destinations: [String], now: Date) throws -> [Result<IngestOutcome, Error>] {
+        let alertRules = AlertRules(configuration: rules)
+        return try database.transaction {
+            var stale = Set<Int64>()
+            let results = articles.map { item in
+                Result {
+                    try database.savepoint {
+                        try store(item.article, content: item.content, raiseAlerts: raiseAlerts, rules: alertRules,
+                                  destinations: destinations, now: now, stale: &stale)
+                    }
+                }
+            }
+            for id in stale { try recompute(observation: id) }
+            return results
+        }
+    }
+
+    /// Hex SHA-256 of an article's bytes: its identity in the store.
+    public static func contentHash(_ content: [UInt8]) -> String {
+        SHA256.hash(data: content).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+
+    // MARK: Ingest, inside a transaction
+
+    /// Stores one article. Observations it touches are recomputed before the rules read them;
+    /// without alerts they are only added to `stale`, for the caller to recompute before committing.
+    private func store(_ article: ExtractedArticle, content: [UInt8], raiseAlerts: Bool, rules: AlertRules,
+                       destinations: [String], now: Date, stale: inout Set<Int64>) throws -> IngestOutcome {
+        let hash = Store.contentHash(content)
+        if let existing = try database.scalarInt("SELECT id FROM articles WHERE sha256 = ?", [.text(hash)]) {
+            return .duplicate(articleID: existing)
+        }
+        let meta = article.metadata
+        try database.run("""
+            INSERT INTO articles (sha256, file_name, title, url, date, date_source, language, format, size, ingested_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [.text(hash), .text(meta.fileName), SQLValue(meta.title), SQLValue(meta.url), SQLValue(meta.date?.iso),
+                  .text(meta.dateSource.rawValue), .text(meta.language), .text(meta.format.rawValue),
+                  .integer(Int64(content.count)), .real(now.timeIntervalSince1970)])
+        let articleID = database.lastInsertRowID
+        let articleKey = Store.articleKey(date: meta.date, id: articleID)
+
+        var touched: [Int64] = []
+        var created = 0
+        for (ordinal, fact) in article.facts.enumerated() {
+            var observationID: Int64?
+            if let region = fact.region {
+                let (id, isNew) = try observation(region: region, fact: fact)
+                observationID = id
+                if isNew { created += 1 }
+                if !touched.contains(id) { touched.append(id) }
+            }
+            try insert(fact, ordinal: ordinal, articleID: articleID, observationID: observationID, articleKey: articleKey)
+        }
+        var raised: [AlertEvent] = []
+        if !raiseAlerts {
+            stale.formUnion(touched)
+        } else {
+            for id in touched { try recompute(observation: id) }
+            let observations = try rules.requests(for: article).flatMap { try load($0) }
+            let today = Store.day(of: now)
+            for event in rules.evaluate(article, observations: observations, today: today)
+            where try enqueue(event, articleID: articleID, destinations: destinations, now: now) {
+                raised.append(event)
+            }
+        }
+        return .stored(articleID: articleID, facts: article.facts.count, newObservations: created, alerts: raised)
+    }
+
+    /// "Latest article" order: the article's date, then the order of ingestion.
+    static func articleKey(date: Day?, id: Int64) -> String {
+        let number = String(id)
+        return (date?.iso ?? "0000-00-00") + String(repeating: "0", count: max(0, 12 - number.count)) + number
+    }
+
+    /// The UTC day of `date`.
+    static func day(of date: Date) -> Day {
+        Day(ordinal: Int((date.timeIntervalSince1970 / 86_400).rounded(.down)))
+    }
+
+    private func observation(region: String, fact: Fact) throws -> (id: Int64, isNew: Bool) {
+        let key: [SQLValue] = [.text(region), .text(fact.metric.rawValue), .text(fact.period.kind.rawValue),
+                               .text(fact.period.anchor), .text(fact.via ?? "")]
+        if let id = try database.scalarInt(
+            "SELECT id FROM observations WHERE region = ? AND metric = ? AND period = ? AND anchor = ? AND via = ?", key) {
+            return (id, false)
+        }
+        try database.run("""
+            INSERT INTO observations (region, metric, period, anchor, via, year, day_ordinal, value, bound, sources, distinct_values)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)
+            """, key + [SQLValue(fact.period.year), SQLValue(fact.period.dayOrdinal), .integer(Int64(fact.value)),
+                        .text(fact.bound.rawValue)])
+        return (database.lastInsertRowID, true)
+    }
+
+    private func insert(_ fact: Fact, ordinal: Int, articleID: Int64, observationID: Int64?, articleKey: String) throws {
+        var date: String?, asOf: String?, year: Int?, month: String?, start: String?, end: String?
+        switch fact.period {
+        case .day(let d): date = d.iso
+        case .ytd(let y, let a): asOf = a.iso; year = y
+        case .year(let y): year = y
+        case .month(let y, let m): month = Period.monthString(year: y, month: m)
+        case .span(let s, let e): start = s?.iso; end = e?.iso
+        }
+        try database.run("""
+            INSERT INTO facts (article_id, observation_id, ordinal, metric, value, bound, bound_rank, period, date, as_of,
+                               year, month, start, end, region, via, record, previous_record, evidence, article_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [.integer(articleID), SQLValue(observationID), .integer(Int64(ordinal)), .text(fact.metric.rawValue),
+                  .integer(Int64(fact.value)), .text(fact.bound.rawValue), .integer(Int64(fact.bound.rank)),
+                  .text(fact.period.kind.rawValue), SQLValue(date), SQLValue(asOf), SQLValue(year), SQLValue(month),
+                  SQLValue(start), SQLValue(end), SQLValue(fact.region), SQLValue(fact.via), SQLValue(fact.record),
+                  SQLValue(fact.isPreviousRecord), .text(fact.evidence), .text(articleKey)])
+    }
+
+    /// Writes a new alert and its pending deliveries; `false` when its id was already in the outbox.
+    private func enqueue(_ event: AlertEvent, articleID: Int64, destinations: [String], now: Date) throws -> Bool {
+        let payload = String(decoding: try JSONEncoder().encode(event), as: UTF8.self)
+        let time = now.timeIntervalSince1970
+        try database.run("INSERT OR IGNORE INTO alerts (id, kind, payload, article_id, created_at) VALUES (?, ?, ?, ?, ?)",
+                         [.text(event.id), .text(event.kind.rawValue), .text(payload), .integer(articleID), .real(time)])
+        guard database.changes == 1 else { return false }
+        let seq = database.lastInsertRowID
+        for destination in destinations {
+            try database.run("""
+                INSERT INTO deliveries (alert_seq, destination, state, attempts, next_attempt_at, updated_at)
+                VALUES (?, ?, 'pending', 0, ?, ?)
+                """, [.integer(seq), .text(destination), .real(time), .real(time)])
+        }
+        return true
+    }
+}

@@ -1,6 +1,0 @@
-import Testing
-@testable import BorderwatchDaemon
-
-@Test func DaemonModuleLinks() {
-    #expect(Bool(true))
-}

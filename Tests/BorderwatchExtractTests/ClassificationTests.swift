@@ -1,0 +1,77 @@
+import BorderwatchCore
+import Testing
+@testable import BorderwatchExtract
+
+@Suite struct ClassificationTests {
+    @Test(arguments: [
+        ("A record 287 migrants crossed from Belarus on Monday.", Metric.arrivals),
+        ("Border guards detained 150 migrants who had come across from Belarus on Friday.", .arrivals),
+        ("At least 409 people made the crossing on Wednesday.", .arrivals),
+        ("On Saturday a further 151 migrants reached the UK after crossing the Dover Strait.", .arrivals),
+        ("Some 180 migrants were directed back to Belarus on August 3.", .prevented),
+        ("Lithuania turned back around 180 irregular migrants at its border on Tuesday.", .prevented),
+        ("Latvian border guards have stopped 395 illegal migrants from crossing into the country on Monday.", .prevented),
+        ("Greek police prevented 4,000 people from entering the country on Monday.", .prevented),
+        ("They were part of a group of more than 380 migrants who tried to make the crossing on Sunday.", .attempts),
+        ("Poland recorded 17,300 attempts to cross the border from Belarus in 2021.", .attempts),
+        ("Iraq repatriated about 4,000 would-be migrants from Belarus on Sunday.", .returns),
+        ("Mexico deported 2,300 Guatemalans last week.", .returns),
+        ("At least 27 people drowned in the Channel on Wednesday.", .deaths),
+        ("Germany received 190,816 asylum applications in 2020.", .asylumClaims),
+    ])
+    func governingWordsGiveTheMetric(sentence: String, metric: Metric) {
+        #expect(onlyFact(sentence)?.metric == metric)
+    }
+
+    @Test(arguments: [
+        "Frontex has deployed 35 officers to Lithuania this week.",
+        "Each of the four weekly flights from Iraq carries up to 500 passengers.",
+        "Border Force teams stopped 17 boats on Thursday.",
+        "The Home Office said Border Force had handled at least 27 \"incidents\" on Wednesday.",
+        "The fence will cost roughly 41 million euros.",
+        "The border runs for 679 kilometres (422 miles).",
+        "The A400M has a payload of 37 tonnes.",
+        "That figure is three times the previous daily number of migrants detained.",
+        "The number of migrants who crossed this year is 26 times more than in 2020.",
+        "More than two-thirds of them are Iraqi nationals who arrived in Minsk.",
+        "The migrants crossed at about 03:20 BST on Tuesday.",
+        "Among them are 1,910 citizens of Iraq, 191 of the Republic of the Congo and 81 of Iran.",
+        "The state of emergency was not a response to any danger to the nation of 2.8 million people who live there.",
+        "Police arrested eight protesters and two officers were hurt.",
+        "Belarus was accused of flying in around 4,000 migrants from Iraq to Minsk.",
+        "Some 20 per cent of the migrants who crossed were children.",
+        "A 10-year-old boy crossed with his mother.",
+        "Since 2016 the route has been watched by the coastguard.",
+        "Police detained 12 people smugglers near the border on Monday.",
+        "The reception centre, built for 400 people, is full.",
+    ])
+    func distractorsAreNeverFacts(sentence: String) {
+        #expect(facts(sentence).isEmpty, "\(facts(sentence).map { "\($0.metric) \($0.value)" })")
+    }
+
+    @Test func aPartOfALargerGroupIsNoFact() {
+        #expect(facts("A boy and two women were among 27 people who died in the Channel on Wednesday.").map(\.value) == [27])
+    }
+
+    @Test func recordClaimsSetTheFlag() {
+        #expect(onlyFact("A record 287 migrants crossed from Belarus on Monday.")?.record == true)
+        #expect(onlyFact("Border guards detained 171 people on Tuesday, the largest number in a single day this year.")?.record == true)
+        #expect(onlyFact("Border guards detained 150 migrants on Friday, three times the previous daily number.")?.record == false)
+        let found = facts("More than 1,450 migrants reached the UK by small boat in August.\n\nThat is thought to be the highest total for any single month.", date: "2020-09-01")
+        #expect(found.first?.record == true)
+    }
+
+    @Test func earlierRecordsAreMarked() {
+        let fact = onlyFact("The last record, 171 apprehended migrants, was set on July 28.", date: "2021-08-02")
+        #expect(fact?.record == true)
+        #expect(fact?.isPreviousRecord == true)
+        #expect(fact?.period == .day(day("2021-07-28")))
+    }
+
+    @Test func aFigureRepeatedWithWeakerDatingIsOneFact() {
+        let text = "Latvian border guards have stopped 395 illegal migrants from crossing from Belarus, the service said on Monday.\n\nHe said 395 trespassers had been turned back by midnight on August 15."
+        let found = facts(text, date: "2021-08-16")
+        #expect(found.count == 1)
+        #expect(found.first?.period == .span(start: nil, end: day("2021-08-15")))
+    }
+}

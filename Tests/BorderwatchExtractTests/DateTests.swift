@@ -1,0 +1,91 @@
+import BorderwatchCore
+import Testing
+@testable import BorderwatchExtract
+
+@Suite struct DateTests {
+    /// Every weekday names a day within the week up to the article's date, with that weekday.
+    @Test func weekdaysResolveWithinTheWeekBefore() {
+        let names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        var article = day("2020-12-20")
+        for _ in 0..<60 {
+            for (index, name) in names.enumerated() {
+                let fact = onlyFact("Border guards detained 50 migrants on \(name).", date: article.iso)
+                guard case .day(let counted)? = fact?.period else {
+                    Issue.record("no day fact for \(name) in an article of \(article)")
+                    continue
+                }
+                #expect(counted.weekday == index + 1)
+                #expect((0...6).contains(counted.days(until: article)))
+            }
+            article = article.adding(days: 5)
+        }
+    }
+
+    @Test(arguments: [
+        ("on August 3", Period.day(Day(iso: "2021-08-03")!)),
+        ("on 3 August", .day(Day(iso: "2021-08-03")!)),
+        ("on the 3rd of August", .day(Day(iso: "2021-08-03")!)),
+        ("on Aug. 3", .day(Day(iso: "2021-08-03")!)),
+        ("on 2021-08-03", .day(Day(iso: "2021-08-03")!)),
+        ("on 03.08.2021", .day(Day(iso: "2021-08-03")!)),
+        ("on December 30", .day(Day(iso: "2020-12-30")!)),
+        ("yesterday", .day(Day(iso: "2021-08-04")!)),
+        ("today", .day(Day(iso: "2021-08-05")!)),
+        ("last night", .day(Day(iso: "2021-08-04")!)),
+        ("over the past 24 hours", .day(Day(iso: "2021-08-05")!)),
+        ("over the last day", .day(Day(iso: "2021-08-05")!)),
+        ("on Tuesday night", .day(Day(iso: "2021-08-03")!)),
+        ("this week", .span(start: Day(iso: "2021-08-02")!, end: Day(iso: "2021-08-05")!)),
+        ("last week", .span(start: Day(iso: "2021-07-26")!, end: Day(iso: "2021-08-01")!)),
+        ("in July", .month(year: 2021, month: 7)),
+        ("last month", .month(year: 2021, month: 7)),
+        ("so far in August", .month(year: 2021, month: 8)),
+        ("in November", .month(year: 2020, month: 11)),
+        ("so far this year", .ytd(year: 2021, asOf: Day(iso: "2021-08-05")!)),
+        ("since the beginning of the year", .ytd(year: 2021, asOf: Day(iso: "2021-08-05")!)),
+        ("in 2021 so far", .ytd(year: 2021, asOf: Day(iso: "2021-08-05")!)),
+        ("in the whole of 2020", .year(2020)),
+        ("for the whole of last year", .year(2020)),
+        ("last year", .year(2020)),
+        ("in 2019", .year(2019)),
+        ("since August 1", .span(start: Day(iso: "2021-08-01")!, end: nil)),
+        ("by midnight on August 4", .span(start: nil, end: Day(iso: "2021-08-04")!)),
+        ("between Aug. 1 and Aug. 4", .span(start: Day(iso: "2021-08-01")!, end: Day(iso: "2021-08-04")!)),
+        ("between Monday and Wednesday", .span(start: Day(iso: "2021-08-02")!, end: Day(iso: "2021-08-04")!)),
+        ("since midnight on Tuesday", .day(Day(iso: "2021-08-03")!)),
+        ("between 1 and 4 August", .span(start: Day(iso: "2021-08-01")!, end: Day(iso: "2021-08-04")!)),
+        ("on Monday and Tuesday", .span(start: Day(iso: "2021-08-02")!, end: Day(iso: "2021-08-03")!)),
+        ("over the weekend", .span(start: Day(iso: "2021-07-31")!, end: Day(iso: "2021-08-01")!)),
+        ("the day before", .day(Day(iso: "2021-08-04")!)),
+        ("between January and July", .span(start: Day(iso: "2021-01-01")!, end: Day(iso: "2021-07-31")!)),
+    ])
+    func timeWordingResolvesAgainstTheArticleDate(wording: String, period: Period) {
+        // the article is dated Thursday 2021-08-05
+        #expect(onlyFact("Border guards detained 150 migrants \(wording).")?.period == period)
+    }
+
+    @Test func explicitDateBeatsRelativeWording() {
+        #expect(onlyFact("Last week, on July 30, at least 202 migrants reached Britain.", date: "2020-09-02")?.period
+                == .day(day("2020-07-30")))
+    }
+
+    @Test func runningTotalIsAsOfTheCountItFollows() {
+        let found = facts("On Tuesday night border guards detained 171 people crossing from Belarus, taking the count of migrants detained so far this year to 3,027.",
+                          date: "2021-07-28")
+        #expect(found.map(\.period) == [.day(day("2021-07-27")), .ytd(year: 2021, asOf: day("2021-07-27"))])
+        let before = onlyFact("More than 3,400 migrants had reached the UK in small boats this year before Thursday's crossings.", date: "2020-07-30")
+        #expect(before?.period == .ytd(year: 2020, asOf: day("2020-07-29")))
+    }
+
+    @Test func figuresWithoutTimeWordingAreTheArticleDayOrARunningTotal() {
+        #expect(onlyFact("Border guards detained 150 migrants crossing from Belarus.")?.period == .day(day("2021-08-05")))
+        #expect(onlyFact("Lithuania has detained 4,026 migrants, the ministry said.")?.period
+                == .ytd(year: 2021, asOf: day("2021-08-05")))
+    }
+
+    @Test func trailingYearListGivesOneFactEach() {
+        let found = facts("The border service detained 81 people in 2020, 46 in 2019 and 104 in 2018.", date: "2021-06-17")
+        #expect(found.map(\.value) == [81, 46, 104])
+        #expect(found.map(\.period) == [.year(2020), .year(2019), .year(2018)])
+    }
+}

@@ -1,0 +1,68 @@
+import BorderwatchCore
+import Testing
+@testable import BorderwatchExtract
+
+@Suite struct NumberTests {
+    @Test(arguments: [
+        ("1,185", 1185), ("1.185", 1185), ("1 185", 1185), ("1\u{00A0}185", 1185), ("1\u{202F}185", 1185),
+        ("1,234,567", 1_234_567), ("1.2 million", 1_200_000), ("3 thousand", 3000), ("2.5k", 2500),
+        ("four", 4), ("twenty-one", 21), ("a dozen", 12), ("two hundred", 200), ("27.6 mln", 27_600_000),
+    ])
+    func figureStylesParse(written: String, value: Int) {
+        #expect(onlyFact("Border guards detained \(written) migrants on Tuesday.")?.value == value)
+    }
+
+    /// Any count rendered in the separator styles news uses parses back to itself.
+    @Test func renderedNumbersParseBack() {
+        var generator = SystemRandomNumberGenerator()
+        let separators = [",", ".", " ", "\u{00A0}", "\u{202F}", "\u{2009}", ""]
+        for _ in 0..<300 {
+            let value = Int.random(in: 0..<50_000_000, using: &generator)
+            for separator in separators {
+                let text = render(value, separator: separator)
+                // a 4-digit figure without separator between 1900 and 2100 reads as a year; no year reading with a noun
+                let fact = onlyFact("Border guards detained \(text) migrants on Tuesday.")
+                #expect(fact?.value == value, "\(text)")
+            }
+        }
+    }
+
+    func render(_ value: Int, separator: String) -> String {
+        let digits = Array(String(value))
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out += separator }
+            out.append(digit)
+        }
+        return out
+    }
+
+    @Test(arguments: [
+        ("about 180", Bound.approx), ("around 180", .approx), ("some 180", .approx), ("nearly 180", .approx),
+        ("almost 180", .approx), ("roughly 180", .approx), ("an estimated 180", .approx),
+        ("more than 180", .atLeast), ("over 180", .atLeast), ("at least 180", .atLeast), ("upwards of 180", .atLeast),
+        ("no fewer than 180", .atLeast), ("up to 180", .atMost), ("as many as 180", .atMost), ("under 180", .atMost),
+        ("fewer than 180", .atMost), ("less than 180", .atMost), ("just under 180", .atMost), ("180", .exact),
+        ("a total of 180", .exact),
+    ])
+    func qualifiersSetTheBound(written: String, bound: Bound) {
+        let fact = onlyFact("Border guards detained \(written) migrants on Tuesday.")
+        #expect(fact?.value == 180)
+        #expect(fact?.bound == bound)
+    }
+
+    @Test func exceededSetsALowerBound() {
+        let fact = onlyFact("The number of migrants who crossed into Lithuania this year has exceeded 3 thousand.")
+        #expect(fact?.value == 3000)
+        #expect(fact?.bound == .atLeast)
+    }
+
+    @Test(arguments: [
+        "Hundreds of migrants crossed into Lithuania on Tuesday.",
+        "Thousands of people tried to cross the border this year.",
+        "Dozens of migrants were detained on Monday.",
+    ])
+    func approximationsAreNotCounts(sentence: String) {
+        #expect(facts(sentence).isEmpty)
+    }
+}

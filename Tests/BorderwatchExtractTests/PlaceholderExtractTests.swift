@@ -1,6 +1,0 @@
-import Testing
-@testable import BorderwatchExtract
-
-@Test func ExtractModuleLinks() {
-    #expect(Bool(true))
-}

@@ -1,0 +1,32 @@
+import BorderwatchCore
+import Testing
+@testable import BorderwatchExtract
+
+@Suite struct RegionTests {
+    @Test(arguments: [
+        ("VILNIUS - Lithuanian border guards detained 171 migrants crossing from Belarus on Tuesday.", "LT", "BY"),
+        ("RIGA - Latvian border guards stopped 101 illegal migrants trying to get in from Belarus on Friday.", "LV", "BY"),
+        ("The Home Office said 416 people crossed the Channel in small boats on Wednesday.", "GB", "FR"),
+        ("More than 4,000 migrants have now arrived in the UK in 2021 after crossing the English Channel.", "GB", "FR"),
+        ("U.S. Border Patrol agents apprehended 199,976 migrants along the southwest border in July.", "US", "MX"),
+        ("More than 8,000 migrants swam into Spain's enclave of Ceuta from Morocco on Monday.", "ES", "MA"),
+        ("Polish border guards said 500 people tried to cross from Belarus on Sunday.", "PL", "BY"),
+    ])
+    func sentenceAndArticleNameTheRegion(sentence: String, region: String, via: String) {
+        let fact = onlyFact(sentence)
+        #expect(fact?.region == region)
+        #expect(fact?.via == via)
+    }
+
+    @Test func anotherCountrysAuthoritySpeaksForItself() {
+        let text = "Home Office figures show that 180 migrants crossed the Channel and reached the UK on July 12.\n\nFrench authorities intercepted more than 200 migrants on July 12 and stopped them from making the crossing."
+        let found = facts(text, date: "2020-07-13")
+        #expect(found.map(\.region) == ["GB", "FR"])
+        #expect(found.map(\.via) == ["FR", nil])
+    }
+
+    @Test func wholeYearTotalsInheritViaFromTheArticle() {
+        let text = "Lithuania has detained 397 migrants who crossed over from Belarus this year.\n\nThe border service detained 81 people in 2020."
+        #expect(facts(text, date: "2021-06-17").map(\.via) == ["BY", "BY"])
+    }
+}

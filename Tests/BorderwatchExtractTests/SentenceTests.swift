@@ -1,0 +1,32 @@
+import Testing
+@testable import BorderwatchExtract
+
+@Suite struct SentenceTests {
+    func sentences(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        let tokens = Tokenizer.tokenize(bytes)
+        return Sentences.split(tokens, abbreviations: Lexicon.english.table("abbreviations")).map {
+            String(decoding: bytes[tokens[$0.lowerBound].start..<tokens[$0.upperBound - 1].end], as: UTF8.self)
+        }
+    }
+
+    @Test func abbreviationsInitialsAndDecimalsDoNotEndSentences() {
+        #expect(sentences("The emergency runs from Aug. 11 to Nov. 10. Mr. Hussein said 1.2 million people live there.")
+                == ["The emergency runs from Aug. 11 to Nov. 10.", "Mr. Hussein said 1.2 million people live there."])
+        #expect(sentences("U.S. Border Patrol agents said so. Then they left.") == ["U.S. Border Patrol agents said so.", "Then they left."])
+    }
+
+    @Test func lineBreaksEndSentences() {
+        #expect(sentences("Record number of migrants detained\n\nOver the last day, 171 crossed.")
+                == ["Record number of migrants detained", "Over the last day, 171 crossed."])
+    }
+
+    @Test func tokenizerKeepsClockTimesCodesAndHyphenatedFiguresApart() {
+        let tokens = Tokenizer.tokenize(Array("03:20 BST, 7.10am, Boeing 747s, a 679-kilometer border, COVID-19".utf8))
+        #expect(tokens.first?.kind == .clock)
+        #expect(tokens.contains { $0.text == "7.10am" && $0.kind == .word })
+        #expect(tokens.contains { $0.text == "747s" && $0.kind == .word })
+        #expect(tokens.contains { $0.kind == .number && $0.number == 679 && $0.hyphenated })
+        #expect(tokens.contains { $0.text == "covid-19" })
+    }
+}

@@ -1,6 +1,0 @@
-import Testing
-@testable import BorderwatchInbox
-
-@Test func InboxModuleLinks() {
-    #expect(Bool(true))
-}

@@ -1,0 +1,132 @@
+import BorderwatchCore
+import BorderwatchRules
+import Testing
+
+private func day(_ iso: String) -> Day { Day(iso: iso)! }
+
+private func fact(_ value: Int, _ period: Period, metric: Metric = .arrivals, bound: Bound = .exact, record: Bool = false,
+                  previous: Bool = false) -> Fact {
+    Fact(metric: metric, value: value, bound: bound, period: period, region: "LT", via: "BY", record: record,
+         evidence: "evidence for \(value)", isPreviousRecord: previous)
+}
+
+private func stored(_ value: Int, _ period: Period, metric: Metric = .arrivals, via: String? = "BY") -> StoredObservation {
+    StoredObservation(region: "LT", via: via, metric: metric, period: period, value: value)
+}
+
+/// Evaluates one fact of an article dated `date` against `others` plus the fact's own observation.
+private func evaluate(_ fact: Fact, date: String = "2021-08-03", others: [StoredObservation],
+                      configure: (inout RulesConfiguration) -> Void = { _ in }) -> [AlertEvent] {
+    var configuration = RulesConfiguration()
+    configure(&configuration)
+    let article = ExtractedArticle(metadata: ArticleMetadata(fileName: "a.txt", title: "T", date: day(date)), facts: [fact])
+    let own = StoredObservation(region: "LT", via: fact.via, metric: fact.metric, period: fact.period, value: fact.value,
+                                bound: fact.bound)
+    return AlertRules(configuration: configuration).evaluate(article, observations: others + [own], today: day("2030-01-01"))
+}
+
+@Suite struct DailyRecordTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var fact: Fact
+        var others: [StoredObservation]
+        var fires: Bool
+        var testDescription: String { name }
+    }
+
+    static let d = day("2021-08-02")
+    static let cases: [Case] = [
+        Case(name: "higher than every other day", fact: fact(287, .day(d)), others: [stored(171, .day(day("2021-07-27")))], fires: true),
+        Case(name: "a tie is not a record", fact: fact(171, .day(d)), others: [stored(171, .day(day("2021-07-27")))], fires: false),
+        Case(name: "lower than a later day", fact: fact(166, .day(d)), others: [stored(180, .day(day("2021-08-03")))], fires: false),
+        Case(name: "first of a series, not called a record", fact: fact(6, .day(d)), others: [], fires: false),
+        Case(name: "first of a series, called a record", fact: fact(180, .day(d), record: true), others: [], fires: true),
+        Case(name: "the previous record never fires", fact: fact(235, .day(d), record: true, previous: true),
+             others: [stored(202, .day(day("2021-07-30")))], fires: false),
+        Case(name: "older than the news window", fact: fact(300, .day(day("2021-07-20"))),
+             others: [stored(171, .day(day("2021-07-27")))], fires: false),
+        Case(name: "another year does not count", fact: fact(50, .day(d)), others: [stored(400, .day(day("2020-09-02")))], fires: false),
+        Case(name: "other metrics do not count", fact: fact(50, .day(d)),
+             others: [stored(400, .day(day("2021-07-02")), metric: .prevented), stored(20, .day(day("2021-07-01")))], fires: true),
+        Case(name: "the same day with another via ties", fact: fact(171, .day(d), record: true),
+             others: [stored(171, .day(d), via: nil)], fires: false),
+    ]
+
+    @Test(arguments: cases) func dailyRecord(_ c: Case) {
+        let events = evaluate(c.fact, others: c.others).filter { $0.kind == .dailyRecord }
+        #expect(events.count == (c.fires ? 1 : 0))
+    }
+
+    @Test func allTimeScopeComparesEveryYear() {
+        let events = evaluate(fact(300, .day(Self.d)), others: [stored(400, .day(day("2020-09-02"))), stored(10, .day(day("2021-07-01")))]) {
+            $0.dailyRecord.scope = .allTime
+        }
+        #expect(events.isEmpty)
+    }
+
+    @Test func theEventCarriesAStableIdThePreviousRecordAndOneSentence() throws {
+        let events = evaluate(fact(287, .day(Self.d)), others: [stored(171, .day(day("2021-07-27"))),
+                                                               stored(171, .day(day("2021-07-28"))),
+                                                               stored(150, .day(day("2021-07-02")))])
+        let event = try #require(events.first)
+        #expect(event.id == "daily_record:LT:arrivals:2021-08-02")
+        #expect(event.previous == .day(value: 171, date: day("2021-07-27")))
+        #expect(event.text == "Lithuania: record 287 arrivals from Belarus in one day (2 Aug 2021), previous record 171 on 27 Jul")
+        #expect(event.sources == [AlertSource(article: "a.txt", title: "T", evidence: "evidence for 287")])
+    }
+
+    @Test func anOutvotedValueOfTheSameDayDoesNotFire() {
+        var configuration = RulesConfiguration()
+        configuration.newsWindowDays = 7
+        let f = fact(300, .day(Self.d), bound: .approx)
+        let article = ExtractedArticle(metadata: ArticleMetadata(fileName: "a.txt", date: Self.d), facts: [f])
+        let observations = [StoredObservation(region: "LT", via: "BY", metric: .arrivals, period: .day(Self.d), value: 287),
+                            stored(171, .day(day("2021-07-27")))]
+        #expect(AlertRules(configuration: configuration).evaluate(article, observations: observations, today: Self.d).isEmpty)
+    }
+}
+
+@Suite struct ThresholdAndTotalTests {
+    @Test(arguments: [
+        (200, Bound.exact, [150, 250], 150 as Int?),
+        (260, .exact, [150, 250], 250),
+        (100, .exact, [150, 250], nil),
+        (300, .approx, [150, 250], nil),
+        (300, .atLeast, [150], 150),
+    ])
+    func dailyThreshold(value: Int, bound: Bound, levels: [Int], expected: Int?) {
+        let events = evaluate(fact(value, .day(day("2021-08-02")), bound: bound), others: []) { rules in
+            rules.dailyThresholds = levels.map { .init(region: "*", metric: .arrivals, level: $0) }
+        }.filter { $0.kind == .dailyThreshold }
+        #expect(events.first?.threshold == expected)
+        if let expected { #expect(events.first?.id == "daily_threshold:LT:arrivals:2021-08-02:\(expected)") }
+    }
+
+    @Test(arguments: [
+        (3027, [2900], 3000 as Int?),     // passes 3,000
+        (3027, [3001], nil),              // another total already passed it
+        (999, [], nil),                   // below the first step
+        (4100, [2500], 4000),             // several levels at once: the highest
+    ])
+    func ytdMilestone(value: Int, others: [Int], expected: Int?) {
+        let asOf = day("2021-08-02")
+        let events = evaluate(fact(value, .ytd(year: 2021, asOf: asOf)),
+                              others: others.map { stored($0, .ytd(year: 2021, asOf: day("2021-07-20"))) })
+            .filter { $0.kind == .ytdMilestone }
+        #expect(events.first?.threshold == expected)
+    }
+
+    @Test func ytdExceedsLastYearOnceWithTheRatio() throws {
+        let asOf = day("2021-06-17")
+        let lastYear = stored(81, .year(2020))
+        let events = evaluate(fact(397, .ytd(year: 2021, asOf: asOf)), date: "2021-06-17", others: [lastYear])
+            .filter { $0.kind == .ytdExceedsYear }
+        let event = try #require(events.first)
+        #expect(event.previous == .year(year: 2020, value: 81))
+        #expect(event.id == "ytd_exceeds_year:LT:BY:arrivals:2021")
+        #expect(event.text.contains("4.9 times"))
+        let again = evaluate(fact(500, .ytd(year: 2021, asOf: asOf)), date: "2021-06-17",
+                             others: [lastYear, stored(397, .ytd(year: 2021, asOf: day("2021-06-10")))])
+        #expect(!again.contains { $0.kind == .ytdExceedsYear })
+    }
+}

@@ -1,6 +1,0 @@
-import Testing
-@testable import BorderwatchRules
-
-@Test func RulesModuleLinks() {
-    #expect(Bool(true))
-}

@@ -1,6 +1,0 @@
-import Testing
-@testable import BorderwatchStore
-
-@Test func StoreModuleLinks() {
-    #expect(Bool(true))
-}
