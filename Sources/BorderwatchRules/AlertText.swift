@@ -34,7 +34,7 @@ enum AlertText {
         switch fact.bound {
         case .exact: return number(fact.value)
         case .approx: return "about \(number(fact.value))"
-        case .atLeast: return "more than \(number(fact.value))"
+        case .atLeast: return "at least \(number(fact.value))"
         case .atMost: return "up to \(number(fact.value))"
         }
     }

@@ -1,5 +1,5 @@
 import BorderwatchCore
-import BorderwatchRules
+@testable import BorderwatchRules
 import Testing
 
 private func day(_ iso: String) -> Day { Day(iso: iso)! }
@@ -128,5 +128,16 @@ private func evaluate(_ fact: Fact, date: String = "2021-08-03", others: [Stored
         let again = evaluate(fact(500, .ytd(year: 2021, asOf: asOf)), date: "2021-06-17",
                              others: [lastYear, stored(397, .ytd(year: 2021, asOf: day("2021-06-10")))])
         #expect(!again.contains { $0.kind == .ytdExceedsYear })
+    }
+}
+
+@Suite struct AlertTextTests {
+    /// The qualifier in the sentence is the fact's bound, word for word: "at least", never "more than".
+    @Test(arguments: [
+        (Bound.exact, "1,185"), (.approx, "about 1,185"), (.atLeast, "at least 1,185"), (.atMost, "up to 1,185"),
+    ])
+    func figureWording(_ bound: Bound, _ text: String) {
+        let fact = Fact(metric: .arrivals, value: 1185, bound: bound, period: .day(Day(iso: "2021-08-02")!), evidence: "x")
+        #expect(AlertText.figure(fact) == text)
     }
 }

@@ -1,4 +1,5 @@
 import BorderwatchCore
+import Foundation
 
 /// Plain text, as in the seeds: an optional ` date YYYY-MM-DD <lead>` header line, then the body.
 /// Stray inline tags (a pasted `<a href=...>`) are removed; a short first line without final
@@ -63,5 +64,3 @@ enum PlainText {
         return String(decoding: out, as: UTF8.self)
     }
 }
-
-import Foundation

@@ -1,4 +1,5 @@
 import BorderwatchCore
+import Foundation
 
 /// Dates as formats state them: ISO 8601 (`2021-08-03T10:00:00+03:00`), RFC 2822
 /// (`Tue, 3 Aug 2021 10:00:00 +0000`), and written dates (`August 3, 2021`, `3 August 2021`).
@@ -44,5 +45,3 @@ enum MetadataDate {
             .filter { !$0.isEmpty }
     }
 }
-
-import Foundation
