@@ -59,7 +59,7 @@ struct FigureFinder {
             if let (text, length) = vocabulary.numbers.longestMatch(in: ids, at: i), i + length <= sentence.upperBound {
                 value = Double(text) ?? 0
                 end = i + length
-            } else if token.hyphen, let compound = hyphenatedNumber(token.text) {
+            } else if token.hyphen, let compound = hyphenatedNumber(words[i]) {
                 value = compound
             } else {
                 return nil
@@ -71,7 +71,7 @@ struct FigureFinder {
         if end < sentence.upperBound, !claimed.contains(end), tokens[end].kind == .word,
            let scale = vocabulary.scales[id: ids[end]], let factor = Double(scale) {
             // "1.2 million", "3 thousand", "two hundred"; a lone "m" after a figure is metres
-            if !(tokens[end].text == "m" && isWord) && !(tokens[end].text == "m" && tokens[end].start > tokens[i].end) {
+            if !(words[end] == "m" && isWord) && !(words[end] == "m" && tokens[end].start > tokens[i].end) {
                 value *= factor
                 end += 1
             }
@@ -94,7 +94,7 @@ struct FigureFinder {
     func qualifier(before i: Int, in sentence: Range<Int>) -> (Int, Bound)? {
         var end = i
         // currency signs and "nation of"-style wording make it no count of people
-        if end > sentence.lowerBound, tokens[end - 1].kind == .punct, ["$", "€", "£", "¥"].contains(tokens[end - 1].text) { return nil }
+        if end > sentence.lowerBound, tokens[end - 1].kind == .punct, isOneOf(words[end - 1], "$", "€", "£", "¥") { return nil }
         for length in (1...3).reversed() where end - length >= sentence.lowerBound {
             if let (_, matched) = vocabulary.before.longestMatch(in: ids, at: end - length), matched == length { return nil }
         }
@@ -123,8 +123,8 @@ struct FigureFinder {
     /// Rules out figures followed by a percent sign, "times", an age or a clock suffix.
     func accepts(_ range: Range<Int>, in sentence: Range<Int>, isWord: Bool) -> Bool {
         let next = range.upperBound
-        if next < sentence.upperBound, tokens[next].kind == .punct, tokens[next].text == "%" { return false }
-        if isWord, next < sentence.upperBound, tokens[next].text == "of" { return false }
+        if next < sentence.upperBound, tokens[next].kind == .punct, words[next] == "%" { return false }
+        if isWord, next < sentence.upperBound, words[next] == "of" { return false }
         return true
     }
 
@@ -137,7 +137,7 @@ struct FigureFinder {
         var steps = 0
         while i < sentence.upperBound, steps < 4 {
             let token = tokens[i]
-            if token.kind == .punct, token.text == "\"" || token.text == "'" { i += 1; continue }
+            if token.kind == .punct, words[i] == "\"" || words[i] == "'" { i += 1; continue }
             if token.kind != .word { return firstIsContent == true ? .unknown : .implied }
             let distractor = vocabulary.distractors.longestMatch(in: ids, at: i)
             if let (_, length) = vocabulary.counted.longestMatch(in: ids, at: i), length >= distractor?.length ?? 0 {
@@ -152,7 +152,7 @@ struct FigureFinder {
             }
             if distractor != nil { return .distractor }
             // "4,800 of them", "most of those": part of a group named before
-            if words[i] == "of", i + 1 < sentence.upperBound, ["them", "those", "whom"].contains(words[i + 1]) {
+            if words[i] == "of", i + 1 < sentence.upperBound, isOneOf(words[i + 1], "them", "those", "whom") {
                 return firstIsContent == true ? .unknown : .implied
             }
             // a demonym as the noun: "2,300 Guatemalans", "150 Afghans"

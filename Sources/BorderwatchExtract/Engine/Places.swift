@@ -42,14 +42,14 @@ struct PlaceFinder {
                 continue
             }
             if let (code, length) = vocabulary.gazetteer.longestMatch(in: ids, at: i), i + length <= sentence.upperBound,
-               tokens[i].capitalized || tokens[i].text.utf8.contains(0x2E) {
+               tokens[i].capitalized || words[i].utf8.contains(0x2E) {
                 result.append(PlaceMention(position: i, code: code, role: role(at: i, length: length, in: sentence)))
                 i += length
                 continue
             }
             if tokens[i].hyphen, tokens[i].capitalized {
                 // "Belarusian-Lithuanian border", "Lithuania-Belarus"
-                for part in tokens[i].text.split(separator: "-") {
+                for part in words[i].split(separator: "-") {
                     if let code = vocabulary.gazetteer[part] { result.append(PlaceMention(position: i, code: code, role: .plain)) }
                 }
             }
@@ -67,7 +67,7 @@ struct PlaceFinder {
             return .authority
         }
         var j = i - 1
-        if j >= sentence.lowerBound, ["the", "neighbouring", "neighboring", "neighbour", "neighbor", "next-door"].contains(words[j]) { j -= 1 }
+        if j >= sentence.lowerBound, isOneOf(words[j], "the", "neighbouring", "neighboring", "neighbour", "neighbor", "next-door") { j -= 1 }
         guard j >= sentence.lowerBound else { return .plain }
         switch words[j] {
         case "from": return .origin

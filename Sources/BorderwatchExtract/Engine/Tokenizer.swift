@@ -1,15 +1,14 @@
 /// Splits an article's UTF-8 bytes into tokens in one pass, without Foundation.
 enum Tokenizer {
-    static func tokenize(_ bytes: [UInt8]) -> [Token] {
-        var tokens: [Token] = []
-        tokens.reserveCapacity(bytes.count / 4)
+    static func tokenize(_ bytes: [UInt8]) -> TokenList {
+        var tokens = TokenList(capacity: bytes.count / 4)
         var i = 0
         let n = bytes.count
         while i < n {
             let b = bytes[i]
             if b == 0x0A {
-                if tokens.last?.kind != .newline {
-                    tokens.append(Token(kind: .newline, text: "\n", start: i, end: i + 1))
+                if tokens.tokens.last?.kind != .newline {
+                    tokens.append(Token(kind: .newline, start: i, end: i + 1), "\n")
                 }
                 i += 1
             } else if b == 0x20 || b == 0x09 || b == 0x0D {
@@ -71,7 +70,7 @@ enum Tokenizer {
 
     // MARK: words
 
-    static func readWord(_ bytes: [UInt8], _ start: Int, into tokens: inout [Token]) -> Int {
+    static func readWord(_ bytes: [UInt8], _ start: Int, into tokens: inout TokenList) -> Int {
         var i = start
         let n = bytes.count
         var possessive = false
@@ -111,10 +110,11 @@ enum Tokenizer {
         for j in start..<end where bytes[j] >= 0x41 && bytes[j] <= 0x5A || bytes[j] == 0xE2 { plain = false; break }
         if plain {
             // already lower case: no copy of the bytes
-            var token = Token(kind: .word, text: String(decoding: bytes[start..<end], as: UTF8.self), start: start, end: end)
+            let word = bytes[start..<end]
+            var token = Token(kind: .word, hash: WordIndex.hash(word), start: start, end: end)
             token.possessive = possessive
             token.hyphen = hyphen
-            tokens.append(token)
+            tokens.append(token, String(decoding: word, as: UTF8.self))
             return max(i, end)
         }
         var lower = [UInt8]()
@@ -132,11 +132,11 @@ enum Tokenizer {
         let first = bytes[start]
         let capitalized = first >= 0x41 && first <= 0x5A
         if text == "us", end - start == 2, bytes[start] == 0x55, bytes[start + 1] == 0x53 { text = "u.s." }
-        var token = Token(kind: .word, text: text, start: start, end: end)
+        var token = Token(kind: .word, start: start, end: end)
         token.capitalized = capitalized
         token.possessive = possessive
         token.hyphen = hyphen
-        tokens.append(token)
+        tokens.append(token, text)
         return max(i, end)
     }
 
@@ -146,9 +146,9 @@ enum Tokenizer {
 
     // MARK: punctuation
 
-    static func readPunct(_ bytes: [UInt8], _ i: Int, into tokens: inout [Token]) -> Int {
+    static func readPunct(_ bytes: [UInt8], _ i: Int, into tokens: inout TokenList) -> Int {
         if let (width, mark) = punctWidth(bytes, i) {
-            tokens.append(Token(kind: .punct, text: mark, start: i, end: i + width))
+            tokens.append(Token(kind: .punct, start: i, end: i + width), mark)
             return i + width
         }
         let b = bytes[i]
@@ -158,7 +158,7 @@ enum Tokenizer {
         case 0x60: text = "'"
         default: text = String(decoding: bytes[i..<min(bytes.count, i + width)], as: UTF8.self)
         }
-        tokens.append(Token(kind: .punct, text: text, start: i, end: min(bytes.count, i + width)))
+        tokens.append(Token(kind: .punct, start: i, end: min(bytes.count, i + width)), text)
         return i + width
     }
 
@@ -175,7 +175,7 @@ enum Tokenizer {
     }
 
     /// Reads digits at `start`: a figure with separators and decimals, an ordinal, a digit date or a clock time.
-    static func readFigure(_ bytes: [UInt8], _ start: Int, into tokens: inout [Token]) -> Int {
+    static func readFigure(_ bytes: [UInt8], _ start: Int, into tokens: inout TokenList) -> Int {
         let n = bytes.count
         let (first, firstCount) = digitRun(bytes, start)
         var i = start + firstCount
@@ -185,9 +185,9 @@ enum Tokenizer {
             let (m, mc) = digitRun(bytes, i + 1)
             let (d, dc) = digitRun(bytes, i + 4)
             if mc == 2, dc == 2, (1...12).contains(m), (1...31).contains(d) {
-                var token = Token(kind: .date, text: "", start: start, end: i + 6)
+                var token = Token(kind: .date, start: start, end: i + 6)
                 token.date = (first, m, d)
-                tokens.append(token)
+                tokens.append(token, "")
                 return i + 6
             }
         }
@@ -199,9 +199,9 @@ enum Tokenizer {
             if (1...2).contains(mc), afterMonth + 1 < n, bytes[afterMonth] == sep {
                 let (y, yc) = digitRun(bytes, afterMonth + 1)
                 if yc == 4, (1...12).contains(m), (1...31).contains(first) {
-                    var token = Token(kind: .date, text: "", start: start, end: afterMonth + 1 + yc)
+                    var token = Token(kind: .date, start: start, end: afterMonth + 1 + yc)
                     token.date = (y, m, first)
-                    tokens.append(token)
+                    tokens.append(token, "")
                     return afterMonth + 1 + yc
                 }
             }
@@ -210,7 +210,7 @@ enum Tokenizer {
         if firstCount <= 2, i + 2 < n, bytes[i] == 0x3A {
             let (_, mc) = digitRun(bytes, i + 1)
             if mc == 2 {
-                tokens.append(Token(kind: .clock, text: "", start: start, end: i + 3))
+                tokens.append(Token(kind: .clock, start: start, end: i + 3), "")
                 return i + 3
             }
         }
@@ -251,7 +251,8 @@ enum Tokenizer {
             }
         }
         // the digits as written, so lexicon phrases such as "past 24 hours" can name them
-        var token = Token(kind: .number, text: String(decoding: bytes[start..<i], as: UTF8.self), start: start, end: i)
+        var token = Token(kind: .number, start: start, end: i)
+        let written = bytes[start..<i]
         token.number = Double(integer) + fraction
         token.separated = separated
         token.digits = firstCount
@@ -267,28 +268,29 @@ enum Tokenizer {
             case "st", "nd", "rd", "th":
                 token.kind = .ordinal
                 token.end = j
-                tokens.append(token)
+                tokens.append(token, String(decoding: written, as: UTF8.self))
                 return j
             case "k":
                 token.number *= 1000
                 token.end = j
-                tokens.append(token)
+                tokens.append(token, String(decoding: written, as: UTF8.self))
                 return j
             default:
                 return readWordFrom(bytes, start, into: &tokens)
             }
         }
         if i + 1 < n, bytes[i] == 0x2D, isLetter(bytes, i + 1) { token.hyphenated = true }
-        tokens.append(token)
+        token.hash = WordIndex.hash(written)
+        tokens.append(token, String(decoding: written, as: UTF8.self))
         return i
     }
 
     /// A token that starts with digits but is a word ("747s", "7.10am", "COVID-19" parts).
-    static func readWordFrom(_ bytes: [UInt8], _ start: Int, into tokens: inout [Token]) -> Int {
+    static func readWordFrom(_ bytes: [UInt8], _ start: Int, into tokens: inout TokenList) -> Int {
         var i = start
         while i < bytes.count, isDigit(bytes[i]) || isASCIILetter(bytes[i]) || bytes[i] == 0x2E && i + 1 < bytes.count && isDigit(bytes[i + 1]) { i += 1 }
         let text = String(decoding: bytes[start..<i], as: UTF8.self).lowercased()
-        tokens.append(Token(kind: .word, text: text, start: start, end: i))
+        tokens.append(Token(kind: .word, start: start, end: i), text)
         return i
     }
 }

@@ -8,9 +8,9 @@ struct WordIndex: Sendable {
     private var values: [Int32] = Array(repeating: -1, count: 1 << 14)
     private(set) var count = 0
 
-    static func hash(_ word: some StringProtocol) -> UInt64 {
+    static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word.utf8 {
+        for byte in bytes {
             h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
         }
         return h | 1  // 0 marks an empty slot
@@ -24,10 +24,13 @@ struct WordIndex: Sendable {
     }
 
     /// The id of `word`, or -1 when no table uses it.
-    func id(_ word: some StringProtocol) -> Int32 { values[slot(WordIndex.hash(word))] }
+    func id(_ word: some StringProtocol) -> Int32 { values[slot(WordIndex.hash(word.utf8))] }
+
+    /// The id of the word whose `hash` is given.
+    func id(hash: UInt64) -> Int32 { values[slot(hash)] }
 
     mutating func add(_ word: String) -> Int32 {
-        let h = WordIndex.hash(word)
+        let h = WordIndex.hash(word.utf8)
         let i = slot(h)
         if keys[i] == h { return values[i] }
         precondition(count < keys.count / 2, "lexicon too large for the word index")
@@ -85,8 +88,8 @@ struct WordTable: Sendable {
         values[Int(node)] = value
     }
 
-    /// The ids of `words` in this table's index (-1 for words no table knows).
-    func ids(_ words: [String]) -> [Int32] { words.map { index.id($0) } }
+    /// The ids of `tokens` in this table's index (-1 for words no table knows).
+    func ids(_ tokens: [Token]) -> [Int32] { tokens.map { index.id(hash: $0.hash) } }
 
     /// The value of a one-word phrase, by word id.
     subscript(id id: Int32) -> String? {
