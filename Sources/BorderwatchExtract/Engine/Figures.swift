@@ -82,9 +82,12 @@ struct FigureFinder {
 
     /// "twenty-one" -> 21.
     func hyphenatedNumber(_ text: String) -> Double? {
-        let parts = text.split(separator: "-")
-        guard parts.count == 2, let tens = vocabulary.numbers[parts[0]].flatMap(Double.init),
-              let units = vocabulary.numbers[parts[1]].flatMap(Double.init),
+        let utf8 = text.utf8
+        guard let dash = utf8.firstIndex(of: 0x2D), dash != utf8.startIndex else { return nil }
+        let second = text[utf8.index(after: dash)...]
+        guard !second.isEmpty, !second.utf8.contains(0x2D),
+              let tens = vocabulary.numbers[text[..<dash]].flatMap(Double.init),
+              let units = vocabulary.numbers[second].flatMap(Double.init),
               tens >= 20, tens.truncatingRemainder(dividingBy: 10) == 0, units < 10 else { return nil }
         return tens + units
     }

@@ -1,6 +1,11 @@
 /// Splits an article's UTF-8 bytes into tokens in one pass, without Foundation.
 enum Tokenizer {
     static func tokenize(_ bytes: [UInt8]) -> TokenList {
+        bytes.withUnsafeBufferPointer { tokenize($0) }
+    }
+
+    /// The byte scanners read through an unsafe buffer: no bounds check per byte in the hot loop.
+    static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> TokenList {
         var tokens = TokenList(capacity: bytes.count / 4)
         var i = 0
         let n = bytes.count
@@ -32,14 +37,14 @@ enum Tokenizer {
     @inline(__always) static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
 
     /// A letter: ASCII letters and any non-ASCII character that is not a known space, dash or quote.
-    static func isLetter(_ bytes: [UInt8], _ i: Int) -> Bool {
+    static func isLetter(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         let b = bytes[i]
         if b < 0x80 { return isASCIILetter(b) }
         return spaceWidth(bytes, i) == nil && punctWidth(bytes, i) == nil
     }
 
     /// No-break (U+00A0), thin (U+2009), narrow no-break (U+202F) and other Unicode spaces.
-    static func spaceWidth(_ bytes: [UInt8], _ i: Int) -> Int? {
+    static func spaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
         if bytes[i] == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 { return 2 }
         if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80,
            (0x80...0x8B).contains(bytes[i + 2]) || bytes[i + 2] == 0xAF { return 3 }
@@ -48,7 +53,7 @@ enum Tokenizer {
     }
 
     /// Unicode dashes, quotes, ellipsis and bullets, with the ASCII mark they stand for.
-    static func punctWidth(_ bytes: [UInt8], _ i: Int) -> (Int, String)? {
+    static func punctWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, String)? {
         guard bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80 else {
             if bytes[i] == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xAB || bytes[i + 1] == 0xBB { return (2, "\"") }
             if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x82, bytes[i + 2] == 0xAC { return (3, "€") }
@@ -64,13 +69,13 @@ enum Tokenizer {
         }
     }
 
-    static func isSpace(_ bytes: [UInt8], _ i: Int) -> Bool {
+    static func isSpace(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         i < bytes.count && (bytes[i] == 0x20 || spaceWidth(bytes, i) != nil)
     }
 
     // MARK: words
 
-    static func readWord(_ bytes: [UInt8], _ start: Int, into tokens: inout TokenList) -> Int {
+    static func readWord(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, into tokens: inout TokenList) -> Int {
         var i = start
         let n = bytes.count
         var possessive = false
@@ -117,18 +122,25 @@ enum Tokenizer {
             tokens.append(token, String(decoding: word, as: UTF8.self))
             return max(i, end)
         }
-        var lower = [UInt8]()
-        lower.reserveCapacity(end - start)
-        var apostropheRun = 0
-        for j in start..<end {
-            if apostropheRun > 0 { apostropheRun -= 1; continue }
-            let c = bytes[j]
-            if c >= 0x41 && c <= 0x5A { lower.append(c | 0x20) } else if c == 0xE2, j + 2 < end, bytes[j + 1] == 0x80, bytes[j + 2] == 0x99 {
-                lower.append(0x27)
-                apostropheRun = 2
-            } else { lower.append(c) }
+        // lower-cased straight into the string's storage; a typographic apostrophe becomes "'"
+        var text = String(unsafeUninitializedCapacity: end - start) { lower in
+            var count = 0
+            var j = start
+            while j < end {
+                let c = bytes[j]
+                if c >= 0x41 && c <= 0x5A {
+                    lower[count] = c | 0x20
+                } else if c == 0xE2, j + 2 < end, bytes[j + 1] == 0x80, bytes[j + 2] == 0x99 {
+                    lower[count] = 0x27
+                    j += 2
+                } else {
+                    lower[count] = c
+                }
+                count += 1
+                j += 1
+            }
+            return count
         }
-        var text = String(decoding: lower, as: UTF8.self)
         let first = bytes[start]
         let capitalized = first >= 0x41 && first <= 0x5A
         if text == "us", end - start == 2, bytes[start] == 0x55, bytes[start + 1] == 0x53 { text = "u.s." }
@@ -146,7 +158,7 @@ enum Tokenizer {
 
     // MARK: punctuation
 
-    static func readPunct(_ bytes: [UInt8], _ i: Int, into tokens: inout TokenList) -> Int {
+    static func readPunct(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, into tokens: inout TokenList) -> Int {
         if let (width, mark) = punctWidth(bytes, i) {
             tokens.append(Token(kind: .punct, start: i, end: i + width), mark)
             return i + width
@@ -164,7 +176,7 @@ enum Tokenizer {
 
     // MARK: figures
 
-    static func digitRun(_ bytes: [UInt8], _ i: Int) -> (value: Int, count: Int) {
+    static func digitRun(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (value: Int, count: Int) {
         var j = i
         var value = 0
         while j < bytes.count, isDigit(bytes[j]) {
@@ -175,7 +187,7 @@ enum Tokenizer {
     }
 
     /// Reads digits at `start`: a figure with separators and decimals, an ordinal, a digit date or a clock time.
-    static func readFigure(_ bytes: [UInt8], _ start: Int, into tokens: inout TokenList) -> Int {
+    static func readFigure(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, into tokens: inout TokenList) -> Int {
         let n = bytes.count
         let (first, firstCount) = digitRun(bytes, start)
         var i = start + firstCount
@@ -220,18 +232,20 @@ enum Tokenizer {
         var fraction = 0.0
         // thousands groups: 1,185  1.185  1 185 (also no-break and narrow spaces)
         if firstCount <= 3 {
-            var separator: [UInt8]? = nil
+            // the separator's bytes packed into one integer, so that groups must share it
+            var separator: UInt32? = nil
             while i < n {
                 var width = 0
                 if bytes[i] == 0x2C || bytes[i] == 0x2E || bytes[i] == 0x27 { width = 1 } else if bytes[i] == 0x20 { width = 1 } else if let w = spaceWidth(bytes, i) { width = w }
                 guard width > 0, i + width < n else { break }
-                let mark = Array(bytes[i..<(i + width)])
+                var mark: UInt32 = 0
+                for j in i..<(i + width) { mark = mark << 8 | UInt32(bytes[j]) }
                 if let separator, separator != mark { break }
                 let (group, groupCount) = digitRun(bytes, i + width)
                 let after = i + width + groupCount
                 guard groupCount == 3, after >= n || !isDigit(bytes[after]) else { break }
                 // a plain space only joins groups when the next group is not followed by more digits or a letter
-                if mark == [0x20], after < n, isLetter(bytes, after) { break }
+                if mark == 0x20, after < n, isLetter(bytes, after) { break }
                 separator = mark
                 // beyond a trillion it is no count of people; keep reading the digits without overflowing
                 integer = integer < 1_000_000_000_000 ? integer * 1000 + group : integer
@@ -286,7 +300,7 @@ enum Tokenizer {
     }
 
     /// A token that starts with digits but is a word ("747s", "7.10am", "COVID-19" parts).
-    static func readWordFrom(_ bytes: [UInt8], _ start: Int, into tokens: inout TokenList) -> Int {
+    static func readWordFrom(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, into tokens: inout TokenList) -> Int {
         var i = start
         while i < bytes.count, isDigit(bytes[i]) || isASCIILetter(bytes[i]) || bytes[i] == 0x2E && i + 1 < bytes.count && isDigit(bytes[i + 1]) { i += 1 }
         let text = String(decoding: bytes[start..<i], as: UTF8.self).lowercased()
