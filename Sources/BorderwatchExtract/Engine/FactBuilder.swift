@@ -5,6 +5,7 @@ import BorderwatchCore
 struct FactBuilder {
     let vocabulary: Vocabulary
     let tokens: [Token]
+    let words: [String]
     let bytes: [UInt8]
     let articleDate: Day
     let article: ArticlePlaces
@@ -18,9 +19,10 @@ struct FactBuilder {
     }
     private(set) var entries: [Entry] = []
 
-    init(vocabulary: Vocabulary, tokens: [Token], bytes: [UInt8], articleDate: Day, article: ArticlePlaces) {
+    init(vocabulary: Vocabulary, tokens: [Token], words: [String], bytes: [UInt8], articleDate: Day, article: ArticlePlaces) {
         self.vocabulary = vocabulary
         self.tokens = tokens
+        self.words = words
         self.bytes = bytes
         self.articleDate = articleDate
         self.article = article
@@ -33,7 +35,7 @@ struct FactBuilder {
         for (index, figure) in sentence.figures.enumerated() {
             // "two women were among 27 people who died": a part of the next, larger figure
             if index + 1 < sentence.figures.count, sentence.figures[index + 1].value > figure.value,
-               tokens[figure.range.upperBound..<sentence.figures[index + 1].span.lowerBound].contains(where: { $0.text == "among" }) {
+               words[figure.range.upperBound..<sentence.figures[index + 1].span.lowerBound].contains("among") {
                 continue
             }
             guard let metric = metric(for: figure, in: sentence) else { continue }
@@ -61,8 +63,13 @@ struct FactBuilder {
             var nearest: Int?
             var best = Int.max
             // "the highest daily total", "a new single-day record": the claim is about a day's count
-            let following = tokens[cue.range.upperBound..<min(cue.range.upperBound + 3, sentence.range.upperBound)]
-            let daily = following.contains { ["daily", "single-day", "one-day", "day"].contains($0.text) }
+            let following = words[cue.range.upperBound..<min(cue.range.upperBound + 3, sentence.range.upperBound)]
+            let daily = following.contains { word in
+                switch word {
+                case "daily", "single-day", "one-day", "day": return true
+                default: return false
+                }
+            }
             let hasDayFact = entries[firstEntry...].contains { if case .day = $0.fact.period { return true } else { return false } }
             for index in firstEntry..<entries.count {
                 if daily, hasDayFact, case .day = entries[index].fact.period {} else if daily, hasDayFact { continue }
@@ -85,9 +92,18 @@ struct FactBuilder {
         var distance = 0
         for i in from..<to {
             distance += 1
-            if tokens[i].kind == .punct, [",", ";", "-", ":", "(", ")"].contains(tokens[i].text) { distance += 2 }
-            // ", and ..." opens a new clause with its own verb
-            if i > from, tokens[i - 1].text == ",", ["and", "but", "while", "whereas"].contains(tokens[i].text) { distance += 6 }
+            if tokens[i].kind == .punct {
+                switch words[i] {
+                case ",", ";", "-", ":", "(", ")": distance += 2
+                default: break
+                }
+            } else if i > from, tokens[i - 1].kind == .punct, words[i - 1] == "," {
+                // ", and ..." opens a new clause with its own verb
+                switch words[i] {
+                case "and", "but", "while", "whereas": distance += 6
+                default: break
+                }
+            }
         }
         return distance
     }
@@ -118,7 +134,7 @@ struct FactBuilder {
         } else if let specific, specific.1 <= 30 {
             chosen = specific.0
         } else if sentence.records.contains(where: { $0.value == "previous" || $0.value == "record" })
-                    || !figure.elliptical && figure.span.lowerBound > sentence.range.lowerBound && tokens[figure.span.lowerBound - 1].text == "the" {
+                    || !figure.elliptical && figure.span.lowerBound > sentence.range.lowerBound && words[figure.span.lowerBound - 1] == "the" {
             // "the previous record high of 235 people", "The 202 migrants on board": a record claim
             // or a definite figure names the article's main count
             chosen = mainMetric.rawValue
@@ -186,7 +202,7 @@ struct FactBuilder {
     /// The figure's clause is in the present perfect ("has detained", "have crossed").
     func isPerfect(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
         let window = max(sentence.range.lowerBound, figure.span.lowerBound - 6)..<min(sentence.range.upperBound, figure.range.upperBound + 5)
-        return window.contains { tokens[$0].text == "has" || tokens[$0].text == "have" }
+        return window.contains { words[$0] == "has" || words[$0] == "have" }
     }
 
     /// The period of a well-dated count just before, for a figure with no time wording: a day

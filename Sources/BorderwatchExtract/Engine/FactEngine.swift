@@ -18,10 +18,10 @@ public struct FactEngine: Sendable {
     public func facts(text: String, date: Day?, datelineCity: String? = nil) -> [Fact] {
         guard let date else { return [] }
         let bytes = Array(text.utf8)
-        let tokens = Tokenizer.tokenize(bytes)
-        let words = tokens.map(\.text)
-        let ids = vocabulary.numbers.ids(words)
-        let sentences = Sentences.split(tokens, abbreviations: vocabulary.abbreviations)
+        let list = Tokenizer.tokenize(bytes)
+        let (tokens, words) = (list.tokens, list.words)
+        let ids = vocabulary.numbers.ids(tokens)
+        let sentences = Sentences.split(tokens, words: words, abbreviations: vocabulary.abbreviations)
         let figureFinder = FigureFinder(vocabulary: vocabulary, tokens: tokens, words: words, ids: ids)
         let timeFinder = TimeFinder(vocabulary: vocabulary, tokens: tokens, words: words, ids: ids, articleDate: date)
         let placeFinder = PlaceFinder(vocabulary: vocabulary, tokens: tokens, words: words, ids: ids)
@@ -52,7 +52,7 @@ public struct FactEngine: Sendable {
         let datelineCode = datelineCity.flatMap { vocabulary.gazetteer[$0.lowercased()] }
         let article = ArticlePlaces(mentions: allMentions, datelineCode: datelineCode, vocabulary: vocabulary)
 
-        var builder = FactBuilder(vocabulary: vocabulary, tokens: tokens, bytes: bytes, articleDate: date, article: article)
+        var builder = FactBuilder(vocabulary: vocabulary, tokens: tokens, words: words, bytes: bytes, articleDate: date, article: article)
         for index in analyses.indices {
             builder.read(analyses[index], previous: index > 0 ? analyses[index - 1] : nil)
         }

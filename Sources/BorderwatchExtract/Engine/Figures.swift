@@ -66,7 +66,7 @@ struct FigureFinder {
         if end < sentence.upperBound, !claimed.contains(end), tokens[end].kind == .word,
            let scale = vocabulary.scales[id: ids[end]], let factor = Double(scale) {
             // "1.2 million", "3 thousand", "two hundred"; a lone "m" after a figure is metres
-            if !(tokens[end].text == "m" && isWord) && !(tokens[end].text == "m" && tokens[end].start > tokens[i].end) {
+            if !(words[end] == "m" && isWord) && !(words[end] == "m" && tokens[end].start > tokens[i].end) {
                 value *= factor
                 end += 1
             }
@@ -82,7 +82,7 @@ struct FigureFinder {
         func usable(_ j: Int) -> Bool { j < end && tokens[j].kind == .word && !claimed.contains(j) }
         /// hundred, thousand, million, billion (not "k" or "m", which follow digits)
         func scale(_ j: Int) -> Double? {
-            guard usable(j), tokens[j].text.utf8.count > 3 else { return nil }
+            guard usable(j), words[j].utf8.count > 3 else { return nil }
             return vocabulary.scales[id: ids[j]].flatMap(Double.init)
         }
         /// A number word or phrase below a hundred, or a table entry such as "a hundred".
@@ -91,7 +91,7 @@ struct FigureFinder {
             if let (text, length) = vocabulary.numbers.longestMatch(in: ids, at: j), j + length <= end, let value = Double(text) {
                 return (value, length)
             }
-            if tokens[j].hyphen, let compound = hyphenatedNumber(tokens[j].text) { return (compound, 1) }
+            if tokens[j].hyphen, let compound = hyphenatedNumber(words[j]) { return (compound, 1) }
             return nil
         }
         var j = i
@@ -154,9 +154,12 @@ struct FigureFinder {
 
     /// "twenty-one" -> 21.
     func hyphenatedNumber(_ text: String) -> Double? {
-        let parts = text.split(separator: "-")
-        guard parts.count == 2, let tens = vocabulary.numbers[parts[0]].flatMap(Double.init),
-              let units = vocabulary.numbers[parts[1]].flatMap(Double.init),
+        let utf8 = text.utf8
+        guard let dash = utf8.firstIndex(of: 0x2D), dash != utf8.startIndex else { return nil }
+        let second = text[utf8.index(after: dash)...]
+        guard !second.isEmpty, !second.utf8.contains(0x2D),
+              let tens = vocabulary.numbers[text[..<dash]].flatMap(Double.init),
+              let units = vocabulary.numbers[second].flatMap(Double.init),
               tens >= 20, tens.truncatingRemainder(dividingBy: 10) == 0, units < 10 else { return nil }
         return tens + units
     }
@@ -166,7 +169,7 @@ struct FigureFinder {
     func qualifier(before i: Int, in sentence: Range<Int>) -> (Int, Bound)? {
         var end = i
         // currency signs and "nation of"-style wording make it no count of people
-        if end > sentence.lowerBound, tokens[end - 1].kind == .punct, ["$", "€", "£", "¥"].contains(tokens[end - 1].text) { return nil }
+        if end > sentence.lowerBound, tokens[end - 1].kind == .punct, isOneOf(words[end - 1], "$", "€", "£", "¥") { return nil }
         for length in (1...3).reversed() where end - length >= sentence.lowerBound {
             if let (_, matched) = vocabulary.before.longestMatch(in: ids, at: end - length), matched == length { return nil }
         }
@@ -195,8 +198,8 @@ struct FigureFinder {
     /// Rules out figures followed by a percent sign, "times", an age or a clock suffix.
     func accepts(_ range: Range<Int>, in sentence: Range<Int>, isWord: Bool) -> Bool {
         let next = range.upperBound
-        if next < sentence.upperBound, tokens[next].kind == .punct, tokens[next].text == "%" { return false }
-        if isWord, next < sentence.upperBound, tokens[next].text == "of" { return false }
+        if next < sentence.upperBound, tokens[next].kind == .punct, words[next] == "%" { return false }
+        if isWord, next < sentence.upperBound, words[next] == "of" { return false }
         return true
     }
 
@@ -209,7 +212,7 @@ struct FigureFinder {
         var steps = 0
         while i < sentence.upperBound, steps < 4 {
             let token = tokens[i]
-            if token.kind == .punct, token.text == "\"" || token.text == "'" { i += 1; continue }
+            if token.kind == .punct, words[i] == "\"" || words[i] == "'" { i += 1; continue }
             if token.kind != .word { return firstIsContent == true ? .unknown : .implied }
             let distractor = vocabulary.distractors.longestMatch(in: ids, at: i)
             if let (_, length) = vocabulary.counted.longestMatch(in: ids, at: i), length >= distractor?.length ?? 0 {
@@ -224,7 +227,7 @@ struct FigureFinder {
             }
             if distractor != nil { return .distractor }
             // "4,800 of them", "most of those": part of a group named before
-            if words[i] == "of", i + 1 < sentence.upperBound, ["them", "those", "whom"].contains(words[i + 1]) {
+            if words[i] == "of", i + 1 < sentence.upperBound, isOneOf(words[i + 1], "them", "those", "whom") {
                 return firstIsContent == true ? .unknown : .implied
             }
             // a demonym as the noun: "2,300 Guatemalans", "150 Afghans"

@@ -65,13 +65,15 @@ struct TimeFinder {
         // combinators
         var used = Set<Int>()
         for (index, (range, point)) in points.enumerated() where !used.contains(index) {
-            let before = previousWords(range.lowerBound, in: sentence, count: 3)
+            // the three words before the point, "" outside the sentence
+            let before = (word(range.lowerBound - 3, in: sentence), word(range.lowerBound - 2, in: sentence),
+                          word(range.lowerBound - 1, in: sentence))
             var start = range.lowerBound
             // "between Aug. 6 and Aug. 10", "on Monday and Tuesday", "in January and February"
-            if let lead = before.last, index + 1 < points.count,
+            if !before.2.isEmpty, index + 1 < points.count,
                let first = firstDay(point), let second = lastDay(points[index + 1].point),
                points[index + 1].range.lowerBound - range.upperBound <= 2,
-               pairs(lead, words[range.upperBound], point, points[index + 1].point) {
+               pairs(before.2, words[range.upperBound], point, points[index + 1].point) {
                 used.insert(index + 1)
                 // "between January and June" said in March: both months of last year
                 var first = first
@@ -83,18 +85,18 @@ struct TimeFinder {
                 continue
             }
             // "between 1 and 7 August", "from 1 to 7 August": the first day borrows the month
-            if case .day(let last, true) = point, before.count == 3, ["between", "from"].contains(before[0]),
-               ["and", "to"].contains(before[2]), tokens[range.lowerBound - 2].kind == .number || tokens[range.lowerBound - 2].kind == .ordinal,
+            if case .day(let last, true) = point, before.0 == "between" || before.0 == "from",
+               before.2 == "and" || before.2 == "to", tokens[range.lowerBound - 2].kind == .number || tokens[range.lowerBound - 2].kind == .ordinal,
                let first = Day(year: last.year, month: last.month, day: Int(tokens[range.lowerBound - 2].number)), first < last {
                 result.append(TimeExpression(range: (range.lowerBound - 3)..<range.upperBound,
                                              period: .span(start: first, end: last), strength: .explicit))
                 continue
             }
             var midnight = false
-            if before.suffix(2) == ["midnight", "on"] { midnight = true; start -= 2 } else if before.last == "midnight" { midnight = true; start -= 1 }
+            if before.1 == "midnight", before.2 == "on" { midnight = true; start -= 2 } else if before.2 == "midnight" { midnight = true; start -= 1 }
             // "since the beginning of August", "from the start of the year"
-            if before.count == 3, before[0] == "the", before[1] == "beginning" || before[1] == "start", before[2] == "of",
-               start - 4 >= sentence.lowerBound, ["since", "from"].contains(words[start - 4]) {
+            if before.0 == "the", before.1 == "beginning" || before.1 == "start", before.2 == "of",
+               start - 4 >= sentence.lowerBound, isOneOf(words[start - 4], "since", "from") {
                 start -= 3
             }
             let lead = start > sentence.lowerBound ? words[start - 1] : ""
@@ -145,10 +147,10 @@ struct TimeFinder {
         }
         // "in 2020", "for the whole of 2019"
         if token.kind == .number, !token.separated, token.digits == 4, (1900...2100).contains(Int(token.number)) {
-            let previous = i > sentence.lowerBound ? words[i - 1] : ""
-            let next = i + 1 < sentence.upperBound ? words[i + 1] : ""
-            if ["in", "for", "of", "during", "throughout"].contains(previous)
-                || ["figure", "figures", "total", "tally", "count", "number", "numbers", "level"].contains(next) {
+            let previous = word(i - 1, in: sentence)
+            let next = word(i + 1, in: sentence)
+            if isOneOf(previous, "in", "for", "of", "during", "throughout")
+                || isOneOf(next, "figure", "figures", "total", "tally", "count", "number", "numbers", "level") {
                 return (i..<(i + 1), .year(Int(token.number)))
             }
             return nil
@@ -160,7 +162,7 @@ struct TimeFinder {
             if j < end, words[j] == "of" { j += 1 }
             if j < end, let month = month(at: j) {
                 var k = j + 1
-                if k < end, tokens[k].text == "." { k += 1 }
+                if k < end, words[k] == "." { k += 1 }
                 let (year, after) = year(after: k, in: sentence)
                 if let day = resolve(month: month, day: Int(token.number), year: year) {
                     return (i..<after, .day(day, explicit: true))
@@ -171,7 +173,7 @@ struct TimeFinder {
         guard token.kind == .word else { return nil }
         if let month = month(at: i) {
             var j = i + 1
-            if j < end, tokens[j].text == "." { j += 1 }
+            if j < end, words[j] == "." { j += 1 }
             // "August 3", "Aug. 3, 2021", "July 28th"
             if j < end, tokens[j].kind == .number || tokens[j].kind == .ordinal, !tokens[j].separated,
                tokens[j].digits <= 2, (1...31).contains(Int(tokens[j].number)) {
@@ -184,7 +186,7 @@ struct TimeFinder {
             let (year, after) = year(after: j, in: sentence, comma: false)
             if let year { return (i..<after, .month(year: year, month: month)) }
             // "in July", "so far in August", "since June", "last month" is handled as relative wording
-            let previous = i > sentence.lowerBound ? words[i - 1] : ""
+            let previous = word(i - 1, in: sentence)
             // "November last year", "in November of this year"
             let (named, namedEnd) = yearOf(after: j, in: sentence)
             if let named, namedEnd > j { return (i..<namedEnd, .month(year: named, month: month)) }
@@ -195,7 +197,7 @@ struct TimeFinder {
             if previous == "last" {
                 return (i..<(i + 1), .month(year: month < articleDate.month ? articleDate.year : articleDate.year - 1, month: month))
             }
-            if ["in", "during", "for", "since", "through", "throughout", "until", "by", "of", "from", "between", "and", "to"].contains(previous)
+            if isOneOf(previous, "in", "during", "for", "since", "through", "throughout", "until", "by", "of", "from", "between", "and", "to")
                 || token.possessive {
                 var y = articleDate.year
                 if month > articleDate.month { y -= 1 }
@@ -204,14 +206,13 @@ struct TimeFinder {
             return nil
         }
         // "mid-September": the 15th as a bound ("since mid-August"), else the month
-        if token.hyphen, token.text.hasPrefix("mid-"), token.capitalized || token.text.utf8.count > 4,
-           let month = vocabulary.months[token.text.dropFirst(4)].flatMap(Int.init) {
+        if token.hyphen, words[i].hasPrefix("mid-"), let month = vocabulary.months[words[i].dropFirst(4)].flatMap(Int.init) {
             let y = month > articleDate.month ? articleDate.year - 1 : articleDate.year
             return (i..<(i + 1), .middle(year: y, month: month))
         }
-        if token.capitalized, let weekday = vocabulary.weekdays[id: ids[i]].flatMap(Int.init), token.text.count > 4 {
+        if token.capitalized, let weekday = vocabulary.weekdays[id: ids[i]].flatMap(Int.init), words[i].utf8.count > 4 {
             var after = i + 1
-            if after < end, !token.possessive, ["night", "morning", "evening", "afternoon"].contains(words[after]) { after += 1 }
+            if after < end, !token.possessive, isOneOf(words[after], "night", "morning", "evening", "afternoon") { after += 1 }
             return (i..<after, .day(articleDate.latest(weekday: weekday), explicit: false))
         }
         return nil
@@ -221,7 +222,7 @@ struct TimeFinder {
     /// "from X to Y", "on Monday and Tuesday", "in January and February".
     func pairs(_ lead: String, _ joint: String, _ first: Point, _ second: Point) -> Bool {
         switch lead {
-        case "between", "from": return ["and", "to", "-", "until", "through"].contains(joint)
+        case "between", "from": return isOneOf(joint, "and", "to", "-", "until", "through")
         case "on": return joint == "and"
         case "in", "during":
             guard joint == "and" || joint == "-" || joint == "to" else { return false }
@@ -234,7 +235,7 @@ struct TimeFinder {
     /// A 4-digit year at `i`, optionally after a comma: the year and the index after it.
     func year(after i: Int, in sentence: Range<Int>, comma: Bool = true) -> (Int?, Int) {
         var j = i
-        if comma, j < sentence.upperBound, tokens[j].text == "," { j += 1 }
+        if comma, j < sentence.upperBound, words[j] == "," { j += 1 }
         if j < sentence.upperBound, tokens[j].kind == .number, !tokens[j].separated, tokens[j].digits == 4,
            (1900...2100).contains(Int(tokens[j].number)) {
             return (Int(tokens[j].number), j + 1)
@@ -302,21 +303,25 @@ struct TimeFinder {
         case .month(let y, let m), .middle(let y, let m): return .month(year: y, month: m)
         case .year(let y):
             if y > articleDate.year { return nil }
-            let whole = previousWords(range.lowerBound, in: sentence, count: 2) == ["whole", "of"]
+            let whole = word(range.lowerBound - 2, in: sentence) == "whole" && word(range.lowerBound - 1, in: sentence) == "of"
             return y == articleDate.year && !whole ? .ytd(year: y, asOf: articleDate) : .year(y)
         }
     }
 
-    func previousWords(_ i: Int, in sentence: Range<Int>, count: Int) -> [String] {
-        let start = max(sentence.lowerBound, i - count)
-        return Array(words[start..<i])
+    /// The word at `i`, or "" when `i` is outside the sentence.
+    func word(_ i: Int, in sentence: Range<Int>) -> String {
+        sentence.contains(i) ? words[i] : ""
     }
 
     /// "said on Monday", "told reporters on Tuesday": the day of the statement.
     func isReport(_ i: Int, in sentence: Range<Int>) -> Bool {
-        let before = previousWords(i, in: sentence, count: 4)
-        let verbs: Set<String> = ["said", "says", "told", "reported", "announced", "added", "stated", "confirmed", "reporters", "statement", "speaking", "talking"]
-        return before.contains { verbs.contains($0) }
+        words[max(sentence.lowerBound, i - 4)..<i].contains { word in
+            switch word {
+            case "said", "says", "told", "reported", "announced", "added", "stated", "confirmed",
+                 "reporters", "statement", "speaking", "talking": return true
+            default: return false
+            }
+        }
     }
 
     /// A duration counted back from the article's date, moved to end on `day` instead.

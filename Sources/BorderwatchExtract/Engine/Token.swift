@@ -1,4 +1,7 @@
 /// One token of an article: a word, a figure, a calendar date written in digits, or punctuation.
+///
+/// Plain data (no reference-counted fields), so that reading `tokens[i]` is a copy of bytes; the
+/// token's text lives in the parallel `TokenList.words`.
 struct Token: Sendable {
     enum Kind: Sendable, Equatable {
         case word
@@ -16,8 +19,9 @@ struct Token: Sendable {
     }
 
     var kind: Kind
-    /// Lower-case word, or the punctuation mark (quotes normalised to `"`, dashes to `-`).
-    var text: String
+    /// `WordIndex.hash` of the token's text (kept beside the tokens, in `TokenList.words`), so
+    /// lexicon ids are looked up without reading the text again.
+    var hash: UInt64 = 0
     var number: Double = 0
     var date: (year: Int, month: Int, day: Int)? = nil
     /// Byte offsets in the article's UTF-8 text.
@@ -35,4 +39,33 @@ struct Token: Sendable {
     var possessive = false
     /// The word has an inner hyphen ("twenty-one", "would-be").
     var hyphen = false
+}
+
+/// The tokens of an article with their texts, index for index.
+struct TokenList {
+    var tokens: [Token] = []
+    /// Lower-case word, the figure as written, or the punctuation mark (quotes normalised to `"`,
+    /// dashes to `-`).
+    var words: [String] = []
+
+    init(capacity: Int) {
+        tokens.reserveCapacity(capacity)
+        words.reserveCapacity(capacity)
+    }
+
+    /// Appends `token` with its text; the token's hash is computed here unless the caller gave one.
+    mutating func append(_ token: Token, _ text: String) {
+        var token = token
+        if token.hash == 0 { token.hash = WordIndex.hash(text.utf8) }
+        tokens.append(token)
+        words.append(text)
+    }
+}
+
+/// Whether `word` is one of `candidates`: a plain loop of string comparisons, which for the
+/// engine's short word lists is cheaper than building an array or a set on every call.
+@inline(__always)
+func isOneOf(_ word: String, _ candidates: String...) -> Bool {
+    for candidate in candidates where candidate == word { return true }
+    return false
 }

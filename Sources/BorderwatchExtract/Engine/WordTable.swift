@@ -8,9 +8,9 @@ struct WordIndex: Sendable {
     private var values: [Int32] = Array(repeating: -1, count: 1 << 14)
     private(set) var count = 0
 
-    static func hash(_ word: some StringProtocol) -> UInt64 {
+    static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word.utf8 {
+        for byte in bytes {
             h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
         }
         return h | 1  // 0 marks an empty slot
@@ -24,10 +24,13 @@ struct WordIndex: Sendable {
     }
 
     /// The id of `word`, or -1 when no table uses it.
-    func id(_ word: some StringProtocol) -> Int32 { values[slot(WordIndex.hash(word))] }
+    func id(_ word: some StringProtocol) -> Int32 { values[slot(WordIndex.hash(word.utf8))] }
+
+    /// The id of the word whose `hash` is given.
+    func id(hash: UInt64) -> Int32 { values[slot(hash)] }
 
     mutating func add(_ word: String) -> Int32 {
-        let h = WordIndex.hash(word)
+        let h = WordIndex.hash(word.utf8)
         let i = slot(h)
         if keys[i] == h { return values[i] }
         precondition(count < keys.count / 2, "lexicon too large for the word index")
@@ -39,11 +42,14 @@ struct WordIndex: Sendable {
 }
 
 /// A `PhraseTable` compiled against a `WordIndex`: the first word is found by array indexing,
-/// later words through small integer-keyed maps.
+/// later words through one open-addressing table of trie edges keyed by (node, word id).
 struct WordTable: Sendable {
     private var root: [Int32]
     private var values: [String?] = [nil]
-    private var children: [[Int32: Int32]] = [[:]]
+    /// Edge keys `node << 32 | word` (0 marks an empty slot: node 0 is never a parent) and their child nodes.
+    private var edgeKeys: [UInt64] = Array(repeating: 0, count: 16)
+    private var edgeTargets: [Int32] = Array(repeating: -1, count: 16)
+    private var edgeCount = 0
     private let index: WordIndex
 
     /// Compiles `tables` against one shared index (the index grows to hold all their words).
@@ -64,29 +70,63 @@ struct WordTable: Sendable {
         self.index = index
     }
 
+    private static func edgeKey(_ node: Int32, _ word: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: word))
+    }
+
+    /// The slot of `key` in the edge table: where it is, or the empty slot where it belongs.
+    private func edgeSlot(_ key: UInt64) -> Int {
+        let mask = edgeKeys.count - 1
+        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+        while edgeKeys[i] != 0 && edgeKeys[i] != key { i = (i + 1) & mask }
+        return i
+    }
+
+    private func child(_ node: Int32, _ word: Int32) -> Int32? {
+        let slot = edgeSlot(WordTable.edgeKey(node, word))
+        return edgeKeys[slot] != 0 ? edgeTargets[slot] : nil
+    }
+
+    private mutating func addEdge(_ node: Int32, _ word: Int32, to target: Int32) {
+        if (edgeCount + 1) * 2 > edgeKeys.count {
+            // grow to keep the table at most half full
+            let old = zip(edgeKeys, edgeTargets).filter { $0.0 != 0 }
+            edgeKeys = Array(repeating: 0, count: edgeKeys.count * 2)
+            edgeTargets = Array(repeating: -1, count: edgeKeys.count)
+            for (key, value) in old {
+                let slot = edgeSlot(key)
+                edgeKeys[slot] = key
+                edgeTargets[slot] = value
+            }
+        }
+        let key = WordTable.edgeKey(node, word)
+        let slot = edgeSlot(key)
+        edgeKeys[slot] = key
+        edgeTargets[slot] = target
+        edgeCount += 1
+    }
+
     private mutating func insert(_ words: [Int32], value: String) {
         guard let first = words.first else { return }
         var node: Int32
         if root[Int(first)] >= 0 { node = root[Int(first)] } else {
             node = Int32(values.count)
             values.append(nil)
-            children.append([:])
             root[Int(first)] = node
         }
         for word in words.dropFirst() {
-            if let next = children[Int(node)][word] { node = next } else {
+            if let next = child(node, word) { node = next } else {
                 let next = Int32(values.count)
                 values.append(nil)
-                children.append([:])
-                children[Int(node)][word] = next
+                addEdge(node, word, to: next)
                 node = next
             }
         }
         values[Int(node)] = value
     }
 
-    /// The ids of `words` in this table's index (-1 for words no table knows).
-    func ids(_ words: [String]) -> [Int32] { words.map { index.id($0) } }
+    /// The ids of `tokens` in this table's index (-1 for words no table knows).
+    func ids(_ tokens: [Token]) -> [Int32] { tokens.map { index.id(hash: $0.hash) } }
 
     /// The value of a one-word phrase, by word id.
     subscript(id id: Int32) -> String? {
@@ -108,7 +148,7 @@ struct WordTable: Sendable {
         var best: (String, Int)?
         if let value = values[Int(node)] { best = (value, 1) }
         var i = start + 1
-        while i < ids.count, ids[i] >= 0, let next = children[Int(node)][ids[i]] {
+        while i < ids.count, ids[i] >= 0, edgeCount > 0, let next = child(node, ids[i]) {
             node = next
             i += 1
             if let value = values[Int(node)] { best = (value, i - start) }
