@@ -146,6 +146,13 @@ struct WordTable: Sendable {
     /// The value of a one-word phrase.
     subscript(word: some StringProtocol) -> String? { self[id: index.id(word)] }
 
+    /// Whether the word `id` is a one-word phrase of this table (without reading its value).
+    func contains(id: Int32) -> Bool {
+        guard id >= 0, Int(id) < root.count else { return false }
+        let node = root[Int(id)]
+        return node >= 0 && values[Int(node)] != nil
+    }
+
     /// The longest phrase starting at `start`: its value and how many words it spans.
     ///
     /// Inlined up to the first word's lookup, which rules out most tokens, so that callers trying
