@@ -155,6 +155,7 @@ struct FactBuilder {
     /// with none is a count of the article's own day.
     func period(for figure: Figure, in sentence: SentenceAnalysis) -> (Period, TimeExpression.Strength) {
         var best: (TimeExpression, Double)?
+        var eventAfter: (TimeExpression, Double)?
         for expression in sentence.times {
             guard expression.period != nil else { continue }
             // "the previous record for 2022", "the biggest one-day number in 2021": the year
@@ -180,9 +181,19 @@ struct FactBuilder {
             case .report: score += 5
             case .weak: score += 8
             }
+            if expression.duration { score += 10 }
             if after { score -= 0.5 }
             if score > 40 { continue }
             if score < (best?.1 ?? .infinity) { best = (expression, score) }
+            // "said on Tuesday that 15 migrants drowned on Monday": the day in the figure's own
+            // clause, after it, names the event; the report day before it only when nothing else does
+            if after, expression.strength >= .relative, !expression.duration, score <= 20 {
+                if eventAfter.map({ score < $0.1 }) ?? true { eventAfter = (expression, score) }
+            }
+        }
+        if let (chosen, _) = best, chosen.strength == .report, !chosen.duration, chosen.range.upperBound <= figure.span.lowerBound,
+           let (event, _) = eventAfter, let period = event.period {
+            return (period, event.strength)
         }
         if let (expression, _) = best, let period = expression.period { return (period, expression.strength) }
         return (.day(articleDate), .weak)

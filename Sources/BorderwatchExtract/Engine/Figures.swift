@@ -56,14 +56,9 @@ struct FigureFinder {
         if token.kind == .number {
             value = token.number
         } else if token.kind == .word {
-            if let (text, length) = vocabulary.numbers.longestMatch(in: ids, at: i), i + length <= sentence.upperBound {
-                value = Double(text) ?? 0
-                end = i + length
-            } else if token.hyphen, let compound = hyphenatedNumber(words[i]) {
-                value = compound
-            } else {
-                return nil
-            }
+            guard let (number, after) = wordNumber(at: i, in: sentence, claimed: claimed) else { return nil }
+            value = number
+            end = after
             isWord = true
         } else {
             return nil
@@ -78,6 +73,83 @@ struct FigureFinder {
         }
         guard value >= 0, value < 1e12 else { return nil }
         return (Int(value.rounded()), i..<end, isWord)
+    }
+
+    /// A number in words and where it ends: "twelve", "twenty-one", "a dozen", "one hundred and
+    /// twenty", "two thousand", "a hundred", "one and a half million", "half a million".
+    func wordNumber(at i: Int, in sentence: Range<Int>, claimed: ClaimedTokens) -> (Double, Int)? {
+        let end = sentence.upperBound
+        func usable(_ j: Int) -> Bool { j < end && tokens[j].kind == .word && !claimed.contains(j) }
+        /// hundred, thousand, million, billion (not "k" or "m", which follow digits)
+        func scale(_ j: Int) -> Double? {
+            guard usable(j), words[j].utf8.count > 3 else { return nil }
+            return vocabulary.scales[id: ids[j]].flatMap(Double.init)
+        }
+        /// A number word or phrase below a hundred, or a table entry such as "a hundred".
+        func small(_ j: Int) -> (Double, Int)? {
+            guard usable(j) else { return nil }
+            if let (text, length) = vocabulary.numbers.longestMatch(in: ids, at: j), j + length <= end, let value = Double(text) {
+                return (value, length)
+            }
+            if tokens[j].hyphen, let compound = hyphenatedNumber(words[j]) { return (compound, 1) }
+            return nil
+        }
+        var j = i
+        var total = 0.0
+        var group = 0.0
+        // what the last words were: a scale may follow a number; units may follow bare tens
+        var afterScale = false
+        var lastTens = false
+        if words[i] == "half", usable(i + 1), words[i + 1] == "a" || words[i + 1] == "an", let factor = scale(i + 2) {
+            return (factor / 2, i + 3)
+        }
+        if words[i] == "a" || words[i] == "an", let factor = scale(i + 1), factor >= 100 {
+            group = 1
+            j = i + 1
+        } else if let (value, length) = small(i) {
+            group = value
+            j = i + length
+            afterScale = value >= 100 && value.truncatingRemainder(dividingBy: 100) == 0
+            lastTens = value >= 20 && value < 100 && value.truncatingRemainder(dividingBy: 10) == 0
+        } else {
+            return nil
+        }
+        while j < end {
+            if let factor = scale(j) {
+                if factor == 100 {
+                    guard group < 100, !afterScale else { break }
+                    group = max(group, 1) * 100
+                } else {
+                    guard total == 0 || total >= factor * 1000 else { break }
+                    total += max(group, 1) * factor
+                    group = 0
+                }
+                j += 1
+                afterScale = true
+                lastTens = false
+                continue
+            }
+            // "one and a half million"
+            if usable(j + 2), words[j] == "and", words[j + 1] == "a", words[j + 2] == "half", let factor = scale(j + 3), factor >= 1000 {
+                total += (group + 0.5) * factor
+                group = 0
+                j += 4
+                afterScale = true
+                continue
+            }
+            // "one hundred and twenty", "two thousand five hundred", "twenty five"
+            let next = words[j] == "and" && afterScale ? j + 1 : j
+            if afterScale || lastTens && next == j, let (value, length) = small(next), value < 100,
+               !lastTens || value < 10 {
+                group += value
+                j = next + length
+                lastTens = !afterScale ? false : value >= 20 && value.truncatingRemainder(dividingBy: 10) == 0
+                afterScale = false
+                continue
+            }
+            break
+        }
+        return (total + group, j)
     }
 
     /// "twenty-one" -> 21.

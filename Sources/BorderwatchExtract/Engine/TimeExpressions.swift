@@ -19,6 +19,10 @@ struct TimeExpression: Sendable {
     var strength: Strength
     /// "before Thursday's crossings": the total is as of the day before.
     var asOf: Day?
+    /// A stretch counted back from the report ("in 24 hours", "within 48 hours"): it ends on the
+    /// day the sentence says the figure was given, else on the article's date, and yields to any
+    /// other time wording near the figure.
+    var duration = false
 }
 
 /// Reads dates, weekdays, months, years and relative wording ("over the past 24 hours", "last
@@ -34,6 +38,8 @@ struct TimeFinder {
     enum Point {
         case day(Day, explicit: Bool)
         case month(year: Int, month: Int)
+        /// "mid-September": a bound on the 15th, or the month on its own.
+        case middle(year: Int, month: Int)
         case year(Int)
     }
 
@@ -49,9 +55,9 @@ struct TimeFinder {
                 continue
             }
             if tokens[i].kind == .word, let (code, length) = vocabulary.times.longestMatch(in: ids, at: i),
-               i + length <= sentence.upperBound, let expression = relative(code, i..<(i + length)) {
+               i + length <= sentence.upperBound, let expression = relative(code, i..<(i + length), in: sentence) {
                 result.append(expression)
-                i += length
+                i = expression.range.upperBound
                 continue
             }
             i += 1
@@ -63,12 +69,17 @@ struct TimeFinder {
             let before = (word(range.lowerBound - 3, in: sentence), word(range.lowerBound - 2, in: sentence),
                           word(range.lowerBound - 1, in: sentence))
             var start = range.lowerBound
-            if before.2 == "between" || before.2 == "from" || before.2 == "on", index + 1 < points.count,
+            // "between Aug. 6 and Aug. 10", "on Monday and Tuesday", "in January and February"
+            if !before.2.isEmpty, index + 1 < points.count,
                let first = firstDay(point), let second = lastDay(points[index + 1].point),
                points[index + 1].range.lowerBound - range.upperBound <= 2,
-               isOneOf(words[range.upperBound], "and", "to", "-", "until", "through"),
-               before.2 != "on" || words[range.upperBound] == "and" {
+               pairs(before.2, words[range.upperBound], point, points[index + 1].point) {
                 used.insert(index + 1)
+                // "between January and June" said in March: both months of last year
+                var first = first
+                if first > second, !isExplicit(point), let earlier = Day(year: first.year - 1, month: first.month, day: first.day) {
+                    first = earlier
+                }
                 result.append(TimeExpression(range: (range.lowerBound - 1)..<points[index + 1].range.upperBound,
                                              period: .span(start: first, end: second), strength: .explicit))
                 continue
@@ -115,6 +126,11 @@ struct TimeFinder {
             }
             result.append(TimeExpression(range: range, period: period(point, range: range, in: sentence),
                                          strength: strength == .relative && isReport(range.lowerBound, in: sentence) ? .report : strength))
+        }
+        if let report = result.first(where: { $0.strength == .report && !$0.duration }), case .day(let day)? = report.period {
+            for index in result.indices where result[index].duration {
+                result[index].period = result[index].period.map { anchor($0, on: day) }
+            }
         }
         for expression in result { claimed.ranges.append(expression.range) }
         for (range, _) in points { claimed.ranges.append(range) }
@@ -171,6 +187,16 @@ struct TimeFinder {
             if let year { return (i..<after, .month(year: year, month: month)) }
             // "in July", "so far in August", "since June", "last month" is handled as relative wording
             let previous = word(i - 1, in: sentence)
+            // "November last year", "in November of this year"
+            let (named, namedEnd) = yearOf(after: j, in: sentence)
+            if let named, namedEnd > j { return (i..<namedEnd, .month(year: named, month: month)) }
+            if j + 1 < end, words[j] == "last" || words[j] == "this", words[j + 1] == "year" {
+                return (i..<(j + 2), .month(year: words[j] == "last" ? articleDate.year - 1 : articleDate.year, month: month))
+            }
+            // "last November": the latest November before the article's month
+            if previous == "last" {
+                return (i..<(i + 1), .month(year: month < articleDate.month ? articleDate.year : articleDate.year - 1, month: month))
+            }
             if isOneOf(previous, "in", "during", "for", "since", "through", "throughout", "until", "by", "of", "from", "between", "and", "to")
                 || token.possessive {
                 var y = articleDate.year
@@ -179,12 +205,31 @@ struct TimeFinder {
             }
             return nil
         }
+        // "mid-September": the 15th as a bound ("since mid-August"), else the month
+        if token.hyphen, words[i].hasPrefix("mid-"), let month = vocabulary.months[words[i].dropFirst(4)].flatMap(Int.init) {
+            let y = month > articleDate.month ? articleDate.year - 1 : articleDate.year
+            return (i..<(i + 1), .middle(year: y, month: month))
+        }
         if token.capitalized, let weekday = vocabulary.weekdays[id: ids[i]].flatMap(Int.init), words[i].utf8.count > 4 {
             var after = i + 1
             if after < end, !token.possessive, isOneOf(words[after], "night", "morning", "evening", "afternoon") { after += 1 }
             return (i..<after, .day(articleDate.latest(weekday: weekday), explicit: false))
         }
         return nil
+    }
+
+    /// Whether two points joined by `joint` after `lead` make one stretch: "between X and Y",
+    /// "from X to Y", "on Monday and Tuesday", "in January and February".
+    func pairs(_ lead: String, _ joint: String, _ first: Point, _ second: Point) -> Bool {
+        switch lead {
+        case "between", "from": return isOneOf(joint, "and", "to", "-", "until", "through")
+        case "on": return joint == "and"
+        case "in", "during":
+            guard joint == "and" || joint == "-" || joint == "to" else { return false }
+            if case .month = first, case .month = second { return true }
+            return false
+        default: return false
+        }
     }
 
     /// A 4-digit year at `i`, optionally after a comma: the year and the index after it.
@@ -196,6 +241,21 @@ struct TimeFinder {
             return (Int(tokens[j].number), j + 1)
         }
         return (nil, i)
+    }
+
+    /// The year named after a part of a year: "of 2023", "of the year", "of this year", "of last
+    /// year" (`nil` for the first two), and the index after those words.
+    func yearOf(after i: Int, in sentence: Range<Int>) -> (Int?, Int) {
+        guard i < sentence.upperBound, words[i] == "of" || words[i] == "in" else { return (nil, i) }
+        let (year, after) = year(after: i + 1, in: sentence, comma: false)
+        if let year { return (year, after) }
+        guard i + 2 < sentence.upperBound else { return (nil, i) }
+        switch (words[i + 1], words[i + 2]) {
+        case ("the", "year"): return (nil, i + 3)
+        case ("this", "year"): return (articleDate.year, i + 3)
+        case ("last", "year"): return (articleDate.year - 1, i + 3)
+        default: return (nil, i)
+        }
     }
 
     /// A capitalised month name, or an abbreviation followed by a dot ("Aug.").
@@ -223,6 +283,7 @@ struct TimeFinder {
         switch point {
         case .day(let day, _): return day
         case .month(let y, let m): return Day(year: y, month: m, day: 1)
+        case .middle(let y, let m): return Day(year: y, month: m, day: 15)
         case .year(let y): return Day(year: y, month: 1, day: 1)
         }
     }
@@ -231,6 +292,7 @@ struct TimeFinder {
         switch point {
         case .day(let day, _): return day
         case .month(let y, let m): return Day(year: y, month: m, day: Day.daysIn(month: m, year: y))
+        case .middle(let y, let m): return Day(year: y, month: m, day: 15)
         case .year(let y): return Day(year: y, month: 12, day: 31)
         }
     }
@@ -238,7 +300,7 @@ struct TimeFinder {
     func period(_ point: Point, range: Range<Int>, in sentence: Range<Int>) -> Period? {
         switch point {
         case .day(let day, _): return .day(day)
-        case .month(let y, let m): return .month(year: y, month: m)
+        case .month(let y, let m), .middle(let y, let m): return .month(year: y, month: m)
         case .year(let y):
             if y > articleDate.year { return nil }
             let whole = word(range.lowerBound - 2, in: sentence) == "whole" && word(range.lowerBound - 1, in: sentence) == "of"
@@ -262,9 +324,18 @@ struct TimeFinder {
         }
     }
 
+    /// A duration counted back from the article's date, moved to end on `day` instead.
+    func anchor(_ period: Period, on day: Day) -> Period {
+        switch period {
+        case .day: return .day(day)
+        case .span(let start?, let end?): return .span(start: day.adding(days: start.days(until: end) * -1), end: day)
+        default: return period
+        }
+    }
+
     // MARK: relative wording
 
-    func relative(_ code: String, _ range: Range<Int>) -> TimeExpression? {
+    func relative(_ code: String, _ range: Range<Int>, in sentence: Range<Int>) -> TimeExpression? {
         let d = articleDate
         let parts = code.split(separator: ":")
         let kind = parts.first.map(String.init) ?? ""
@@ -297,6 +368,26 @@ struct TimeFinder {
             return TimeExpression(range: range, period: .ytd(year: d.year, asOf: d), strength: .weak)
         case "year":
             return TimeExpression(range: range, period: .year(d.year - 1), strength: .relative)
+        case "months":
+            // "the first half of 2023", "the first six months of the year", "the third quarter of last year"
+            let bounds = argument.split(separator: "-").compactMap { Int($0) }
+            guard bounds.count == 2 else { return nil }
+            let (year, end) = yearOf(after: range.upperBound, in: sentence)
+            let y = year ?? (bounds[1] > d.month ? d.year - 1 : d.year)
+            guard let first = Day(year: y, month: bounds[0], day: 1),
+                  let last = Day(year: y, month: bounds[1], day: Day.daysIn(month: bounds[1], year: y)) else { return nil }
+            return TimeExpression(range: range.lowerBound..<end, period: .span(start: first, end: last), strength: .relative)
+        case "fiscal":
+            // "fiscal year 2022", "fiscal 2023": the US federal year, October to September
+            let (year, end) = self.year(after: range.upperBound, in: sentence, comma: false)
+            guard let year, let first = Day(year: year - 1, month: 10, day: 1), let last = Day(year: year, month: 9, day: 30) else {
+                return range.count > 1 ? TimeExpression(range: range, period: .span(start: nil, end: nil), strength: .relative) : nil
+            }
+            return TimeExpression(range: range.lowerBound..<end, period: .span(start: first, end: last), strength: .relative)
+        case "duration":
+            guard let days = Int(argument), days >= 1 else { return nil }
+            let period: Period = days == 1 ? .day(d) : .span(start: d.adding(days: 1 - days), end: d)
+            return TimeExpression(range: range, period: period, strength: .report, duration: true)
         default:
             return nil
         }
