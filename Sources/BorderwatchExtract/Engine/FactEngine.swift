@@ -35,8 +35,8 @@ public struct FactEngine: Sendable {
             if analyses.count < 2 { allMentions += mentions }
             let records = cues(vocabulary.records, in: range, ids: ids, tokens: tokens)
             // most sentences hold no figure and no record claim: nothing more to read in them
-            let mayCount = range.contains { tokens[$0].kind == .number || vocabulary.numbers[id: ids[$0]] != nil
-                || vocabulary.scales[id: ids[$0]] != nil
+            let mayCount = range.contains { tokens[$0].kind == .number || vocabulary.numbers.contains(id: ids[$0])
+                || vocabulary.scales.contains(id: ids[$0])
                 || tokens[$0].hyphen && tokens[$0].kind == .word }
             guard mayCount || !records.isEmpty else {
                 analyses.append(SentenceAnalysis(range: range, figures: [], times: [], metrics: [], records: [], mentions: mentions))

@@ -81,9 +81,21 @@ enum Tokenizer {
         var possessive = false
         var hyphen = false
         var end = start
+        // no upper-case letter and no typographic apostrophe: the bytes are the word's text as they are
+        var plain = true
         while i < n {
-            if isDigit(bytes[i]) || isLetter(bytes, i) {
-                i += bytes[i] < 0x80 ? 1 : utf8Width(bytes[i])
+            // the common case first: a run of lower-case ASCII letters and digits
+            while i < n, bytes[i] >= 0x61 && bytes[i] <= 0x7A || isDigit(bytes[i]) { i += 1 }
+            end = max(end, i)
+            guard i < n else { break }
+            if bytes[i] >= 0x41 && bytes[i] <= 0x5A {
+                plain = false
+                i += 1
+                end = i
+                continue
+            }
+            if bytes[i] >= 0x80, isLetter(bytes, i) {
+                i += utf8Width(bytes[i])
                 end = i
                 continue
             }
@@ -111,8 +123,7 @@ enum Tokenizer {
             }
             break
         }
-        var plain = true
-        for j in start..<end where bytes[j] >= 0x41 && bytes[j] <= 0x5A || bytes[j] == 0xE2 { plain = false; break }
+        if plain, bytes[start..<end].contains(0xE2) { plain = false }
         if plain {
             // already lower case: no copy of the bytes
             let word = bytes[start..<end]

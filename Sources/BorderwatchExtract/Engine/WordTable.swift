@@ -1,11 +1,16 @@
 /// Numbers every word any lexicon table uses, so that tables match on small integers instead
 /// of hashing strings again for every table.
 ///
-/// Looked up by a 64-bit FNV-1a hash of the word's UTF-8 bytes in an open-addressing table: one
-/// pass over the bytes per token, no `Hasher`. Two words sharing a 64-bit hash are not told apart.
+/// Looked up by a 64-bit FNV-1a hash of the word's UTF-8 bytes in an open-addressing table kept
+/// at most a quarter full and small enough to stay in cache: one pass over the bytes per token,
+/// no `Hasher`. Two words sharing a 64-bit hash are not told apart.
 struct WordIndex: Sendable {
-    private var keys: [UInt64] = Array(repeating: 0, count: 1 << 14)
-    private var values: [Int32] = Array(repeating: -1, count: 1 << 14)
+    /// A hash and its word id side by side, so a probe reads one cache line.
+    private struct Slot {
+        var hash: UInt64 = 0  // 0 marks an empty slot
+        var id: Int32 = -1
+    }
+    private var slots = [Slot](repeating: Slot(), count: 1 << 10)
     private(set) var count = 0
 
     static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
@@ -17,27 +22,30 @@ struct WordIndex: Sendable {
     }
 
     private func slot(_ h: UInt64) -> Int {
-        let mask = keys.count - 1
+        let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: h >> 17) & mask
-        while keys[i] != 0 && keys[i] != h { i = (i + 1) & mask }
+        while slots[i].hash != 0 && slots[i].hash != h { i = (i + 1) & mask }
         return i
     }
 
     /// The id of `word`, or -1 when no table uses it.
-    func id(_ word: some StringProtocol) -> Int32 { values[slot(WordIndex.hash(word.utf8))] }
+    func id(_ word: some StringProtocol) -> Int32 { id(hash: WordIndex.hash(word.utf8)) }
 
     /// The id of the word whose `hash` is given.
-    func id(hash: UInt64) -> Int32 { values[slot(hash)] }
+    func id(hash: UInt64) -> Int32 { slots[slot(hash)].id }
 
     mutating func add(_ word: String) -> Int32 {
         let h = WordIndex.hash(word.utf8)
         let i = slot(h)
-        if keys[i] == h { return values[i] }
-        precondition(count < keys.count / 2, "lexicon too large for the word index")
-        keys[i] = h
-        values[i] = Int32(count)
+        if slots[i].hash == h { return slots[i].id }
+        slots[i] = Slot(hash: h, id: Int32(count))
         count += 1
-        return values[i]
+        if count * 4 > slots.count {
+            let old = slots.filter { $0.hash != 0 }
+            slots = [Slot](repeating: Slot(), count: slots.count * 2)
+            for entry in old { slots[slot(entry.hash)] = entry }
+        }
+        return Int32(count - 1)
     }
 }
 
@@ -138,13 +146,27 @@ struct WordTable: Sendable {
     /// The value of a one-word phrase.
     subscript(word: some StringProtocol) -> String? { self[id: index.id(word)] }
 
+    /// Whether the word `id` is a one-word phrase of this table (without reading its value).
+    func contains(id: Int32) -> Bool {
+        guard id >= 0, Int(id) < root.count else { return false }
+        let node = root[Int(id)]
+        return node >= 0 && values[Int(node)] != nil
+    }
+
     /// The longest phrase starting at `start`: its value and how many words it spans.
+    ///
+    /// Inlined up to the first word's lookup, which rules out most tokens, so that callers trying
+    /// several tables at every word pay no call for the words none of them holds.
+    @inline(__always)
     func longestMatch(in ids: [Int32], at start: Int) -> (value: String, length: Int)? {
         guard start < ids.count else { return nil }
         let first = ids[start]
-        guard first >= 0, Int(first) < root.count else { return nil }
-        var node = root[Int(first)]
-        guard node >= 0 else { return nil }
+        guard first >= 0, Int(first) < root.count, root[Int(first)] >= 0 else { return nil }
+        return longestMatch(from: root[Int(first)], in: ids, at: start)
+    }
+
+    private func longestMatch(from firstNode: Int32, in ids: [Int32], at start: Int) -> (value: String, length: Int)? {
+        var node = firstNode
         var best: (String, Int)?
         if let value = values[Int(node)] { best = (value, 1) }
         var i = start + 1
