@@ -64,6 +64,33 @@ import Testing
         #expect(facts("Some 1,700 people crossed and 300 were turned back on Sunday.").map(\.metric) == [.arrivals, .prevented])
     }
 
+    @Test func theVerbRightBeforeAFigureShadowsEarlierOnes() {
+        let found = facts("Greek authorities said they had prevented 24,203 people from crossing and arrested 183 people.", date: "2020-03-03")
+        #expect(found.map(\.metric) == [.prevented, .arrivals])
+    }
+
+    /// "up from", "compared with": the figure counts what the one it is set against counts.
+    @Test func aComparedFigureCountsTheSameThing() {
+        let found = facts("Polish border guards recorded 17,300 attempts to illegally cross the border from Belarus in October, up from 7,700 in September.", date: "2021-10-27")
+        #expect(found.map(\.metric) == [.attempts, .attempts])
+        let next = facts("U.S. authorities made 251,487 apprehensions at the border in December. That compared with 235,785 in November.", date: "2023-01-10")
+        #expect(next.map(\.value) == [251_487, 235_785])
+        #expect(next.map(\.period) == [.month(year: 2022, month: 12), .month(year: 2022, month: 11)])
+    }
+
+    /// A country's authority catching people on their way to the neighbour they head for prevents
+    /// the crossing; it does not count arrivals.
+    @Test func catchingPeopleOnTheWayOutIsPrevented() {
+        let fact = onlyFact("Tunisian authorities intercepted 1,200 migrants trying to reach Italy on Sunday.", date: "2023-09-18")
+        #expect(fact?.metric == .prevented)
+        #expect(fact?.region == "TN")
+        #expect(fact?.via == nil)
+    }
+
+    @Test func namesWithCountingWordsGovernNothing() {
+        #expect(facts("The Italian Red Cross said 6,800 people were at the hotspot on Wednesday.", date: "2023-09-13").isEmpty)
+    }
+
     @Test func aPartOfALargerGroupIsNoFact() {
         #expect(facts("A boy and two women were among 27 people who died in the Channel on Wednesday.").map(\.value) == [27])
     }

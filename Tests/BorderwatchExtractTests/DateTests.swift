@@ -94,6 +94,30 @@ import Testing
         #expect(onlyFact("Officials said on Tuesday that 40 migrants were detained in the past 24 hours.")?.period == .day(day("2021-08-03")))
     }
 
+    /// "a year earlier", "the same period last year": the compared figure's period, a year back.
+    @Test func aYearEarlierShiftsTheComparedPeriod() {
+        let found = facts("Nearly 14,000 migrants have arrived in Italy since the start of the year, up from 5,200 a year earlier.", date: "2023-02-20")
+        #expect(found.map(\.period) == [.ytd(year: 2023, asOf: day("2023-02-20")), .span(start: day("2022-01-01"), end: day("2022-02-20"))])
+        let month = facts("Some 2,860 people were detained in July, against 120 in the same month last year.")
+        #expect(month.map(\.period) == [.month(year: 2021, month: 7), .month(year: 2020, month: 7)])
+    }
+
+    @Test func asOfADayIsARunningTotal() {
+        #expect(onlyFact("The Home Office said 45,756 people crossed in 2022 as of Thursday.", date: "2022-11-11")?.period
+                == .ytd(year: 2022, asOf: day("2022-11-10")))
+        #expect(onlyFact("As of Wednesday, 44,000 people had crossed the Channel.", date: "2022-11-11")?.period
+                == .ytd(year: 2022, asOf: day("2022-11-09")))
+    }
+
+    @Test func seasons() {
+        #expect(onlyFact("Nine people have died on the border since the summer.", date: "2021-11-12")?.period == .span(start: day("2021-06-01"), end: nil))
+        #expect(onlyFact("Last summer 400 migrants crossed into Lithuania.", date: "2021-07-12")?.period
+                == .span(start: day("2020-06-01"), end: day("2020-08-31")))
+        #expect(onlyFact("Over the winter 300 people crossed.", date: "2021-11-12")?.period
+                == .span(start: day("2020-12-01"), end: day("2021-02-28")))
+        #expect(onlyFact("Since early August 2,000 migrants were detained.")?.period == .span(start: day("2021-08-01"), end: nil))
+    }
+
     @Test func explicitDateBeatsRelativeWording() {
         #expect(onlyFact("Last week, on July 30, at least 202 migrants reached Britain.", date: "2020-09-02")?.period
                 == .day(day("2020-07-30")))

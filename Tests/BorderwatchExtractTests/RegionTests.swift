@@ -41,6 +41,14 @@ import Testing
         #expect(facts(text, date: "2022-08-02").map(\.region) == ["GB", "FR", "GB"])
     }
 
+    /// Arrivals are counted where people land or cross into, named right after the figure.
+    @Test func arrivalsBelongToWhereTheyLand() {
+        let text = "WARSAW - Polish border guards detained 50 migrants who crossed from Belarus on Monday.\n\nLast summer 400 migrants crossed into Lithuania."
+        let found = facts(text, date: "2021-11-12")
+        #expect(found.map(\.region) == ["PL", "LT"])
+        #expect(found.map(\.via) == ["BY", "BY"])
+    }
+
     @Test func wholeYearTotalsInheritViaFromTheArticle() {
         let text = "Lithuania has detained 397 migrants who crossed over from Belarus this year.\n\nThe border service detained 81 people in 2020."
         #expect(facts(text, date: "2021-06-17").map(\.via) == ["BY", "BY"])

@@ -6,6 +6,7 @@ struct FactBuilder {
     let vocabulary: Vocabulary
     let tokens: [Token]
     let words: [String]
+    let ids: [Int32]
     let bytes: [UInt8]
     let articleDate: Day
     let article: ArticlePlaces
@@ -19,10 +20,11 @@ struct FactBuilder {
     }
     private(set) var entries: [Entry] = []
 
-    init(vocabulary: Vocabulary, tokens: [Token], words: [String], bytes: [UInt8], articleDate: Day, article: ArticlePlaces) {
+    init(vocabulary: Vocabulary, tokens: [Token], words: [String], ids: [Int32], bytes: [UInt8], articleDate: Day, article: ArticlePlaces) {
         self.vocabulary = vocabulary
         self.tokens = tokens
         self.words = words
+        self.ids = ids
         self.bytes = bytes
         self.articleDate = articleDate
         self.article = article
@@ -38,11 +40,11 @@ struct FactBuilder {
                words[figure.range.upperBound..<sentence.figures[index + 1].span.lowerBound].contains("among") {
                 continue
             }
-            guard let metric = metric(for: figure, in: sentence) else { continue }
+            guard var metric = compared(with: figure, in: sentence)?.fact.metric ?? metric(for: figure, in: sentence) else { continue }
             var (period, strength) = period(for: figure, in: sentence)
             if strength == .weak, case .day = period {
-                if isPerfect(figure, in: sentence) {
-                    // "Lithuania has detained 4,000 migrants": a running total
+                if isPerfect(figure, in: sentence) || sentence.times.contains(where: { $0.asOf != nil }) {
+                    // "Lithuania has detained 4,000 migrants", "as of Thursday, 45,000 had crossed": a running total
                     period = .ytd(year: articleDate.year, asOf: articleDate)
                 } else if let inherited = recentPeriod(before: sentence.range) {
                     // "They were part of a group of more than 380 ...": the day of the count just before;
@@ -53,7 +55,18 @@ struct FactBuilder {
             if case .ytd(let year, let asOf) = period, asOf == articleDate {
                 period = .ytd(year: year, asOf: self.asOf(for: figure, in: sentence, previous: previous))
             }
-            let (region, via) = place(for: figure, metric: metric, in: sentence)
+            var (region, via) = place(for: figure, metric: metric, in: sentence)
+            if metric == .arrivals || metric == .attempts, let counted = region,
+               sentence.mentions.contains(where: { $0.role == .authority && $0.code == counted && $0.position < figure.span.lowerBound }),
+               sentence.mentions.contains(where: {
+                   $0.role == .destination && $0.position >= figure.range.upperBound && $0.code != counted
+                       && vocabulary.neighbours[$0.code]?.contains(counted) == true && isHeading(to: $0.position)
+               }) {
+                // "Tunisian authorities intercepted 1,200 migrants trying to reach Italy": caught on
+                // the way out, by the country they left
+                metric = .prevented
+                via = nil
+            }
             let fact = Fact(metric: metric, value: figure.value, bound: figure.bound, period: period,
                             region: region, via: via, evidence: evidence(sentence.range))
             entries.append(Entry(fact: fact, strength: strength, sentence: sentence.range, position: figure.range.lowerBound))
@@ -118,6 +131,8 @@ struct FactBuilder {
             $0.range.upperBound <= figure.span.lowerBound && figure.span.lowerBound - $0.range.upperBound <= 3
         }
         for var cue in sentence.metrics {
+            // "the Red Cross said", "the Kuznica crossing point": a name, not a verb of counting
+            if cue.value == "name" { continue }
             // "stopped<": the phrase governs only a figure after it
             if cue.value.hasSuffix("<") {
                 guard cue.range.upperBound <= figure.span.lowerBound else { continue }
@@ -125,6 +140,13 @@ struct FactBuilder {
             }
             if governed, cue.range.lowerBound >= figure.range.upperBound, sentence.figures.contains(where: {
                 $0.span.lowerBound >= cue.range.upperBound && $0.span.lowerBound - cue.range.upperBound <= 1
+            }) { continue }
+            // "prevented 24,203 people from crossing and arrested 183": the verb right before a figure
+            // shadows the phrases of the clauses before it
+            if governed, cue.range.upperBound <= figure.span.lowerBound, sentence.metrics.contains(where: { verb in
+                verb.range.lowerBound >= cue.range.upperBound && verb.range.upperBound <= figure.span.lowerBound
+                    && figure.span.lowerBound - verb.range.upperBound <= 3 && verb.value != "name"
+                    && words[cue.range.upperBound..<verb.range.lowerBound].contains { $0 == "and" || $0 == "," || $0 == "but" }
             }) { continue }
             // "1,700 crossed and 300 were turned back", "turned back 300 and detained 1,700": a phrase
             // beyond another figure that has its own verb on this figure's side belongs to that figure
@@ -152,6 +174,57 @@ struct FactBuilder {
             chosen = nil
         }
         return chosen.flatMap(Metric.init(rawValue:))
+    }
+
+    /// The fact a figure is set against ("17,300 attempts in October, up from 7,700 in September",
+    /// "That compared with 235,785 in November"): it counts the same thing.
+    func compared(with figure: Figure, in sentence: SentenceAnalysis) -> Entry? {
+        var comparison = false
+        for length in 1...3 where figure.span.lowerBound - length >= sentence.range.lowerBound {
+            if let (kind, matched) = vocabulary.connectors.longestMatch(in: ids, at: figure.span.lowerBound - length),
+               matched == length, kind == "compare" {
+                comparison = true
+                break
+            }
+        }
+        guard comparison, let last = entries.last, last.position < figure.range.lowerBound else { return nil }
+        if last.sentence == sentence.range { return last }
+        return last.sentence.upperBound <= sentence.range.lowerBound && sentence.range.lowerBound - last.sentence.upperBound <= 2 ? last : nil
+    }
+
+    /// "up from 5,200 a year earlier", "against 64,529 in the same period last year": the period
+    /// of the figure compared with, one year back. That figure is the last fact before this one in
+    /// the sentence, else in the sentence just before.
+    func comparedPeriod(before figure: Figure, in sentence: SentenceAnalysis) -> Period? {
+        guard let last = entries.last, last.position < figure.range.lowerBound,
+              last.sentence == sentence.range || last.sentence.upperBound <= sentence.range.lowerBound
+                && sentence.range.lowerBound - last.sentence.upperBound <= 2 else { return nil }
+        func back(_ day: Day) -> Day? {
+            Day(year: day.year - 1, month: day.month, day: min(day.day, Day.daysIn(month: day.month, year: day.year - 1)))
+        }
+        switch last.fact.period {
+        case .day(let day): return back(day).map { .day($0) }
+        case .month(let y, let m): return .month(year: y - 1, month: m)
+        case .year(let y): return .year(y - 1)
+        case .ytd(let y, let asOf):
+            guard let start = Day(year: y - 1, month: 1, day: 1), let end = back(asOf) else { return nil }
+            return .span(start: start, end: end)
+        case .span(let start, let end):
+            guard start != nil || end != nil else { return nil }
+            return .span(start: start.flatMap(back), end: end.flatMap(back))
+        }
+    }
+
+    /// "trying to reach Italy", "heading to the UK": the country at `position` is where people
+    /// were going, not where they got in.
+    func isHeading(to position: Int) -> Bool {
+        var j = position - 1
+        if j >= 0, words[j] == "the" { j -= 1 }
+        guard j >= 0 else { return false }
+        switch words[j] {
+        case "reach", "reaching", "to", "towards", "for": return true
+        default: return false
+        }
     }
 
     /// Whether another figure and, between that figure and `figure`, another metric phrase stand
@@ -223,7 +296,10 @@ struct FactBuilder {
            let (event, _) = eventAfter, let period = event.period {
             return (period, event.strength)
         }
-        if let (expression, _) = best, let period = expression.period { return (period, expression.strength) }
+        if let (expression, _) = best, let period = expression.period {
+            if expression.yearBack, let compared = comparedPeriod(before: figure, in: sentence) { return (compared, expression.strength) }
+            return (period, expression.strength)
+        }
         return (.day(articleDate), .weak)
     }
 
@@ -292,6 +368,12 @@ struct FactBuilder {
             $0.role == .authority && $0.position < figure.span.lowerBound && figure.span.lowerBound - $0.position <= 8
         }) {
             region = authority.code
+        } else if metric == .arrivals, let landing = sentence.mentions.first(where: {
+            $0.role == .destination && $0.position >= figure.range.upperBound && $0.position - figure.range.upperBound <= 6
+                && vocabulary.neighbours[$0.code] != nil
+        }) {
+            // "disembarked 234 people in Toulon", "400 migrants crossed into Lithuania": where they got in
+            region = landing.code
         } else if let article = region, !sentence.mentions.contains(where: { $0.code == article }),
                   let other = sentence.mentions.first(where: {
                       $0.role != .origin && $0.code != self.article.via && vocabulary.neighbours[$0.code] != nil
@@ -309,7 +391,8 @@ struct FactBuilder {
             if case .route(let via) = mention.role, mention.code == region { return (region, via) }
             if mention.role != .authority, neighbours.contains(mention.code) { return (region, mention.code) }
         }
-        return (region, nil)
+        // nothing names the far side: the usual route in, as for a whole article
+        return (region, vocabulary.defaultVia[region])
     }
 
     func evidence(_ range: Range<Int>) -> String {

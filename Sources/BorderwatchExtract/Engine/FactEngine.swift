@@ -52,7 +52,7 @@ public struct FactEngine: Sendable {
         let datelineCode = datelineCity.flatMap { vocabulary.gazetteer[$0.lowercased()] }
         let article = ArticlePlaces(mentions: allMentions, datelineCode: datelineCode, vocabulary: vocabulary)
 
-        var builder = FactBuilder(vocabulary: vocabulary, tokens: tokens, words: words, bytes: bytes, articleDate: date, article: article)
+        var builder = FactBuilder(vocabulary: vocabulary, tokens: tokens, words: words, ids: ids, bytes: bytes, articleDate: date, article: article)
         for index in analyses.indices {
             builder.read(analyses[index], previous: index > 0 ? analyses[index - 1] : nil)
         }

@@ -38,7 +38,7 @@ struct FigureFinder {
             }
             if let (qualifierStart, bound) = qualifier(before: i, in: sentence) {
                 guard accepts(range, in: sentence, isWord: isWord) else { continue }
-                let noun = nounAfter(range.upperBound, in: sentence)
+                let noun = nounAfter(range.upperBound, in: sentence, claimed: claimed)
                 if noun == .distractor || (noun == .unknown) || (isWord && noun != .counted) { continue }
                 result.append(Figure(value: value, bound: bound, range: range, span: qualifierStart..<range.upperBound,
                                      elliptical: noun == .implied))
@@ -206,14 +206,15 @@ struct FigureFinder {
     enum Noun { case counted, distractor, implied, unknown }
 
     /// What the words after a figure say it counts.
-    func nounAfter(_ start: Int, in sentence: Range<Int>) -> Noun {
+    func nounAfter(_ start: Int, in sentence: Range<Int>, claimed: ClaimedTokens) -> Noun {
         var i = start
         var firstIsContent: Bool?
         var steps = 0
         while i < sentence.upperBound, steps < 4 {
             let token = tokens[i]
             if token.kind == .punct, words[i] == "\"" || words[i] == "'" { i += 1; continue }
-            if token.kind != .word { return firstIsContent == true ? .unknown : .implied }
+            // time wording ("5,200 a year earlier") ends the search like punctuation
+            if token.kind != .word || claimed.contains(i) { return firstIsContent == true ? .unknown : .implied }
             let distractor = vocabulary.distractors.longestMatch(in: ids, at: i)
             if let (_, length) = vocabulary.counted.longestMatch(in: ids, at: i), length >= distractor?.length ?? 0 {
                 let after = i + length

@@ -23,6 +23,9 @@ struct TimeExpression: Sendable {
     /// day the sentence says the figure was given, else on the article's date, and yields to any
     /// other time wording near the figure.
     var duration = false
+    /// "a year earlier", "the same period last year": the period of the figure compared with, a
+    /// year back; a stretch with unknown bounds when there is none.
+    var yearBack = false
 }
 
 /// Reads dates, weekdays, months, years and relative wording ("over the past 24 hours", "last
@@ -119,6 +122,12 @@ struct TimeFinder {
             case "before":
                 if case .day(let day, _) = point {
                     result.append(TimeExpression(range: (start - 1)..<range.upperBound, period: nil, strength: .weak, asOf: day.adding(days: -1)))
+                    continue
+                }
+            case "of" where word(start - 2, in: sentence) == "as", "at" where word(start - 2, in: sentence) == "as":
+                // "45,756 people crossed in 2022 as of Thursday": the day a running total stands at
+                if case .day(let day, _) = point {
+                    result.append(TimeExpression(range: (start - 2)..<range.upperBound, period: nil, strength: .weak, asOf: day))
                     continue
                 }
             default:
@@ -370,6 +379,8 @@ struct TimeFinder {
             return TimeExpression(range: range, period: .ytd(year: d.year, asOf: d), strength: .relative)
         case "span":
             return TimeExpression(range: range, period: .span(start: nil, end: nil), strength: .relative)
+        case "yearback":
+            return TimeExpression(range: range, period: .span(start: nil, end: nil), strength: .relative, yearBack: true)
         case "weak":
             return TimeExpression(range: range, period: .ytd(year: d.year, asOf: d), strength: .weak)
         case "year":
