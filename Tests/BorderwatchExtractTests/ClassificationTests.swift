@@ -18,6 +18,13 @@ import Testing
         ("Mexico deported 2,300 Guatemalans last week.", .returns),
         ("At least 27 people drowned in the Channel on Wednesday.", .deaths),
         ("Germany received 190,816 asylum applications in 2020.", .asylumClaims),
+        ("Spanish rescuers saved 140 migrants off the Canary Islands on Tuesday.", .arrivals),
+        ("The Libyan coast guard pulled back 1,200 migrants on Sunday.", .prevented),
+        ("Some 1,500 Afghans were flown back to Kabul on Monday.", .returns),
+        ("Title 42 expulsions reached 92,000 in March.", .returns),
+        ("Rescuers found 12 people dead on a beach near Zuwara on Monday.", .deaths),
+        ("At least 41 migrants went missing off Lampedusa on Thursday.", .deaths),
+        ("Some 5,000 people applied for international protection in Malta last year.", .asylumClaims),
     ])
     func governingWordsGiveTheMetric(sentence: String, metric: Metric) {
         #expect(onlyFact(sentence)?.metric == metric)
@@ -47,6 +54,14 @@ import Testing
     ])
     func distractorsAreNeverFacts(sentence: String) {
         #expect(facts(sentence).isEmpty, "\(facts(sentence).map { "\($0.metric) \($0.value)" })")
+    }
+
+    /// A verb right before each of two figures governs its own: the second one's verb does not
+    /// reach back over the first.
+    @Test func eachFigureKeepsTheVerbBeforeIt() {
+        let found = facts("Hungarian police said they had apprehended 1,700 people and pushed back 300 to Serbia on Sunday.", date: "2022-08-22")
+        #expect(found.map(\.metric) == [.arrivals, .prevented])
+        #expect(facts("Some 1,700 people crossed and 300 were turned back on Sunday.").map(\.metric) == [.arrivals, .prevented])
     }
 
     @Test func aPartOfALargerGroupIsNoFact() {

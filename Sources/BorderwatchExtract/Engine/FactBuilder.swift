@@ -53,7 +53,7 @@ struct FactBuilder {
             if case .ytd(let year, let asOf) = period, asOf == articleDate {
                 period = .ytd(year: year, asOf: self.asOf(for: figure, in: sentence, previous: previous))
             }
-            let (region, via) = place(for: figure, in: sentence)
+            let (region, via) = place(for: figure, metric: metric, in: sentence)
             let fact = Fact(metric: metric, value: figure.value, bound: figure.bound, period: period,
                             region: region, via: via, evidence: evidence(sentence.range))
             entries.append(Entry(fact: fact, strength: strength, sentence: sentence.range, position: figure.range.lowerBound))
@@ -113,12 +113,22 @@ struct FactBuilder {
     func metric(for figure: Figure, in sentence: SentenceAnalysis) -> Metric? {
         var specific: (String, Int)?
         var generic: (String, Int)?
+        // "apprehended 1,700 people and pushed back 300": a verb right before each figure governs it
+        let governed = sentence.metrics.contains {
+            $0.range.upperBound <= figure.span.lowerBound && figure.span.lowerBound - $0.range.upperBound <= 3
+        }
         for var cue in sentence.metrics {
             // "stopped<": the phrase governs only a figure after it
             if cue.value.hasSuffix("<") {
                 guard cue.range.upperBound <= figure.span.lowerBound else { continue }
                 cue.value.removeLast()
             }
+            if governed, cue.range.lowerBound >= figure.range.upperBound, sentence.figures.contains(where: {
+                $0.span.lowerBound >= cue.range.upperBound && $0.span.lowerBound - cue.range.upperBound <= 1
+            }) { continue }
+            // "1,700 crossed and 300 were turned back", "turned back 300 and detained 1,700": a phrase
+            // beyond another figure that has its own verb on this figure's side belongs to that figure
+            if passes(cue.range, figure, in: sentence) { continue }
             let distance = gap(cue.range, figure.span)
             if cue.value == "arrivals" {
                 if distance < (generic?.1 ?? Int.max) { generic = (cue.value, distance) }
@@ -142,6 +152,20 @@ struct FactBuilder {
             chosen = nil
         }
         return chosen.flatMap(Metric.init(rawValue:))
+    }
+
+    /// Whether another figure and, between that figure and `figure`, another metric phrase stand
+    /// between the phrase at `cue` and `figure`.
+    func passes(_ cue: Range<Int>, _ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        let cueAfter = cue.lowerBound >= figure.range.upperBound
+        for other in sentence.figures where other.range != figure.range {
+            let otherBetween = cueAfter ? other.span.lowerBound >= figure.range.upperBound && other.range.upperBound <= cue.lowerBound
+                                        : other.span.lowerBound >= cue.upperBound && other.range.upperBound <= figure.span.lowerBound
+            guard otherBetween else { continue }
+            let side = cueAfter ? figure.range.upperBound..<other.span.lowerBound : other.range.upperBound..<figure.span.lowerBound
+            if sentence.metrics.contains(where: { side.contains($0.range.lowerBound) }) { return true }
+        }
+        return false
     }
 
     /// The metric most facts so far have, arrivals when there are none.
@@ -187,7 +211,11 @@ struct FactBuilder {
             if score < (best?.1 ?? .infinity) { best = (expression, score) }
             // "said on Tuesday that 15 migrants drowned on Monday": the day in the figure's own
             // clause, after it, names the event; the report day before it only when nothing else does
-            if after, expression.strength >= .relative, !expression.duration, score <= 20 {
+            if after, expression.strength >= .relative, !expression.duration, score <= 20, case .day? = expression.period,
+               !sentence.figures.contains(where: {
+                   $0.range.lowerBound >= expression.range.upperBound
+                       && gap(expression.range, $0.span) < gap(figure.range, expression.range)
+               }) {
                 if eventAfter.map({ score < $0.1 }) ?? true { eventAfter = (expression, score) }
             }
         }
@@ -228,8 +256,9 @@ struct FactBuilder {
 
     /// The region of the facts of the sentence just before, when it had any: a sentence that
     /// names no country goes on about the same place ("Last year 28,526 people made the journey").
-    func recentRegion(before sentence: Range<Int>) -> String? {
-        guard let last = entries.last, last.sentence.upperBound <= sentence.lowerBound else { return nil }
+    func recentRegion(before sentence: Range<Int>, metric: Metric) -> String? {
+        // a figure of another kind ("French authorities prevented 200 ...") says nothing of whose count follows
+        guard let last = entries.last, last.sentence.upperBound <= sentence.lowerBound, last.fact.metric == metric else { return nil }
         let between = tokens[last.sentence.upperBound..<sentence.lowerBound]
         return between.count <= 2 ? last.fact.region : nil
     }
@@ -257,8 +286,8 @@ struct FactBuilder {
 
     /// Region from an authority just before the figure or another border country the sentence
     /// names instead of the article's; else the article's region and via.
-    func place(for figure: Figure, in sentence: SentenceAnalysis) -> (String?, String?) {
-        var region = recentRegion(before: sentence.range) ?? article.region
+    func place(for figure: Figure, metric: Metric, in sentence: SentenceAnalysis) -> (String?, String?) {
+        var region = recentRegion(before: sentence.range, metric: metric) ?? article.region
         if let authority = sentence.mentions.last(where: {
             $0.role == .authority && $0.position < figure.span.lowerBound && figure.span.lowerBound - $0.position <= 8
         }) {

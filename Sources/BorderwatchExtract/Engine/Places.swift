@@ -71,9 +71,27 @@ struct PlaceFinder {
         guard j >= sentence.lowerBound else { return .plain }
         switch words[j] {
         case "from": return .origin
+        case "to" where sendsBack(before: j, in: sentence):
+            // "deported 320 people to Pakistan", "pushed back 300 to Serbia": where they were sent
+            return .origin
         case "into", "to", "in", "reached", "reach", "reaching", "reaches", "entered", "enter", "entering": return .destination
         default: return .plain
         }
+    }
+
+    /// A returns or prevented phrase ("deported", "sent back", "pushed back") within the six words
+    /// before `i`: a country after "to" there is where people were sent, not where they arrived.
+    func sendsBack(before i: Int, in sentence: Range<Int>) -> Bool {
+        var k = max(sentence.lowerBound, i - 6)
+        while k < i {
+            if let (value, length) = vocabulary.metrics.longestMatch(in: ids, at: k) {
+                if value.hasPrefix("returns") || value.hasPrefix("prevented") { return true }
+                k += length
+            } else {
+                k += 1
+            }
+        }
+        return false
     }
 }
 

@@ -171,6 +171,10 @@ struct TimeFinder {
             return nil
         }
         guard token.kind == .word else { return nil }
+        if words[i] == "early" || words[i] == "late", i + 1 < end, month(at: i + 1) != nil,
+           let (range, point) = point(at: i + 1, in: sentence), case .month = point {
+            return (i..<range.upperBound, point)
+        }
         if let month = month(at: i) {
             var j = i + 1
             if j < end, words[j] == "." { j += 1 }
@@ -185,8 +189,10 @@ struct TimeFinder {
             // "January 2020"
             let (year, after) = year(after: j, in: sentence, comma: false)
             if let year { return (i..<after, .month(year: year, month: month)) }
-            // "in July", "so far in August", "since June", "last month" is handled as relative wording
-            let previous = word(i - 1, in: sentence)
+            // "in July", "so far in August", "since June", "last month" is handled as relative wording;
+            // "in early August", "since late July" read as the month
+            var previous = word(i - 1, in: sentence)
+            if previous == "early" || previous == "late" { previous = word(i - 2, in: sentence) }
             // "November last year", "in November of this year"
             let (named, namedEnd) = yearOf(after: j, in: sentence)
             if let named, namedEnd > j { return (i..<namedEnd, .month(year: named, month: month)) }
@@ -384,6 +390,25 @@ struct TimeFinder {
                 return range.count > 1 ? TimeExpression(range: range, period: .span(start: nil, end: nil), strength: .relative) : nil
             }
             return TimeExpression(range: range.lowerBound..<end, period: .span(start: first, end: last), strength: .relative)
+        case "season":
+            // "last summer", "since the summer", "over the winter": months A-B, wrapping past December
+            let bounds = argument.split(separator: "-").compactMap { Int($0) }
+            guard bounds.count == 2, parts.count > 2 else { return nil }
+            func season(startingIn year: Int) -> (Day, Day)? {
+                let endYear = bounds[1] < bounds[0] ? year + 1 : year
+                guard let first = Day(year: year, month: bounds[0], day: 1),
+                      let last = Day(year: endYear, month: bounds[1], day: Day.daysIn(month: bounds[1], year: endYear)) else { return nil }
+                return (first, last)
+            }
+            let (named, end) = yearOf(after: range.upperBound, in: sentence)
+            var year = named ?? d.year
+            if named == nil {
+                // the latest season begun by the article's date; "last" wants one already over
+                while let (first, last) = season(startingIn: year), first > d || parts[2].hasSuffix("last") && last >= d { year -= 1 }
+            }
+            guard let (first, last) = season(startingIn: year) else { return nil }
+            let period: Period = parts[2].hasPrefix("since") ? .span(start: first, end: nil) : .span(start: first, end: last)
+            return TimeExpression(range: range.lowerBound..<end, period: period, strength: .relative)
         case "duration":
             guard let days = Int(argument), days >= 1 else { return nil }
             let period: Period = days == 1 ? .day(d) : .span(start: d.adding(days: 1 - days), end: d)
