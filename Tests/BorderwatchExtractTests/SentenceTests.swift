@@ -31,4 +31,14 @@ import Testing
         #expect(tokens.contains { $0.0.kind == .number && $0.0.number == 679 && $0.0.hyphenated })
         #expect(tokens.contains { $0.1 == "covid-19" })
     }
+
+    @Test func tokensStayCompactAndKeepTheirDates() {
+        // a 10 MB article is millions of tokens: their size is the engine's memory
+        #expect(MemoryLayout<Token>.stride <= 48)
+        let list = Tokenizer.tokenize(Array("On 2021-08-03 and 03.08.2021, 1,185 crossed.".utf8))
+        let dates = list.tokens.compactMap(\.date)
+        #expect(dates.count == 2)
+        #expect(dates.allSatisfy { $0 == (2021, 8, 3) })
+        #expect(list.tokens.contains { $0.kind == .number && $0.number == 1185 && $0.digits == 1 && $0.separated })
+    }
 }
