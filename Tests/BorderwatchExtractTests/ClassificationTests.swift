@@ -87,6 +87,18 @@ import Testing
         #expect(fact?.via == nil)
     }
 
+    @Test func attemptsStoppedArePrevented() {
+        #expect(onlyFact("In 2022, 75,184 attempts were thwarted by Moroccan authorities.", date: "2023-07-03")?.metric == .prevented)
+        #expect(onlyFact("Polish border guards recorded 599 attempts to cross on Monday.")?.metric == .attempts)
+    }
+
+    /// "stopped 180,034 times" counts events; "three times the number" is a ratio.
+    @Test func timesCountsEventsUnlessARatioFollows() {
+        #expect(onlyFact("U.S. authorities encountered migrants 180,034 times at the border in April.", date: "2021-06-01")?.value == 180_034)
+        #expect(facts("Border guards detained 150 migrants on Friday, three times the previous daily number.").map(\.value) == [150])
+        #expect(facts("This year 4,000 people crossed, 26 times more than in 2020.").map(\.value) == [4000])
+    }
+
     @Test func namesWithCountingWordsGovernNothing() {
         #expect(facts("The Italian Red Cross said 6,800 people were at the hotspot on Wednesday.", date: "2023-09-13").isEmpty)
     }

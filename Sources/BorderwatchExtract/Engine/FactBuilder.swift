@@ -17,6 +17,8 @@ struct FactBuilder {
         var strength: TimeExpression.Strength
         var sentence: Range<Int>
         var position: Int
+        /// The period came from a count in an earlier sentence, not from the figure's own wording.
+        var inherited = false
     }
     private(set) var entries: [Entry] = []
 
@@ -42,18 +44,22 @@ struct FactBuilder {
             }
             guard var metric = compared(with: figure, in: sentence)?.fact.metric ?? metric(for: figure, in: sentence) else { continue }
             var (period, strength) = period(for: figure, in: sentence)
+            var inherited = false
             if strength == .weak, case .day = period {
                 if isPerfect(figure, in: sentence) || sentence.times.contains(where: { $0.asOf != nil }) {
                     // "Lithuania has detained 4,000 migrants", "as of Thursday, 45,000 had crossed": a running total
                     period = .ytd(year: articleDate.year, asOf: articleDate)
-                } else if let inherited = recentPeriod(before: sentence.range) {
+                } else if let previousPeriod = recentPeriod(before: sentence.range) {
                     // "They were part of a group of more than 380 ...": the day of the count just before;
-                    // "... reached 380,000 in 2023. Crossings on one route rose to 158,000": its year
-                    period = inherited
+                    // "... reached 380,000 in 2023. Crossings on one route rose to 158,000": its year.
+                    // As well dated as that count, so a headline's weaker twin folds into it.
+                    period = previousPeriod
+                    strength = .relative
+                    inherited = true
                 }
             }
             if case .ytd(let year, let asOf) = period, asOf == articleDate {
-                period = .ytd(year: year, asOf: self.asOf(for: figure, in: sentence, previous: previous))
+                period = .ytd(year: year, asOf: self.asOf(for: figure, metric: metric, in: sentence, previous: previous))
             }
             var (region, via) = place(for: figure, metric: metric, in: sentence)
             if metric == .arrivals || metric == .attempts, let counted = region,
@@ -69,7 +75,8 @@ struct FactBuilder {
             }
             let fact = Fact(metric: metric, value: figure.value, bound: figure.bound, period: period,
                             region: region, via: via, evidence: evidence(sentence.range))
-            entries.append(Entry(fact: fact, strength: strength, sentence: sentence.range, position: figure.range.lowerBound))
+            entries.append(Entry(fact: fact, strength: strength, sentence: sentence.range, position: figure.range.lowerBound,
+                                 inherited: inherited))
         }
         guard entries.count > firstEntry else { return }
         for cue in sentence.records where cue.value != "none" {
@@ -127,6 +134,7 @@ struct FactBuilder {
         var specific: (String, Int)?
         var generic: (String, Int)?
         // "apprehended 1,700 people and pushed back 300": a verb right before each figure governs it
+        var stopped = Int.max
         let governed = sentence.metrics.contains {
             $0.range.upperBound <= figure.span.lowerBound && figure.span.lowerBound - $0.range.upperBound <= 3
         }
@@ -152,12 +160,15 @@ struct FactBuilder {
             // beyond another figure that has its own verb on this figure's side belongs to that figure
             if passes(cue.range, figure, in: sentence) { continue }
             let distance = gap(cue.range, figure.span)
+            if cue.value == "prevented" { stopped = min(stopped, distance) }
             if cue.value == "arrivals" {
                 if distance < (generic?.1 ?? Int.max) { generic = (cue.value, distance) }
             } else if distance < (specific?.1 ?? Int.max) {
                 specific = (cue.value, distance)
             }
         }
+        // "75,184 attempts were thwarted", "foiled 3,300 attempts": attempts stopped are prevented
+        if specific?.0 == "attempts", stopped <= 4 { specific = ("prevented", stopped) }
         let chosen: String?
         if let specific, specific.1 <= 12, specific.1 <= (generic?.1 ?? 1_000) + 8 {
             chosen = specific.0
@@ -341,7 +352,7 @@ struct FactBuilder {
 
     /// The day a running total is tied to: a "before Thursday" marker, the day of a count
     /// earlier in the sentence or in the sentence before, else the article's date.
-    func asOf(for figure: Figure, in sentence: SentenceAnalysis, previous: SentenceAnalysis?) -> Day {
+    func asOf(for figure: Figure, metric: Metric, in sentence: SentenceAnalysis, previous: SentenceAnalysis?) -> Day {
         if let marker = sentence.times.first(where: { $0.asOf != nil })?.asOf { return marker }
         var latest: Day?
         for expression in sentence.times where expression.range.upperBound <= figure.span.lowerBound {
@@ -354,7 +365,10 @@ struct FactBuilder {
         if let latest, latest <= articleDate { return latest }
         if let previous {
             for entry in entries.reversed() where entry.sentence == previous.range && !entry.fact.isPreviousRecord {
-                if case .day(let day) = entry.fact.period, entry.strength >= .relative { return day }
+                // a count dated only by the one before it speaks for the day only about the same thing
+                if case .day(let day) = entry.fact.period, entry.strength >= .relative, !entry.inherited || entry.fact.metric == metric {
+                    return day
+                }
             }
         }
         return articleDate
@@ -443,7 +457,7 @@ struct FactBuilder {
         for entry in entries {
             let key = Figure(metric: entry.fact.metric, value: entry.fact.value)
             // an earlier record named without any day says nothing countable
-            if entry.fact.isPreviousRecord && entry.strength == .weak { continue }
+            if entry.fact.isPreviousRecord && (entry.strength == .weak || entry.inherited) { continue }
             if entry.strength <= .report, let best = strongest[key], best > .report {
                 let previous = folded[key]
                 folded[key] = ((previous?.record ?? false) || entry.fact.record,
