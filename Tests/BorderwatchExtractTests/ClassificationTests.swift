@@ -18,6 +18,13 @@ import Testing
         ("Mexico deported 2,300 Guatemalans last week.", .returns),
         ("At least 27 people drowned in the Channel on Wednesday.", .deaths),
         ("Germany received 190,816 asylum applications in 2020.", .asylumClaims),
+        ("Spanish rescuers saved 140 migrants off the Canary Islands on Tuesday.", .arrivals),
+        ("The Libyan coast guard pulled back 1,200 migrants on Sunday.", .prevented),
+        ("Some 1,500 Afghans were flown back to Kabul on Monday.", .returns),
+        ("Title 42 expulsions reached 92,000 in March.", .returns),
+        ("Rescuers found 12 people dead on a beach near Zuwara on Monday.", .deaths),
+        ("At least 41 migrants went missing off Lampedusa on Thursday.", .deaths),
+        ("Some 5,000 people applied for international protection in Malta last year.", .asylumClaims),
     ])
     func governingWordsGiveTheMetric(sentence: String, metric: Metric) {
         #expect(onlyFact(sentence)?.metric == metric)
@@ -47,6 +54,41 @@ import Testing
     ])
     func distractorsAreNeverFacts(sentence: String) {
         #expect(facts(sentence).isEmpty, "\(facts(sentence).map { "\($0.metric) \($0.value)" })")
+    }
+
+    /// A verb right before each of two figures governs its own: the second one's verb does not
+    /// reach back over the first.
+    @Test func eachFigureKeepsTheVerbBeforeIt() {
+        let found = facts("Hungarian police said they had apprehended 1,700 people and pushed back 300 to Serbia on Sunday.", date: "2022-08-22")
+        #expect(found.map(\.metric) == [.arrivals, .prevented])
+        #expect(facts("Some 1,700 people crossed and 300 were turned back on Sunday.").map(\.metric) == [.arrivals, .prevented])
+    }
+
+    @Test func theVerbRightBeforeAFigureShadowsEarlierOnes() {
+        let found = facts("Greek authorities said they had prevented 24,203 people from crossing and arrested 183 people.", date: "2020-03-03")
+        #expect(found.map(\.metric) == [.prevented, .arrivals])
+    }
+
+    /// "up from", "compared with": the figure counts what the one it is set against counts.
+    @Test func aComparedFigureCountsTheSameThing() {
+        let found = facts("Polish border guards recorded 17,300 attempts to illegally cross the border from Belarus in October, up from 7,700 in September.", date: "2021-10-27")
+        #expect(found.map(\.metric) == [.attempts, .attempts])
+        let next = facts("U.S. authorities made 251,487 apprehensions at the border in December. That compared with 235,785 in November.", date: "2023-01-10")
+        #expect(next.map(\.value) == [251_487, 235_785])
+        #expect(next.map(\.period) == [.month(year: 2022, month: 12), .month(year: 2022, month: 11)])
+    }
+
+    /// A country's authority catching people on their way to the neighbour they head for prevents
+    /// the crossing; it does not count arrivals.
+    @Test func catchingPeopleOnTheWayOutIsPrevented() {
+        let fact = onlyFact("Tunisian authorities intercepted 1,200 migrants trying to reach Italy on Sunday.", date: "2023-09-18")
+        #expect(fact?.metric == .prevented)
+        #expect(fact?.region == "TN")
+        #expect(fact?.via == nil)
+    }
+
+    @Test func namesWithCountingWordsGovernNothing() {
+        #expect(facts("The Italian Red Cross said 6,800 people were at the hotspot on Wednesday.", date: "2023-09-13").isEmpty)
     }
 
     @Test func aPartOfALargerGroupIsNoFact() {

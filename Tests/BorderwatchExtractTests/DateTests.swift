@@ -58,10 +58,64 @@ import Testing
         ("over the weekend", .span(start: Day(iso: "2021-07-31")!, end: Day(iso: "2021-08-01")!)),
         ("the day before", .day(Day(iso: "2021-08-04")!)),
         ("between January and July", .span(start: Day(iso: "2021-01-01")!, end: Day(iso: "2021-07-31")!)),
+        // durations end on the report day (the article's, when the sentence names none)
+        ("in 24 hours", .day(Day(iso: "2021-08-05")!)),
+        ("within 24 hours", .day(Day(iso: "2021-08-05")!)),
+        ("in a single day", .day(Day(iso: "2021-08-05")!)),
+        ("in the last 24 hours, officials said on Wednesday", .day(Day(iso: "2021-08-04")!)),
+        ("within 48 hours", .span(start: Day(iso: "2021-08-04")!, end: Day(iso: "2021-08-05")!)),
+        // months and parts of a year
+        ("last November", .month(year: 2020, month: 11)),
+        ("last July", .month(year: 2021, month: 7)),
+        ("in November last year", .month(year: 2020, month: 11)),
+        ("in March of this year", .month(year: 2021, month: 3)),
+        ("in January and February", .span(start: Day(iso: "2021-01-01")!, end: Day(iso: "2021-02-28")!)),
+        ("between January and September", .span(start: Day(iso: "2020-01-01")!, end: Day(iso: "2020-09-30")!)),
+        ("between January and mid-July", .span(start: Day(iso: "2021-01-01")!, end: Day(iso: "2021-07-15")!)),
+        ("in the first half of 2020", .span(start: Day(iso: "2020-01-01")!, end: Day(iso: "2020-06-30")!)),
+        ("in the first six months of the year", .span(start: Day(iso: "2021-01-01")!, end: Day(iso: "2021-06-30")!)),
+        ("in the first nine months of the year", .span(start: Day(iso: "2020-01-01")!, end: Day(iso: "2020-09-30")!)),
+        ("in the third quarter of last year", .span(start: Day(iso: "2020-07-01")!, end: Day(iso: "2020-09-30")!)),
+        ("in fiscal year 2021", .span(start: Day(iso: "2020-10-01")!, end: Day(iso: "2021-09-30")!)),
     ])
     func timeWordingResolvesAgainstTheArticleDate(wording: String, period: Period) {
         // the article is dated Thursday 2021-08-05
         #expect(onlyFact("Border guards detained 150 migrants \(wording).")?.period == period)
+    }
+
+    /// A report day before the figure yields to the event's own day after it.
+    @Test func eventDayBeatsReportDay() {
+        #expect(onlyFact("The ministry said on Tuesday that 15 migrants drowned off Lesbos on Monday.", date: "2023-09-14")?.period
+                == .day(day("2023-09-11")))
+        #expect(onlyFact("Polish border guards said on Wednesday they had recorded 599 attempts to cross the border illegally from Belarus on Tuesday.")?.period
+                == .day(day("2021-08-03")))
+        #expect(onlyFact("Officials said on Tuesday that 40 migrants were detained.")?.period == .day(day("2021-08-03")))
+        // a duration after the figure keeps the report day
+        #expect(onlyFact("Officials said on Tuesday that 40 migrants were detained in the past 24 hours.")?.period == .day(day("2021-08-03")))
+    }
+
+    /// "a year earlier", "the same period last year": the compared figure's period, a year back.
+    @Test func aYearEarlierShiftsTheComparedPeriod() {
+        let found = facts("Nearly 14,000 migrants have arrived in Italy since the start of the year, up from 5,200 a year earlier.", date: "2023-02-20")
+        #expect(found.map(\.period) == [.ytd(year: 2023, asOf: day("2023-02-20")), .span(start: day("2022-01-01"), end: day("2022-02-20"))])
+        let month = facts("Some 2,860 people were detained in July, against 120 in the same month last year.")
+        #expect(month.map(\.period) == [.month(year: 2021, month: 7), .month(year: 2020, month: 7)])
+    }
+
+    @Test func asOfADayIsARunningTotal() {
+        #expect(onlyFact("The Home Office said 45,756 people crossed in 2022 as of Thursday.", date: "2022-11-11")?.period
+                == .ytd(year: 2022, asOf: day("2022-11-10")))
+        #expect(onlyFact("As of Wednesday, 44,000 people had crossed the Channel.", date: "2022-11-11")?.period
+                == .ytd(year: 2022, asOf: day("2022-11-09")))
+    }
+
+    @Test func seasons() {
+        #expect(onlyFact("Nine people have died on the border since the summer.", date: "2021-11-12")?.period == .span(start: day("2021-06-01"), end: nil))
+        #expect(onlyFact("Last summer 400 migrants crossed into Lithuania.", date: "2021-07-12")?.period
+                == .span(start: day("2020-06-01"), end: day("2020-08-31")))
+        #expect(onlyFact("Over the winter 300 people crossed.", date: "2021-11-12")?.period
+                == .span(start: day("2020-12-01"), end: day("2021-02-28")))
+        #expect(onlyFact("Since early August 2,000 migrants were detained.")?.period == .span(start: day("2021-08-01"), end: nil))
     }
 
     @Test func explicitDateBeatsRelativeWording() {

@@ -7,6 +7,10 @@ import Testing
         ("1,185", 1185), ("1.185", 1185), ("1 185", 1185), ("1\u{00A0}185", 1185), ("1\u{202F}185", 1185),
         ("1,234,567", 1_234_567), ("1.2 million", 1_200_000), ("3 thousand", 3000), ("2.5k", 2500),
         ("four", 4), ("twenty-one", 21), ("a dozen", 12), ("two hundred", 200), ("27.6 mln", 27_600_000),
+        ("one hundred and twenty", 120), ("a hundred and twenty-five", 125), ("two thousand", 2000),
+        ("two thousand five hundred", 2500), ("a hundred", 100), ("a thousand", 1000), ("twenty five", 25),
+        ("one and a half million", 1_500_000), ("half a million", 500_000), ("two hundred and fifty thousand", 250_000),
+        ("one million two hundred thousand", 1_200_000), ("seven thousand", 7000),
     ])
     func figureStylesParse(written: String, value: Int) {
         #expect(onlyFact("Border guards detained \(written) migrants on Tuesday.")?.value == value)

@@ -25,6 +25,30 @@ import Testing
         #expect(found.map(\.via) == ["FR", nil])
     }
 
+    /// Where people are deported or pushed back to is no region: at most the via of a neighbour.
+    @Test func theDestinationOfAReturnIsNotTheRegion() {
+        let text = "ANKARA - Turkish authorities deported 320 migrants to Pakistan on Monday.\n\nThe interior ministry said it had deported 150 people to Afghanistan."
+        #expect(facts(text, date: "2023-06-20").map(\.region) == ["TR", "TR"])
+        let pushed = onlyFact("Greek police pushed back 300 people to Turkey on Wednesday.", date: "2023-11-03")
+        #expect(pushed?.region == "GR")
+        #expect(pushed?.via == "TR")
+    }
+
+    /// A sentence naming no country goes on about the region of the facts before it only when it
+    /// counts the same thing.
+    @Test func aForeignCountOfAnotherKindDoesNotCarryOver() {
+        let text = "Some 696 migrants crossed the English Channel in small boats on Monday, the Ministry of Defence said. French authorities prevented 200 people from making the crossing.\n\nA total of 17,000 people have made the journey so far in 2022."
+        #expect(facts(text, date: "2022-08-02").map(\.region) == ["GB", "FR", "GB"])
+    }
+
+    /// Arrivals are counted where people land or cross into, named right after the figure.
+    @Test func arrivalsBelongToWhereTheyLand() {
+        let text = "WARSAW - Polish border guards detained 50 migrants who crossed from Belarus on Monday.\n\nLast summer 400 migrants crossed into Lithuania."
+        let found = facts(text, date: "2021-11-12")
+        #expect(found.map(\.region) == ["PL", "LT"])
+        #expect(found.map(\.via) == ["BY", "BY"])
+    }
+
     @Test func wholeYearTotalsInheritViaFromTheArticle() {
         let text = "Lithuania has detained 397 migrants who crossed over from Belarus this year.\n\nThe border service detained 81 people in 2020."
         #expect(facts(text, date: "2021-06-17").map(\.via) == ["BY", "BY"])

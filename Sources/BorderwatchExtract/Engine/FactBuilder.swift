@@ -5,6 +5,8 @@ import BorderwatchCore
 struct FactBuilder {
     let vocabulary: Vocabulary
     let tokens: [Token]
+    let words: [String]
+    let ids: [Int32]
     let bytes: [UInt8]
     let articleDate: Day
     let article: ArticlePlaces
@@ -18,9 +20,11 @@ struct FactBuilder {
     }
     private(set) var entries: [Entry] = []
 
-    init(vocabulary: Vocabulary, tokens: [Token], bytes: [UInt8], articleDate: Day, article: ArticlePlaces) {
+    init(vocabulary: Vocabulary, tokens: [Token], words: [String], ids: [Int32], bytes: [UInt8], articleDate: Day, article: ArticlePlaces) {
         self.vocabulary = vocabulary
         self.tokens = tokens
+        self.words = words
+        self.ids = ids
         self.bytes = bytes
         self.articleDate = articleDate
         self.article = article
@@ -33,14 +37,14 @@ struct FactBuilder {
         for (index, figure) in sentence.figures.enumerated() {
             // "two women were among 27 people who died": a part of the next, larger figure
             if index + 1 < sentence.figures.count, sentence.figures[index + 1].value > figure.value,
-               tokens[figure.range.upperBound..<sentence.figures[index + 1].span.lowerBound].contains(where: { $0.text == "among" }) {
+               words[figure.range.upperBound..<sentence.figures[index + 1].span.lowerBound].contains("among") {
                 continue
             }
-            guard let metric = metric(for: figure, in: sentence) else { continue }
+            guard var metric = compared(with: figure, in: sentence)?.fact.metric ?? metric(for: figure, in: sentence) else { continue }
             var (period, strength) = period(for: figure, in: sentence)
             if strength == .weak, case .day = period {
-                if isPerfect(figure, in: sentence) {
-                    // "Lithuania has detained 4,000 migrants": a running total
+                if isPerfect(figure, in: sentence) || sentence.times.contains(where: { $0.asOf != nil }) {
+                    // "Lithuania has detained 4,000 migrants", "as of Thursday, 45,000 had crossed": a running total
                     period = .ytd(year: articleDate.year, asOf: articleDate)
                 } else if let inherited = recentPeriod(before: sentence.range) {
                     // "They were part of a group of more than 380 ...": the day of the count just before;
@@ -51,7 +55,18 @@ struct FactBuilder {
             if case .ytd(let year, let asOf) = period, asOf == articleDate {
                 period = .ytd(year: year, asOf: self.asOf(for: figure, in: sentence, previous: previous))
             }
-            let (region, via) = place(for: figure, in: sentence)
+            var (region, via) = place(for: figure, metric: metric, in: sentence)
+            if metric == .arrivals || metric == .attempts, let counted = region,
+               sentence.mentions.contains(where: { $0.role == .authority && $0.code == counted && $0.position < figure.span.lowerBound }),
+               sentence.mentions.contains(where: {
+                   $0.role == .destination && $0.position >= figure.range.upperBound && $0.code != counted
+                       && vocabulary.neighbours[$0.code]?.contains(counted) == true && isHeading(to: $0.position)
+               }) {
+                // "Tunisian authorities intercepted 1,200 migrants trying to reach Italy": caught on
+                // the way out, by the country they left
+                metric = .prevented
+                via = nil
+            }
             let fact = Fact(metric: metric, value: figure.value, bound: figure.bound, period: period,
                             region: region, via: via, evidence: evidence(sentence.range))
             entries.append(Entry(fact: fact, strength: strength, sentence: sentence.range, position: figure.range.lowerBound))
@@ -61,8 +76,13 @@ struct FactBuilder {
             var nearest: Int?
             var best = Int.max
             // "the highest daily total", "a new single-day record": the claim is about a day's count
-            let following = tokens[cue.range.upperBound..<min(cue.range.upperBound + 3, sentence.range.upperBound)]
-            let daily = following.contains { ["daily", "single-day", "one-day", "day"].contains($0.text) }
+            let following = words[cue.range.upperBound..<min(cue.range.upperBound + 3, sentence.range.upperBound)]
+            let daily = following.contains { word in
+                switch word {
+                case "daily", "single-day", "one-day", "day": return true
+                default: return false
+                }
+            }
             let hasDayFact = entries[firstEntry...].contains { if case .day = $0.fact.period { return true } else { return false } }
             for index in firstEntry..<entries.count {
                 if daily, hasDayFact, case .day = entries[index].fact.period {} else if daily, hasDayFact { continue }
@@ -85,9 +105,18 @@ struct FactBuilder {
         var distance = 0
         for i in from..<to {
             distance += 1
-            if tokens[i].kind == .punct, [",", ";", "-", ":", "(", ")"].contains(tokens[i].text) { distance += 2 }
-            // ", and ..." opens a new clause with its own verb
-            if i > from, tokens[i - 1].text == ",", ["and", "but", "while", "whereas"].contains(tokens[i].text) { distance += 6 }
+            if tokens[i].kind == .punct {
+                switch words[i] {
+                case ",", ";", "-", ":", "(", ")": distance += 2
+                default: break
+                }
+            } else if i > from, tokens[i - 1].kind == .punct, words[i - 1] == "," {
+                // ", and ..." opens a new clause with its own verb
+                switch words[i] {
+                case "and", "but", "while", "whereas": distance += 6
+                default: break
+                }
+            }
         }
         return distance
     }
@@ -97,12 +126,31 @@ struct FactBuilder {
     func metric(for figure: Figure, in sentence: SentenceAnalysis) -> Metric? {
         var specific: (String, Int)?
         var generic: (String, Int)?
+        // "apprehended 1,700 people and pushed back 300": a verb right before each figure governs it
+        let governed = sentence.metrics.contains {
+            $0.range.upperBound <= figure.span.lowerBound && figure.span.lowerBound - $0.range.upperBound <= 3
+        }
         for var cue in sentence.metrics {
+            // "the Red Cross said", "the Kuznica crossing point": a name, not a verb of counting
+            if cue.value == "name" { continue }
             // "stopped<": the phrase governs only a figure after it
             if cue.value.hasSuffix("<") {
                 guard cue.range.upperBound <= figure.span.lowerBound else { continue }
                 cue.value.removeLast()
             }
+            if governed, cue.range.lowerBound >= figure.range.upperBound, sentence.figures.contains(where: {
+                $0.span.lowerBound >= cue.range.upperBound && $0.span.lowerBound - cue.range.upperBound <= 1
+            }) { continue }
+            // "prevented 24,203 people from crossing and arrested 183": the verb right before a figure
+            // shadows the phrases of the clauses before it
+            if governed, cue.range.upperBound <= figure.span.lowerBound, sentence.metrics.contains(where: { verb in
+                verb.range.lowerBound >= cue.range.upperBound && verb.range.upperBound <= figure.span.lowerBound
+                    && figure.span.lowerBound - verb.range.upperBound <= 3 && verb.value != "name"
+                    && words[cue.range.upperBound..<verb.range.lowerBound].contains { $0 == "and" || $0 == "," || $0 == "but" }
+            }) { continue }
+            // "1,700 crossed and 300 were turned back", "turned back 300 and detained 1,700": a phrase
+            // beyond another figure that has its own verb on this figure's side belongs to that figure
+            if passes(cue.range, figure, in: sentence) { continue }
             let distance = gap(cue.range, figure.span)
             if cue.value == "arrivals" {
                 if distance < (generic?.1 ?? Int.max) { generic = (cue.value, distance) }
@@ -118,7 +166,7 @@ struct FactBuilder {
         } else if let specific, specific.1 <= 30 {
             chosen = specific.0
         } else if sentence.records.contains(where: { $0.value == "previous" || $0.value == "record" })
-                    || !figure.elliptical && figure.span.lowerBound > sentence.range.lowerBound && tokens[figure.span.lowerBound - 1].text == "the" {
+                    || !figure.elliptical && figure.span.lowerBound > sentence.range.lowerBound && words[figure.span.lowerBound - 1] == "the" {
             // "the previous record high of 235 people", "The 202 migrants on board": a record claim
             // or a definite figure names the article's main count
             chosen = mainMetric.rawValue
@@ -126,6 +174,71 @@ struct FactBuilder {
             chosen = nil
         }
         return chosen.flatMap(Metric.init(rawValue:))
+    }
+
+    /// The fact a figure is set against ("17,300 attempts in October, up from 7,700 in September",
+    /// "That compared with 235,785 in November"): it counts the same thing.
+    func compared(with figure: Figure, in sentence: SentenceAnalysis) -> Entry? {
+        var comparison = false
+        for length in 1...3 where figure.span.lowerBound - length >= sentence.range.lowerBound {
+            if let (kind, matched) = vocabulary.connectors.longestMatch(in: ids, at: figure.span.lowerBound - length),
+               matched == length, kind == "compare" {
+                comparison = true
+                break
+            }
+        }
+        guard comparison, let last = entries.last, last.position < figure.range.lowerBound else { return nil }
+        if last.sentence == sentence.range { return last }
+        return last.sentence.upperBound <= sentence.range.lowerBound && sentence.range.lowerBound - last.sentence.upperBound <= 2 ? last : nil
+    }
+
+    /// "up from 5,200 a year earlier", "against 64,529 in the same period last year": the period
+    /// of the figure compared with, one year back. That figure is the last fact before this one in
+    /// the sentence, else in the sentence just before.
+    func comparedPeriod(before figure: Figure, in sentence: SentenceAnalysis) -> Period? {
+        guard let last = entries.last, last.position < figure.range.lowerBound,
+              last.sentence == sentence.range || last.sentence.upperBound <= sentence.range.lowerBound
+                && sentence.range.lowerBound - last.sentence.upperBound <= 2 else { return nil }
+        func back(_ day: Day) -> Day? {
+            Day(year: day.year - 1, month: day.month, day: min(day.day, Day.daysIn(month: day.month, year: day.year - 1)))
+        }
+        switch last.fact.period {
+        case .day(let day): return back(day).map { .day($0) }
+        case .month(let y, let m): return .month(year: y - 1, month: m)
+        case .year(let y): return .year(y - 1)
+        case .ytd(let y, let asOf):
+            guard let start = Day(year: y - 1, month: 1, day: 1), let end = back(asOf) else { return nil }
+            return .span(start: start, end: end)
+        case .span(let start, let end):
+            guard start != nil || end != nil else { return nil }
+            return .span(start: start.flatMap(back), end: end.flatMap(back))
+        }
+    }
+
+    /// "trying to reach Italy", "heading to the UK": the country at `position` is where people
+    /// were going, not where they got in.
+    func isHeading(to position: Int) -> Bool {
+        var j = position - 1
+        if j >= 0, words[j] == "the" { j -= 1 }
+        guard j >= 0 else { return false }
+        switch words[j] {
+        case "reach", "reaching", "to", "towards", "for": return true
+        default: return false
+        }
+    }
+
+    /// Whether another figure and, between that figure and `figure`, another metric phrase stand
+    /// between the phrase at `cue` and `figure`.
+    func passes(_ cue: Range<Int>, _ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        let cueAfter = cue.lowerBound >= figure.range.upperBound
+        for other in sentence.figures where other.range != figure.range {
+            let otherBetween = cueAfter ? other.span.lowerBound >= figure.range.upperBound && other.range.upperBound <= cue.lowerBound
+                                        : other.span.lowerBound >= cue.upperBound && other.range.upperBound <= figure.span.lowerBound
+            guard otherBetween else { continue }
+            let side = cueAfter ? figure.range.upperBound..<other.span.lowerBound : other.range.upperBound..<figure.span.lowerBound
+            if sentence.metrics.contains(where: { side.contains($0.range.lowerBound) }) { return true }
+        }
+        return false
     }
 
     /// The metric most facts so far have, arrivals when there are none.
@@ -139,6 +252,7 @@ struct FactBuilder {
     /// with none is a count of the article's own day.
     func period(for figure: Figure, in sentence: SentenceAnalysis) -> (Period, TimeExpression.Strength) {
         var best: (TimeExpression, Double)?
+        var eventAfter: (TimeExpression, Double)?
         for expression in sentence.times {
             guard expression.period != nil else { continue }
             // "the previous record for 2022", "the biggest one-day number in 2021": the year
@@ -164,18 +278,35 @@ struct FactBuilder {
             case .report: score += 5
             case .weak: score += 8
             }
+            if expression.duration { score += 10 }
             if after { score -= 0.5 }
             if score > 40 { continue }
             if score < (best?.1 ?? .infinity) { best = (expression, score) }
+            // "said on Tuesday that 15 migrants drowned on Monday": the day in the figure's own
+            // clause, after it, names the event; the report day before it only when nothing else does
+            if after, expression.strength >= .relative, !expression.duration, score <= 20, case .day? = expression.period,
+               !sentence.figures.contains(where: {
+                   $0.range.lowerBound >= expression.range.upperBound
+                       && gap(expression.range, $0.span) < gap(figure.range, expression.range)
+               }) {
+                if eventAfter.map({ score < $0.1 }) ?? true { eventAfter = (expression, score) }
+            }
         }
-        if let (expression, _) = best, let period = expression.period { return (period, expression.strength) }
+        if let (chosen, _) = best, chosen.strength == .report, !chosen.duration, chosen.range.upperBound <= figure.span.lowerBound,
+           let (event, _) = eventAfter, let period = event.period {
+            return (period, event.strength)
+        }
+        if let (expression, _) = best, let period = expression.period {
+            if expression.yearBack, let compared = comparedPeriod(before: figure, in: sentence) { return (compared, expression.strength) }
+            return (period, expression.strength)
+        }
         return (.day(articleDate), .weak)
     }
 
     /// The figure's clause is in the present perfect ("has detained", "have crossed").
     func isPerfect(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
         let window = max(sentence.range.lowerBound, figure.span.lowerBound - 6)..<min(sentence.range.upperBound, figure.range.upperBound + 5)
-        return window.contains { tokens[$0].text == "has" || tokens[$0].text == "have" }
+        return window.contains { words[$0] == "has" || words[$0] == "have" }
     }
 
     /// The period of a well-dated count just before, for a figure with no time wording: a day
@@ -201,8 +332,9 @@ struct FactBuilder {
 
     /// The region of the facts of the sentence just before, when it had any: a sentence that
     /// names no country goes on about the same place ("Last year 28,526 people made the journey").
-    func recentRegion(before sentence: Range<Int>) -> String? {
-        guard let last = entries.last, last.sentence.upperBound <= sentence.lowerBound else { return nil }
+    func recentRegion(before sentence: Range<Int>, metric: Metric) -> String? {
+        // a figure of another kind ("French authorities prevented 200 ...") says nothing of whose count follows
+        guard let last = entries.last, last.sentence.upperBound <= sentence.lowerBound, last.fact.metric == metric else { return nil }
         let between = tokens[last.sentence.upperBound..<sentence.lowerBound]
         return between.count <= 2 ? last.fact.region : nil
     }
@@ -230,12 +362,18 @@ struct FactBuilder {
 
     /// Region from an authority just before the figure or another border country the sentence
     /// names instead of the article's; else the article's region and via.
-    func place(for figure: Figure, in sentence: SentenceAnalysis) -> (String?, String?) {
-        var region = recentRegion(before: sentence.range) ?? article.region
+    func place(for figure: Figure, metric: Metric, in sentence: SentenceAnalysis) -> (String?, String?) {
+        var region = recentRegion(before: sentence.range, metric: metric) ?? article.region
         if let authority = sentence.mentions.last(where: {
             $0.role == .authority && $0.position < figure.span.lowerBound && figure.span.lowerBound - $0.position <= 8
         }) {
             region = authority.code
+        } else if metric == .arrivals, let landing = sentence.mentions.first(where: {
+            $0.role == .destination && $0.position >= figure.range.upperBound && $0.position - figure.range.upperBound <= 6
+                && vocabulary.neighbours[$0.code] != nil
+        }) {
+            // "disembarked 234 people in Toulon", "400 migrants crossed into Lithuania": where they got in
+            region = landing.code
         } else if let article = region, !sentence.mentions.contains(where: { $0.code == article }),
                   let other = sentence.mentions.first(where: {
                       $0.role != .origin && $0.code != self.article.via && vocabulary.neighbours[$0.code] != nil
@@ -253,7 +391,8 @@ struct FactBuilder {
             if case .route(let via) = mention.role, mention.code == region { return (region, via) }
             if mention.role != .authority, neighbours.contains(mention.code) { return (region, mention.code) }
         }
-        return (region, nil)
+        // nothing names the far side: the usual route in, as for a whole article
+        return (region, vocabulary.defaultVia[region])
     }
 
     func evidence(_ range: Range<Int>) -> String {

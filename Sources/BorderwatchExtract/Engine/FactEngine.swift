@@ -18,10 +18,10 @@ public struct FactEngine: Sendable {
     public func facts(text: String, date: Day?, datelineCity: String? = nil) -> [Fact] {
         guard let date else { return [] }
         let bytes = Array(text.utf8)
-        let tokens = Tokenizer.tokenize(bytes)
-        let words = tokens.map(\.text)
-        let ids = vocabulary.numbers.ids(words)
-        let sentences = Sentences.split(tokens, abbreviations: vocabulary.abbreviations)
+        let list = Tokenizer.tokenize(bytes)
+        let (tokens, words) = (list.tokens, list.words)
+        let ids = vocabulary.numbers.ids(tokens)
+        let sentences = Sentences.split(tokens, words: words, abbreviations: vocabulary.abbreviations)
         let figureFinder = FigureFinder(vocabulary: vocabulary, tokens: tokens, words: words, ids: ids)
         let timeFinder = TimeFinder(vocabulary: vocabulary, tokens: tokens, words: words, ids: ids, articleDate: date)
         let placeFinder = PlaceFinder(vocabulary: vocabulary, tokens: tokens, words: words, ids: ids)
@@ -35,7 +35,8 @@ public struct FactEngine: Sendable {
             if analyses.count < 2 { allMentions += mentions }
             let records = cues(vocabulary.records, in: range, ids: ids, tokens: tokens)
             // most sentences hold no figure and no record claim: nothing more to read in them
-            let mayCount = range.contains { tokens[$0].kind == .number || vocabulary.numbers[id: ids[$0]] != nil
+            let mayCount = range.contains { tokens[$0].kind == .number || vocabulary.numbers.contains(id: ids[$0])
+                || vocabulary.scales.contains(id: ids[$0])
                 || tokens[$0].hyphen && tokens[$0].kind == .word }
             guard mayCount || !records.isEmpty else {
                 analyses.append(SentenceAnalysis(range: range, figures: [], times: [], metrics: [], records: [], mentions: mentions))
@@ -51,7 +52,7 @@ public struct FactEngine: Sendable {
         let datelineCode = datelineCity.flatMap { vocabulary.gazetteer[$0.lowercased()] }
         let article = ArticlePlaces(mentions: allMentions, datelineCode: datelineCode, vocabulary: vocabulary)
 
-        var builder = FactBuilder(vocabulary: vocabulary, tokens: tokens, bytes: bytes, articleDate: date, article: article)
+        var builder = FactBuilder(vocabulary: vocabulary, tokens: tokens, words: words, ids: ids, bytes: bytes, articleDate: date, article: article)
         for index in analyses.indices {
             builder.read(analyses[index], previous: index > 0 ? analyses[index - 1] : nil)
         }

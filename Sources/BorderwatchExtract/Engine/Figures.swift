@@ -38,7 +38,7 @@ struct FigureFinder {
             }
             if let (qualifierStart, bound) = qualifier(before: i, in: sentence) {
                 guard accepts(range, in: sentence, isWord: isWord) else { continue }
-                let noun = nounAfter(range.upperBound, in: sentence)
+                let noun = nounAfter(range.upperBound, in: sentence, claimed: claimed)
                 if noun == .distractor || (noun == .unknown) || (isWord && noun != .counted) { continue }
                 result.append(Figure(value: value, bound: bound, range: range, span: qualifierStart..<range.upperBound,
                                      elliptical: noun == .implied))
@@ -56,14 +56,9 @@ struct FigureFinder {
         if token.kind == .number {
             value = token.number
         } else if token.kind == .word {
-            if let (text, length) = vocabulary.numbers.longestMatch(in: ids, at: i), i + length <= sentence.upperBound {
-                value = Double(text) ?? 0
-                end = i + length
-            } else if token.hyphen, let compound = hyphenatedNumber(token.text) {
-                value = compound
-            } else {
-                return nil
-            }
+            guard let (number, after) = wordNumber(at: i, in: sentence, claimed: claimed) else { return nil }
+            value = number
+            end = after
             isWord = true
         } else {
             return nil
@@ -71,7 +66,7 @@ struct FigureFinder {
         if end < sentence.upperBound, !claimed.contains(end), tokens[end].kind == .word,
            let scale = vocabulary.scales[id: ids[end]], let factor = Double(scale) {
             // "1.2 million", "3 thousand", "two hundred"; a lone "m" after a figure is metres
-            if !(tokens[end].text == "m" && isWord) && !(tokens[end].text == "m" && tokens[end].start > tokens[i].end) {
+            if !(words[end] == "m" && isWord) && !(words[end] == "m" && tokens[end].start > tokens[i].end) {
                 value *= factor
                 end += 1
             }
@@ -80,11 +75,91 @@ struct FigureFinder {
         return (Int(value.rounded()), i..<end, isWord)
     }
 
+    /// A number in words and where it ends: "twelve", "twenty-one", "a dozen", "one hundred and
+    /// twenty", "two thousand", "a hundred", "one and a half million", "half a million".
+    func wordNumber(at i: Int, in sentence: Range<Int>, claimed: ClaimedTokens) -> (Double, Int)? {
+        let end = sentence.upperBound
+        func usable(_ j: Int) -> Bool { j < end && tokens[j].kind == .word && !claimed.contains(j) }
+        /// hundred, thousand, million, billion (not "k" or "m", which follow digits)
+        func scale(_ j: Int) -> Double? {
+            guard usable(j), words[j].utf8.count > 3 else { return nil }
+            return vocabulary.scales[id: ids[j]].flatMap(Double.init)
+        }
+        /// A number word or phrase below a hundred, or a table entry such as "a hundred".
+        func small(_ j: Int) -> (Double, Int)? {
+            guard usable(j) else { return nil }
+            if let (text, length) = vocabulary.numbers.longestMatch(in: ids, at: j), j + length <= end, let value = Double(text) {
+                return (value, length)
+            }
+            if tokens[j].hyphen, let compound = hyphenatedNumber(words[j]) { return (compound, 1) }
+            return nil
+        }
+        var j = i
+        var total = 0.0
+        var group = 0.0
+        // what the last words were: a scale may follow a number; units may follow bare tens
+        var afterScale = false
+        var lastTens = false
+        if words[i] == "half", usable(i + 1), words[i + 1] == "a" || words[i + 1] == "an", let factor = scale(i + 2) {
+            return (factor / 2, i + 3)
+        }
+        if words[i] == "a" || words[i] == "an", let factor = scale(i + 1), factor >= 100 {
+            group = 1
+            j = i + 1
+        } else if let (value, length) = small(i) {
+            group = value
+            j = i + length
+            afterScale = value >= 100 && value.truncatingRemainder(dividingBy: 100) == 0
+            lastTens = value >= 20 && value < 100 && value.truncatingRemainder(dividingBy: 10) == 0
+        } else {
+            return nil
+        }
+        while j < end {
+            if let factor = scale(j) {
+                if factor == 100 {
+                    guard group < 100, !afterScale else { break }
+                    group = max(group, 1) * 100
+                } else {
+                    guard total == 0 || total >= factor * 1000 else { break }
+                    total += max(group, 1) * factor
+                    group = 0
+                }
+                j += 1
+                afterScale = true
+                lastTens = false
+                continue
+            }
+            // "one and a half million"
+            if usable(j + 2), words[j] == "and", words[j + 1] == "a", words[j + 2] == "half", let factor = scale(j + 3), factor >= 1000 {
+                total += (group + 0.5) * factor
+                group = 0
+                j += 4
+                afterScale = true
+                continue
+            }
+            // "one hundred and twenty", "two thousand five hundred", "twenty five"
+            let next = words[j] == "and" && afterScale ? j + 1 : j
+            if afterScale || lastTens && next == j, let (value, length) = small(next), value < 100,
+               !lastTens || value < 10 {
+                group += value
+                j = next + length
+                lastTens = !afterScale ? false : value >= 20 && value.truncatingRemainder(dividingBy: 10) == 0
+                afterScale = false
+                continue
+            }
+            break
+        }
+        return (total + group, j)
+    }
+
     /// "twenty-one" -> 21.
     func hyphenatedNumber(_ text: String) -> Double? {
-        let parts = text.split(separator: "-")
-        guard parts.count == 2, let tens = vocabulary.numbers[parts[0]].flatMap(Double.init),
-              let units = vocabulary.numbers[parts[1]].flatMap(Double.init),
+        let utf8 = text.utf8
+        guard let dash = utf8.firstIndex(of: 0x2D), dash != utf8.startIndex else { return nil }
+        let second = text[utf8.index(after: dash)...]
+        guard !second.isEmpty, !second.utf8.contains(0x2D),
+              let tens = vocabulary.numbers[text[..<dash]].flatMap(Double.init),
+              let units = vocabulary.numbers[second].flatMap(Double.init),
               tens >= 20, tens.truncatingRemainder(dividingBy: 10) == 0, units < 10 else { return nil }
         return tens + units
     }
@@ -94,7 +169,7 @@ struct FigureFinder {
     func qualifier(before i: Int, in sentence: Range<Int>) -> (Int, Bound)? {
         var end = i
         // currency signs and "nation of"-style wording make it no count of people
-        if end > sentence.lowerBound, tokens[end - 1].kind == .punct, ["$", "€", "£", "¥"].contains(tokens[end - 1].text) { return nil }
+        if end > sentence.lowerBound, tokens[end - 1].kind == .punct, isOneOf(words[end - 1], "$", "€", "£", "¥") { return nil }
         for length in (1...3).reversed() where end - length >= sentence.lowerBound {
             if let (_, matched) = vocabulary.before.longestMatch(in: ids, at: end - length), matched == length { return nil }
         }
@@ -123,22 +198,23 @@ struct FigureFinder {
     /// Rules out figures followed by a percent sign, "times", an age or a clock suffix.
     func accepts(_ range: Range<Int>, in sentence: Range<Int>, isWord: Bool) -> Bool {
         let next = range.upperBound
-        if next < sentence.upperBound, tokens[next].kind == .punct, tokens[next].text == "%" { return false }
-        if isWord, next < sentence.upperBound, tokens[next].text == "of" { return false }
+        if next < sentence.upperBound, tokens[next].kind == .punct, words[next] == "%" { return false }
+        if isWord, next < sentence.upperBound, words[next] == "of" { return false }
         return true
     }
 
     enum Noun { case counted, distractor, implied, unknown }
 
     /// What the words after a figure say it counts.
-    func nounAfter(_ start: Int, in sentence: Range<Int>) -> Noun {
+    func nounAfter(_ start: Int, in sentence: Range<Int>, claimed: ClaimedTokens) -> Noun {
         var i = start
         var firstIsContent: Bool?
         var steps = 0
         while i < sentence.upperBound, steps < 4 {
             let token = tokens[i]
-            if token.kind == .punct, token.text == "\"" || token.text == "'" { i += 1; continue }
-            if token.kind != .word { return firstIsContent == true ? .unknown : .implied }
+            if token.kind == .punct, words[i] == "\"" || words[i] == "'" { i += 1; continue }
+            // time wording ("5,200 a year earlier") ends the search like punctuation
+            if token.kind != .word || claimed.contains(i) { return firstIsContent == true ? .unknown : .implied }
             let distractor = vocabulary.distractors.longestMatch(in: ids, at: i)
             if let (_, length) = vocabulary.counted.longestMatch(in: ids, at: i), length >= distractor?.length ?? 0 {
                 let after = i + length
@@ -152,7 +228,7 @@ struct FigureFinder {
             }
             if distractor != nil { return .distractor }
             // "4,800 of them", "most of those": part of a group named before
-            if words[i] == "of", i + 1 < sentence.upperBound, ["them", "those", "whom"].contains(words[i + 1]) {
+            if words[i] == "of", i + 1 < sentence.upperBound, isOneOf(words[i + 1], "them", "those", "whom") {
                 return firstIsContent == true ? .unknown : .implied
             }
             // a demonym as the noun: "2,300 Guatemalans", "150 Afghans"

@@ -42,14 +42,14 @@ struct PlaceFinder {
                 continue
             }
             if let (code, length) = vocabulary.gazetteer.longestMatch(in: ids, at: i), i + length <= sentence.upperBound,
-               tokens[i].capitalized || tokens[i].text.utf8.contains(0x2E) {
+               tokens[i].capitalized || words[i].utf8.contains(0x2E) {
                 result.append(PlaceMention(position: i, code: code, role: role(at: i, length: length, in: sentence)))
                 i += length
                 continue
             }
             if tokens[i].hyphen, tokens[i].capitalized {
                 // "Belarusian-Lithuanian border", "Lithuania-Belarus"
-                for part in tokens[i].text.split(separator: "-") {
+                for part in words[i].split(separator: "-") {
                     if let code = vocabulary.gazetteer[part] { result.append(PlaceMention(position: i, code: code, role: .plain)) }
                 }
             }
@@ -67,13 +67,31 @@ struct PlaceFinder {
             return .authority
         }
         var j = i - 1
-        if j >= sentence.lowerBound, ["the", "neighbouring", "neighboring", "neighbour", "neighbor", "next-door"].contains(words[j]) { j -= 1 }
+        if j >= sentence.lowerBound, isOneOf(words[j], "the", "neighbouring", "neighboring", "neighbour", "neighbor", "next-door") { j -= 1 }
         guard j >= sentence.lowerBound else { return .plain }
         switch words[j] {
         case "from": return .origin
+        case "to" where sendsBack(before: j, in: sentence):
+            // "deported 320 people to Pakistan", "pushed back 300 to Serbia": where they were sent
+            return .origin
         case "into", "to", "in", "reached", "reach", "reaching", "reaches", "entered", "enter", "entering": return .destination
         default: return .plain
         }
+    }
+
+    /// A returns or prevented phrase ("deported", "sent back", "pushed back") within the six words
+    /// before `i`: a country after "to" there is where people were sent, not where they arrived.
+    func sendsBack(before i: Int, in sentence: Range<Int>) -> Bool {
+        var k = max(sentence.lowerBound, i - 6)
+        while k < i {
+            if let (value, length) = vocabulary.metrics.longestMatch(in: ids, at: k) {
+                if value.hasPrefix("returns") || value.hasPrefix("prevented") { return true }
+                k += length
+            } else {
+                k += 1
+            }
+        }
+        return false
     }
 }
 
@@ -82,45 +100,61 @@ struct ArticlePlaces: Sendable {
     var region: String?
     var via: String?
 
-    init(mentions: [PlaceMention], datelineCode: String?, vocabulary: Vocabulary) {
-        var score: [String: Double] = [:]
-        var firstSeen: [String: Int] = [:]
-        var count: [String: Int] = [:]
-        var routeVia: [String: String] = [:]
-        for (index, mention) in mentions.enumerated() {
-            let weight: Double
-            switch mention.role {
-            case .authority: weight = 3
-            case .route(let via):
-                weight = 2
-                routeVia[mention.code] = routeVia[mention.code] ?? via
-            case .destination: weight = 2
-            case .plain: weight = 1
-            case .origin: weight = -1
-            }
-            score[mention.code, default: 0] += weight
-            count[mention.code, default: 0] += 1
-            if firstSeen[mention.code] == nil { firstSeen[mention.code] = index }
-        }
-        if let datelineCode { score[datelineCode, default: 0] += 1; firstSeen[datelineCode] = firstSeen[datelineCode] ?? -1 }
-        for (code, value) in score where vocabulary.neighbours[code] != nil && value > 0 { score[code] = value * 2 }
-        let best = score.filter { $0.value > 0 }.max { a, b in
-            a.value != b.value ? a.value < b.value : (firstSeen[a.key] ?? 0) > (firstSeen[b.key] ?? 0)
-        }
-        region = best?.key
-        if let region {
-            via = ArticlePlaces.via(for: region, counts: count, routeVia: routeVia, vocabulary: vocabulary)
-        }
+    /// What the mentions say of one country. An article names a handful, so a list searched
+    /// in order beats hashing every mention's code.
+    private struct Tally {
+        let code: String
+        var score = 0.0
+        var count = 0
+        /// Index of the first mention; -1 for the dateline's country.
+        var firstSeen: Int
+        /// The far side of the first route named for this country.
+        var routeVia: String?
     }
 
-    /// The neighbour of `region` the article names most, else the far side of a route it names,
-    /// else the first (most usual) neighbour the lexicon lists.
-    static func via(for region: String, counts: [String: Int], routeVia: [String: String], vocabulary: Vocabulary) -> String? {
-        var best: (String, Int)?
-        for neighbour in vocabulary.neighbours[region] ?? [] {
-            if let n = counts[neighbour], n > (best?.1 ?? 0) { best = (neighbour, n) }
+    init(mentions: [PlaceMention], datelineCode: String?, vocabulary: Vocabulary) {
+        var tallies: [Tally] = []
+        func slot(_ code: String, firstSeen: Int) -> Int {
+            if let index = tallies.firstIndex(where: { $0.code == code }) { return index }
+            tallies.append(Tally(code: code, firstSeen: firstSeen))
+            return tallies.count - 1
         }
-        // an article that names no neighbour: the usual route into the region
-        return best?.0 ?? routeVia[region] ?? vocabulary.defaultVia[region]
+        for (index, mention) in mentions.enumerated() {
+            let i = slot(mention.code, firstSeen: index)
+            switch mention.role {
+            case .authority: tallies[i].score += 3
+            case .route(let via):
+                tallies[i].score += 2
+                tallies[i].routeVia = tallies[i].routeVia ?? via
+            case .destination: tallies[i].score += 2
+            case .plain: tallies[i].score += 1
+            case .origin: tallies[i].score -= 1
+            }
+            tallies[i].count += 1
+        }
+        if let datelineCode { tallies[slot(datelineCode, firstSeen: -1)].score += 1 }
+        for i in tallies.indices where vocabulary.neighbours[tallies[i].code] != nil && tallies[i].score > 0 {
+            tallies[i].score *= 2
+        }
+        // the highest score; between equals, the country named first
+        var best: Tally?
+        for tally in tallies where tally.score > 0 {
+            if let current = best, current.score > tally.score || current.score == tally.score && current.firstSeen < tally.firstSeen {
+                continue
+            }
+            best = tally
+        }
+        region = best?.code
+        if let best {
+            // the neighbour the article names most, else the far side of a route it names, else
+            // the first (most usual) neighbour the lexicon lists
+            var neighbour: (code: String, count: Int)?
+            for code in vocabulary.neighbours[best.code] ?? [] {
+                if let tally = tallies.first(where: { $0.code == code }), tally.count > (neighbour?.count ?? 0) {
+                    neighbour = (code, tally.count)
+                }
+            }
+            via = neighbour?.code ?? best.routeVia ?? vocabulary.defaultVia[best.code]
+        }
     }
 }

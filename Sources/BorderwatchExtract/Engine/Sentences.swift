@@ -1,7 +1,7 @@
 /// Splits a token stream into sentences: at line breaks, and at `.`, `!`, `?` followed by a
 /// capital, a figure or a quote, unless the dot ends an abbreviation ("Aug.", "Mr.", "No.").
 enum Sentences {
-    static func split(_ tokens: [Token], abbreviations: PhraseTable) -> [Range<Int>] {
+    static func split(_ tokens: [Token], words: [String], abbreviations: PhraseTable) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
         var i = 0
@@ -14,11 +14,10 @@ enum Sentences {
             if token.kind == .newline {
                 close(i)
                 start = i + 1
-            } else if token.kind == .punct, token.text == "." || token.text == "!" || token.text == "?" {
+            } else if token.kind == .punct, words[i] == "." || words[i] == "!" || words[i] == "?" {
                 var next = i + 1
-                while next < tokens.count, tokens[next].kind == .punct, tokens[next].text == "\"" || tokens[next].text == "'" || tokens[next].text == ")" { next += 1 }
-                let previous = i > 0 ? tokens[i - 1] : nil
-                let isAbbreviation = token.text == "." && previous.map { $0.kind == .word && abbreviations[$0.text] != nil } ?? false
+                while next < tokens.count, tokens[next].kind == .punct, words[next] == "\"" || words[next] == "'" || words[next] == ")" { next += 1 }
+                let isAbbreviation = words[i] == "." && i > 0 && tokens[i - 1].kind == .word && abbreviations[words[i - 1]] != nil
                 if next >= tokens.count {
                     close(next)
                     i = next
@@ -26,7 +25,7 @@ enum Sentences {
                 }
                 let following = tokens[next]
                 let startsSentence = following.kind == .newline || following.capitalized || following.kind == .number
-                    || following.kind == .punct && (following.text == "\"" || following.text == "-")
+                    || following.kind == .punct && (words[next] == "\"" || words[next] == "-")
                 if startsSentence && !isAbbreviation {
                     close(next)
                     i = next

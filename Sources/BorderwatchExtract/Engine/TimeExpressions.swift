@@ -19,6 +19,13 @@ struct TimeExpression: Sendable {
     var strength: Strength
     /// "before Thursday's crossings": the total is as of the day before.
     var asOf: Day?
+    /// A stretch counted back from the report ("in 24 hours", "within 48 hours"): it ends on the
+    /// day the sentence says the figure was given, else on the article's date, and yields to any
+    /// other time wording near the figure.
+    var duration = false
+    /// "a year earlier", "the same period last year": the period of the figure compared with, a
+    /// year back; a stretch with unknown bounds when there is none.
+    var yearBack = false
 }
 
 /// Reads dates, weekdays, months, years and relative wording ("over the past 24 hours", "last
@@ -34,6 +41,8 @@ struct TimeFinder {
     enum Point {
         case day(Day, explicit: Bool)
         case month(year: Int, month: Int)
+        /// "mid-September": a bound on the 15th, or the month on its own.
+        case middle(year: Int, month: Int)
         case year(Int)
     }
 
@@ -49,9 +58,9 @@ struct TimeFinder {
                 continue
             }
             if tokens[i].kind == .word, let (code, length) = vocabulary.times.longestMatch(in: ids, at: i),
-               i + length <= sentence.upperBound, let expression = relative(code, i..<(i + length)) {
+               i + length <= sentence.upperBound, let expression = relative(code, i..<(i + length), in: sentence) {
                 result.append(expression)
-                i += length
+                i = expression.range.upperBound
                 continue
             }
             i += 1
@@ -59,31 +68,38 @@ struct TimeFinder {
         // combinators
         var used = Set<Int>()
         for (index, (range, point)) in points.enumerated() where !used.contains(index) {
-            let before = previousWords(range.lowerBound, in: sentence, count: 3)
+            // the three words before the point, "" outside the sentence
+            let before = (word(range.lowerBound - 3, in: sentence), word(range.lowerBound - 2, in: sentence),
+                          word(range.lowerBound - 1, in: sentence))
             var start = range.lowerBound
-            if before.last == "between" || before.last == "from" || before.last == "on", index + 1 < points.count,
+            // "between Aug. 6 and Aug. 10", "on Monday and Tuesday", "in January and February"
+            if !before.2.isEmpty, index + 1 < points.count,
                let first = firstDay(point), let second = lastDay(points[index + 1].point),
                points[index + 1].range.lowerBound - range.upperBound <= 2,
-               ["and", "to", "-", "until", "through"].contains(words[range.upperBound]),
-               before.last != "on" || words[range.upperBound] == "and" {
+               pairs(before.2, words[range.upperBound], point, points[index + 1].point) {
                 used.insert(index + 1)
+                // "between January and June" said in March: both months of last year
+                var first = first
+                if first > second, !isExplicit(point), let earlier = Day(year: first.year - 1, month: first.month, day: first.day) {
+                    first = earlier
+                }
                 result.append(TimeExpression(range: (range.lowerBound - 1)..<points[index + 1].range.upperBound,
                                              period: .span(start: first, end: second), strength: .explicit))
                 continue
             }
             // "between 1 and 7 August", "from 1 to 7 August": the first day borrows the month
-            if case .day(let last, true) = point, before.count == 3, ["between", "from"].contains(before[0]),
-               ["and", "to"].contains(before[2]), tokens[range.lowerBound - 2].kind == .number || tokens[range.lowerBound - 2].kind == .ordinal,
+            if case .day(let last, true) = point, before.0 == "between" || before.0 == "from",
+               before.2 == "and" || before.2 == "to", tokens[range.lowerBound - 2].kind == .number || tokens[range.lowerBound - 2].kind == .ordinal,
                let first = Day(year: last.year, month: last.month, day: Int(tokens[range.lowerBound - 2].number)), first < last {
                 result.append(TimeExpression(range: (range.lowerBound - 3)..<range.upperBound,
                                              period: .span(start: first, end: last), strength: .explicit))
                 continue
             }
             var midnight = false
-            if before.suffix(2) == ["midnight", "on"] { midnight = true; start -= 2 } else if before.last == "midnight" { midnight = true; start -= 1 }
+            if before.1 == "midnight", before.2 == "on" { midnight = true; start -= 2 } else if before.2 == "midnight" { midnight = true; start -= 1 }
             // "since the beginning of August", "from the start of the year"
-            if before.count == 3, before[0] == "the", before[1] == "beginning" || before[1] == "start", before[2] == "of",
-               start - 4 >= sentence.lowerBound, ["since", "from"].contains(words[start - 4]) {
+            if before.0 == "the", before.1 == "beginning" || before.1 == "start", before.2 == "of",
+               start - 4 >= sentence.lowerBound, isOneOf(words[start - 4], "since", "from") {
                 start -= 3
             }
             let lead = start > sentence.lowerBound ? words[start - 1] : ""
@@ -108,11 +124,22 @@ struct TimeFinder {
                     result.append(TimeExpression(range: (start - 1)..<range.upperBound, period: nil, strength: .weak, asOf: day.adding(days: -1)))
                     continue
                 }
+            case "of" where word(start - 2, in: sentence) == "as", "at" where word(start - 2, in: sentence) == "as":
+                // "45,756 people crossed in 2022 as of Thursday": the day a running total stands at
+                if case .day(let day, _) = point {
+                    result.append(TimeExpression(range: (start - 2)..<range.upperBound, period: nil, strength: .weak, asOf: day))
+                    continue
+                }
             default:
                 break
             }
             result.append(TimeExpression(range: range, period: period(point, range: range, in: sentence),
                                          strength: strength == .relative && isReport(range.lowerBound, in: sentence) ? .report : strength))
+        }
+        if let report = result.first(where: { $0.strength == .report && !$0.duration }), case .day(let day)? = report.period {
+            for index in result.indices where result[index].duration {
+                result[index].period = result[index].period.map { anchor($0, on: day) }
+            }
         }
         for expression in result { claimed.ranges.append(expression.range) }
         for (range, _) in points { claimed.ranges.append(range) }
@@ -129,10 +156,10 @@ struct TimeFinder {
         }
         // "in 2020", "for the whole of 2019"
         if token.kind == .number, !token.separated, token.digits == 4, (1900...2100).contains(Int(token.number)) {
-            let previous = i > sentence.lowerBound ? words[i - 1] : ""
-            let next = i + 1 < sentence.upperBound ? words[i + 1] : ""
-            if ["in", "for", "of", "during", "throughout"].contains(previous)
-                || ["figure", "figures", "total", "tally", "count", "number", "numbers", "level"].contains(next) {
+            let previous = word(i - 1, in: sentence)
+            let next = word(i + 1, in: sentence)
+            if isOneOf(previous, "in", "for", "of", "during", "throughout")
+                || isOneOf(next, "figure", "figures", "total", "tally", "count", "number", "numbers", "level") {
                 return (i..<(i + 1), .year(Int(token.number)))
             }
             return nil
@@ -144,7 +171,7 @@ struct TimeFinder {
             if j < end, words[j] == "of" { j += 1 }
             if j < end, let month = month(at: j) {
                 var k = j + 1
-                if k < end, tokens[k].text == "." { k += 1 }
+                if k < end, words[k] == "." { k += 1 }
                 let (year, after) = year(after: k, in: sentence)
                 if let day = resolve(month: month, day: Int(token.number), year: year) {
                     return (i..<after, .day(day, explicit: true))
@@ -153,9 +180,13 @@ struct TimeFinder {
             return nil
         }
         guard token.kind == .word else { return nil }
+        if words[i] == "early" || words[i] == "late", i + 1 < end, month(at: i + 1) != nil,
+           let (range, point) = point(at: i + 1, in: sentence), case .month = point {
+            return (i..<range.upperBound, point)
+        }
         if let month = month(at: i) {
             var j = i + 1
-            if j < end, tokens[j].text == "." { j += 1 }
+            if j < end, words[j] == "." { j += 1 }
             // "August 3", "Aug. 3, 2021", "July 28th"
             if j < end, tokens[j].kind == .number || tokens[j].kind == .ordinal, !tokens[j].separated,
                tokens[j].digits <= 2, (1...31).contains(Int(tokens[j].number)) {
@@ -167,9 +198,21 @@ struct TimeFinder {
             // "January 2020"
             let (year, after) = year(after: j, in: sentence, comma: false)
             if let year { return (i..<after, .month(year: year, month: month)) }
-            // "in July", "so far in August", "since June", "last month" is handled as relative wording
-            let previous = i > sentence.lowerBound ? words[i - 1] : ""
-            if ["in", "during", "for", "since", "through", "throughout", "until", "by", "of", "from", "between", "and", "to"].contains(previous)
+            // "in July", "so far in August", "since June", "last month" is handled as relative wording;
+            // "in early August", "since late July" read as the month
+            var previous = word(i - 1, in: sentence)
+            if previous == "early" || previous == "late" { previous = word(i - 2, in: sentence) }
+            // "November last year", "in November of this year"
+            let (named, namedEnd) = yearOf(after: j, in: sentence)
+            if let named, namedEnd > j { return (i..<namedEnd, .month(year: named, month: month)) }
+            if j + 1 < end, words[j] == "last" || words[j] == "this", words[j + 1] == "year" {
+                return (i..<(j + 2), .month(year: words[j] == "last" ? articleDate.year - 1 : articleDate.year, month: month))
+            }
+            // "last November": the latest November before the article's month
+            if previous == "last" {
+                return (i..<(i + 1), .month(year: month < articleDate.month ? articleDate.year : articleDate.year - 1, month: month))
+            }
+            if isOneOf(previous, "in", "during", "for", "since", "through", "throughout", "until", "by", "of", "from", "between", "and", "to")
                 || token.possessive {
                 var y = articleDate.year
                 if month > articleDate.month { y -= 1 }
@@ -177,23 +220,57 @@ struct TimeFinder {
             }
             return nil
         }
-        if token.capitalized, let weekday = vocabulary.weekdays[id: ids[i]].flatMap(Int.init), token.text.count > 4 {
+        // "mid-September": the 15th as a bound ("since mid-August"), else the month
+        if token.hyphen, words[i].hasPrefix("mid-"), let month = vocabulary.months[words[i].dropFirst(4)].flatMap(Int.init) {
+            let y = month > articleDate.month ? articleDate.year - 1 : articleDate.year
+            return (i..<(i + 1), .middle(year: y, month: month))
+        }
+        if token.capitalized, let weekday = vocabulary.weekdays[id: ids[i]].flatMap(Int.init), words[i].utf8.count > 4 {
             var after = i + 1
-            if after < end, !token.possessive, ["night", "morning", "evening", "afternoon"].contains(words[after]) { after += 1 }
+            if after < end, !token.possessive, isOneOf(words[after], "night", "morning", "evening", "afternoon") { after += 1 }
             return (i..<after, .day(articleDate.latest(weekday: weekday), explicit: false))
         }
         return nil
     }
 
+    /// Whether two points joined by `joint` after `lead` make one stretch: "between X and Y",
+    /// "from X to Y", "on Monday and Tuesday", "in January and February".
+    func pairs(_ lead: String, _ joint: String, _ first: Point, _ second: Point) -> Bool {
+        switch lead {
+        case "between", "from": return isOneOf(joint, "and", "to", "-", "until", "through")
+        case "on": return joint == "and"
+        case "in", "during":
+            guard joint == "and" || joint == "-" || joint == "to" else { return false }
+            if case .month = first, case .month = second { return true }
+            return false
+        default: return false
+        }
+    }
+
     /// A 4-digit year at `i`, optionally after a comma: the year and the index after it.
     func year(after i: Int, in sentence: Range<Int>, comma: Bool = true) -> (Int?, Int) {
         var j = i
-        if comma, j < sentence.upperBound, tokens[j].text == "," { j += 1 }
+        if comma, j < sentence.upperBound, words[j] == "," { j += 1 }
         if j < sentence.upperBound, tokens[j].kind == .number, !tokens[j].separated, tokens[j].digits == 4,
            (1900...2100).contains(Int(tokens[j].number)) {
             return (Int(tokens[j].number), j + 1)
         }
         return (nil, i)
+    }
+
+    /// The year named after a part of a year: "of 2023", "of the year", "of this year", "of last
+    /// year" (`nil` for the first two), and the index after those words.
+    func yearOf(after i: Int, in sentence: Range<Int>) -> (Int?, Int) {
+        guard i < sentence.upperBound, words[i] == "of" || words[i] == "in" else { return (nil, i) }
+        let (year, after) = year(after: i + 1, in: sentence, comma: false)
+        if let year { return (year, after) }
+        guard i + 2 < sentence.upperBound else { return (nil, i) }
+        switch (words[i + 1], words[i + 2]) {
+        case ("the", "year"): return (nil, i + 3)
+        case ("this", "year"): return (articleDate.year, i + 3)
+        case ("last", "year"): return (articleDate.year - 1, i + 3)
+        default: return (nil, i)
+        }
     }
 
     /// A capitalised month name, or an abbreviation followed by a dot ("Aug.").
@@ -221,6 +298,7 @@ struct TimeFinder {
         switch point {
         case .day(let day, _): return day
         case .month(let y, let m): return Day(year: y, month: m, day: 1)
+        case .middle(let y, let m): return Day(year: y, month: m, day: 15)
         case .year(let y): return Day(year: y, month: 1, day: 1)
         }
     }
@@ -229,6 +307,7 @@ struct TimeFinder {
         switch point {
         case .day(let day, _): return day
         case .month(let y, let m): return Day(year: y, month: m, day: Day.daysIn(month: m, year: y))
+        case .middle(let y, let m): return Day(year: y, month: m, day: 15)
         case .year(let y): return Day(year: y, month: 12, day: 31)
         }
     }
@@ -236,29 +315,42 @@ struct TimeFinder {
     func period(_ point: Point, range: Range<Int>, in sentence: Range<Int>) -> Period? {
         switch point {
         case .day(let day, _): return .day(day)
-        case .month(let y, let m): return .month(year: y, month: m)
+        case .month(let y, let m), .middle(let y, let m): return .month(year: y, month: m)
         case .year(let y):
             if y > articleDate.year { return nil }
-            let whole = previousWords(range.lowerBound, in: sentence, count: 2) == ["whole", "of"]
+            let whole = word(range.lowerBound - 2, in: sentence) == "whole" && word(range.lowerBound - 1, in: sentence) == "of"
             return y == articleDate.year && !whole ? .ytd(year: y, asOf: articleDate) : .year(y)
         }
     }
 
-    func previousWords(_ i: Int, in sentence: Range<Int>, count: Int) -> [String] {
-        let start = max(sentence.lowerBound, i - count)
-        return Array(words[start..<i])
+    /// The word at `i`, or "" when `i` is outside the sentence.
+    func word(_ i: Int, in sentence: Range<Int>) -> String {
+        sentence.contains(i) ? words[i] : ""
     }
 
     /// "said on Monday", "told reporters on Tuesday": the day of the statement.
     func isReport(_ i: Int, in sentence: Range<Int>) -> Bool {
-        let before = previousWords(i, in: sentence, count: 4)
-        let verbs: Set<String> = ["said", "says", "told", "reported", "announced", "added", "stated", "confirmed", "reporters", "statement", "speaking", "talking"]
-        return before.contains { verbs.contains($0) }
+        words[max(sentence.lowerBound, i - 4)..<i].contains { word in
+            switch word {
+            case "said", "says", "told", "reported", "announced", "added", "stated", "confirmed",
+                 "reporters", "statement", "speaking", "talking": return true
+            default: return false
+            }
+        }
+    }
+
+    /// A duration counted back from the article's date, moved to end on `day` instead.
+    func anchor(_ period: Period, on day: Day) -> Period {
+        switch period {
+        case .day: return .day(day)
+        case .span(let start?, let end?): return .span(start: day.adding(days: start.days(until: end) * -1), end: day)
+        default: return period
+        }
     }
 
     // MARK: relative wording
 
-    func relative(_ code: String, _ range: Range<Int>) -> TimeExpression? {
+    func relative(_ code: String, _ range: Range<Int>, in sentence: Range<Int>) -> TimeExpression? {
         let d = articleDate
         let parts = code.split(separator: ":")
         let kind = parts.first.map(String.init) ?? ""
@@ -287,10 +379,51 @@ struct TimeFinder {
             return TimeExpression(range: range, period: .ytd(year: d.year, asOf: d), strength: .relative)
         case "span":
             return TimeExpression(range: range, period: .span(start: nil, end: nil), strength: .relative)
+        case "yearback":
+            return TimeExpression(range: range, period: .span(start: nil, end: nil), strength: .relative, yearBack: true)
         case "weak":
             return TimeExpression(range: range, period: .ytd(year: d.year, asOf: d), strength: .weak)
         case "year":
             return TimeExpression(range: range, period: .year(d.year - 1), strength: .relative)
+        case "months":
+            // "the first half of 2023", "the first six months of the year", "the third quarter of last year"
+            let bounds = argument.split(separator: "-").compactMap { Int($0) }
+            guard bounds.count == 2 else { return nil }
+            let (year, end) = yearOf(after: range.upperBound, in: sentence)
+            let y = year ?? (bounds[1] > d.month ? d.year - 1 : d.year)
+            guard let first = Day(year: y, month: bounds[0], day: 1),
+                  let last = Day(year: y, month: bounds[1], day: Day.daysIn(month: bounds[1], year: y)) else { return nil }
+            return TimeExpression(range: range.lowerBound..<end, period: .span(start: first, end: last), strength: .relative)
+        case "fiscal":
+            // "fiscal year 2022", "fiscal 2023": the US federal year, October to September
+            let (year, end) = self.year(after: range.upperBound, in: sentence, comma: false)
+            guard let year, let first = Day(year: year - 1, month: 10, day: 1), let last = Day(year: year, month: 9, day: 30) else {
+                return range.count > 1 ? TimeExpression(range: range, period: .span(start: nil, end: nil), strength: .relative) : nil
+            }
+            return TimeExpression(range: range.lowerBound..<end, period: .span(start: first, end: last), strength: .relative)
+        case "season":
+            // "last summer", "since the summer", "over the winter": months A-B, wrapping past December
+            let bounds = argument.split(separator: "-").compactMap { Int($0) }
+            guard bounds.count == 2, parts.count > 2 else { return nil }
+            func season(startingIn year: Int) -> (Day, Day)? {
+                let endYear = bounds[1] < bounds[0] ? year + 1 : year
+                guard let first = Day(year: year, month: bounds[0], day: 1),
+                      let last = Day(year: endYear, month: bounds[1], day: Day.daysIn(month: bounds[1], year: endYear)) else { return nil }
+                return (first, last)
+            }
+            let (named, end) = yearOf(after: range.upperBound, in: sentence)
+            var year = named ?? d.year
+            if named == nil {
+                // the latest season begun by the article's date; "last" wants one already over
+                while let (first, last) = season(startingIn: year), first > d || parts[2].hasSuffix("last") && last >= d { year -= 1 }
+            }
+            guard let (first, last) = season(startingIn: year) else { return nil }
+            let period: Period = parts[2].hasPrefix("since") ? .span(start: first, end: nil) : .span(start: first, end: last)
+            return TimeExpression(range: range.lowerBound..<end, period: period, strength: .relative)
+        case "duration":
+            guard let days = Int(argument), days >= 1 else { return nil }
+            let period: Period = days == 1 ? .day(d) : .span(start: d.adding(days: 1 - days), end: d)
+            return TimeExpression(range: range, period: period, strength: .report, duration: true)
         default:
             return nil
         }

@@ -1,6 +1,9 @@
 /// One token of an article: a word, a figure, a calendar date written in digits, or punctuation.
+///
+/// Plain data (no reference-counted fields), so that reading `tokens[i]` is a copy of bytes; the
+/// token's text lives in the parallel `TokenList.words`.
 struct Token: Sendable {
-    enum Kind: Sendable, Equatable {
+    enum Kind: UInt8, Sendable, Equatable {
         case word
         /// A figure in digits, thousands separators and decimals resolved into `number`.
         case number
@@ -15,24 +18,82 @@ struct Token: Sendable {
         case newline
     }
 
-    var kind: Kind
-    /// Lower-case word, or the punctuation mark (quotes normalised to `"`, dashes to `-`).
-    var text: String
+    // Stored fields are ordered widest first, so a token packs into 48 bytes.
+
+    /// `WordIndex.hash` of the token's text (kept beside the tokens, in `TokenList.words`), so
+    /// lexicon ids are looked up without reading the text again.
+    var hash: UInt64 = 0
     var number: Double = 0
-    var date: (year: Int, month: Int, day: Int)? = nil
     /// Byte offsets in the article's UTF-8 text.
     var start: Int
     var end: Int
+    /// A `.date` token's day as `year * 10_000 + month * 100 + day`; 0 for no date.
+    private var packedDate: Int32 = 0
+    var kind: Kind
+    private var digitCount: UInt8 = 0
     /// The word starts with an upper-case letter.
     var capitalized = false
     /// A figure glued to a following word by a hyphen ("679-kilometer", "27-nation").
     var hyphenated = false
     /// A figure written with a thousands separator or a decimal point.
     var separated = false
-    /// Digits before any separator.
-    var digits = 0
     /// The word carried a possessive "'s" ("Thursday's").
     var possessive = false
     /// The word has an inner hyphen ("twenty-one", "would-be").
     var hyphen = false
+
+    init(kind: Kind, hash: UInt64 = 0, start: Int, end: Int) {
+        self.kind = kind
+        self.hash = hash
+        self.start = start
+        self.end = end
+    }
+
+    /// Digits before any separator (counted up to 255).
+    var digits: Int {
+        get { Int(digitCount) }
+        set { digitCount = UInt8(clamping: newValue) }
+    }
+
+    /// The calendar date of a `.date` token.
+    var date: (year: Int, month: Int, day: Int)? {
+        get {
+            guard packedDate > 0 else { return nil }
+            let value = Int(packedDate)
+            return (value / 10_000, value / 100 % 100, value % 100)
+        }
+        set {
+            guard let newValue, (1...9999).contains(newValue.year) else { packedDate = 0; return }
+            packedDate = Int32(newValue.year * 10_000 + newValue.month * 100 + newValue.day)
+        }
+    }
+}
+
+/// The tokens of an article with their texts, index for index.
+struct TokenList {
+    var tokens: [Token] = []
+    /// Lower-case word, the figure as written, or the punctuation mark (quotes normalised to `"`,
+    /// dashes to `-`).
+    var words: [String] = []
+
+    init(capacity: Int) {
+        tokens.reserveCapacity(capacity)
+        words.reserveCapacity(capacity)
+    }
+
+    /// Appends `token` with its text; the token's hash is computed here unless the caller gave one.
+    mutating func append(_ token: Token, _ text: String) {
+        var token = token
+        if token.hash == 0 { token.hash = WordIndex.hash(text.utf8) }
+        tokens.append(token)
+        words.append(text)
+    }
+}
+
+/// Whether `word` is one of `candidates`: a plain loop of string comparisons, which for the
+/// engine's short word lists is cheaper than building an array or a set on every call.
+@inline(__always)
+func isOneOf(_ word: String, _ candidates: String...) -> Bool {
+    for candidate in candidates where candidate == word { return true }
+    return false
 }

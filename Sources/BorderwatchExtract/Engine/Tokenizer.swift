@@ -1,15 +1,19 @@
 /// Splits an article's UTF-8 bytes into tokens in one pass, without Foundation.
 enum Tokenizer {
-    static func tokenize(_ bytes: [UInt8]) -> [Token] {
-        var tokens: [Token] = []
-        tokens.reserveCapacity(bytes.count / 4)
+    static func tokenize(_ bytes: [UInt8]) -> TokenList {
+        bytes.withUnsafeBufferPointer { tokenize($0) }
+    }
+
+    /// The byte scanners read through an unsafe buffer: no bounds check per byte in the hot loop.
+    static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> TokenList {
+        var tokens = TokenList(capacity: bytes.count / 4)
         var i = 0
         let n = bytes.count
         while i < n {
             let b = bytes[i]
             if b == 0x0A {
-                if tokens.last?.kind != .newline {
-                    tokens.append(Token(kind: .newline, text: "\n", start: i, end: i + 1))
+                if tokens.tokens.last?.kind != .newline {
+                    tokens.append(Token(kind: .newline, start: i, end: i + 1), "\n")
                 }
                 i += 1
             } else if b == 0x20 || b == 0x09 || b == 0x0D {
@@ -33,14 +37,14 @@ enum Tokenizer {
     @inline(__always) static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
 
     /// A letter: ASCII letters and any non-ASCII character that is not a known space, dash or quote.
-    static func isLetter(_ bytes: [UInt8], _ i: Int) -> Bool {
+    static func isLetter(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         let b = bytes[i]
         if b < 0x80 { return isASCIILetter(b) }
         return spaceWidth(bytes, i) == nil && punctWidth(bytes, i) == nil
     }
 
     /// No-break (U+00A0), thin (U+2009), narrow no-break (U+202F) and other Unicode spaces.
-    static func spaceWidth(_ bytes: [UInt8], _ i: Int) -> Int? {
+    static func spaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
         if bytes[i] == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 { return 2 }
         if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80,
            (0x80...0x8B).contains(bytes[i + 2]) || bytes[i + 2] == 0xAF { return 3 }
@@ -49,7 +53,7 @@ enum Tokenizer {
     }
 
     /// Unicode dashes, quotes, ellipsis and bullets, with the ASCII mark they stand for.
-    static func punctWidth(_ bytes: [UInt8], _ i: Int) -> (Int, String)? {
+    static func punctWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, String)? {
         guard bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80 else {
             if bytes[i] == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xAB || bytes[i + 1] == 0xBB { return (2, "\"") }
             if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x82, bytes[i + 2] == 0xAC { return (3, "€") }
@@ -65,21 +69,33 @@ enum Tokenizer {
         }
     }
 
-    static func isSpace(_ bytes: [UInt8], _ i: Int) -> Bool {
+    static func isSpace(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         i < bytes.count && (bytes[i] == 0x20 || spaceWidth(bytes, i) != nil)
     }
 
     // MARK: words
 
-    static func readWord(_ bytes: [UInt8], _ start: Int, into tokens: inout [Token]) -> Int {
+    static func readWord(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, into tokens: inout TokenList) -> Int {
         var i = start
         let n = bytes.count
         var possessive = false
         var hyphen = false
         var end = start
+        // no upper-case letter and no typographic apostrophe: the bytes are the word's text as they are
+        var plain = true
         while i < n {
-            if isDigit(bytes[i]) || isLetter(bytes, i) {
-                i += bytes[i] < 0x80 ? 1 : utf8Width(bytes[i])
+            // the common case first: a run of lower-case ASCII letters and digits
+            while i < n, bytes[i] >= 0x61 && bytes[i] <= 0x7A || isDigit(bytes[i]) { i += 1 }
+            end = max(end, i)
+            guard i < n else { break }
+            if bytes[i] >= 0x41 && bytes[i] <= 0x5A {
+                plain = false
+                i += 1
+                end = i
+                continue
+            }
+            if bytes[i] >= 0x80, isLetter(bytes, i) {
+                i += utf8Width(bytes[i])
                 end = i
                 continue
             }
@@ -107,36 +123,43 @@ enum Tokenizer {
             }
             break
         }
-        var plain = true
-        for j in start..<end where bytes[j] >= 0x41 && bytes[j] <= 0x5A || bytes[j] == 0xE2 { plain = false; break }
+        if plain, bytes[start..<end].contains(0xE2) { plain = false }
         if plain {
             // already lower case: no copy of the bytes
-            var token = Token(kind: .word, text: String(decoding: bytes[start..<end], as: UTF8.self), start: start, end: end)
+            let word = bytes[start..<end]
+            var token = Token(kind: .word, hash: WordIndex.hash(word), start: start, end: end)
             token.possessive = possessive
             token.hyphen = hyphen
-            tokens.append(token)
+            tokens.append(token, String(decoding: word, as: UTF8.self))
             return max(i, end)
         }
-        var lower = [UInt8]()
-        lower.reserveCapacity(end - start)
-        var apostropheRun = 0
-        for j in start..<end {
-            if apostropheRun > 0 { apostropheRun -= 1; continue }
-            let c = bytes[j]
-            if c >= 0x41 && c <= 0x5A { lower.append(c | 0x20) } else if c == 0xE2, j + 2 < end, bytes[j + 1] == 0x80, bytes[j + 2] == 0x99 {
-                lower.append(0x27)
-                apostropheRun = 2
-            } else { lower.append(c) }
+        // lower-cased straight into the string's storage; a typographic apostrophe becomes "'"
+        var text = String(unsafeUninitializedCapacity: end - start) { lower in
+            var count = 0
+            var j = start
+            while j < end {
+                let c = bytes[j]
+                if c >= 0x41 && c <= 0x5A {
+                    lower[count] = c | 0x20
+                } else if c == 0xE2, j + 2 < end, bytes[j + 1] == 0x80, bytes[j + 2] == 0x99 {
+                    lower[count] = 0x27
+                    j += 2
+                } else {
+                    lower[count] = c
+                }
+                count += 1
+                j += 1
+            }
+            return count
         }
-        var text = String(decoding: lower, as: UTF8.self)
         let first = bytes[start]
         let capitalized = first >= 0x41 && first <= 0x5A
         if text == "us", end - start == 2, bytes[start] == 0x55, bytes[start + 1] == 0x53 { text = "u.s." }
-        var token = Token(kind: .word, text: text, start: start, end: end)
+        var token = Token(kind: .word, start: start, end: end)
         token.capitalized = capitalized
         token.possessive = possessive
         token.hyphen = hyphen
-        tokens.append(token)
+        tokens.append(token, text)
         return max(i, end)
     }
 
@@ -146,9 +169,9 @@ enum Tokenizer {
 
     // MARK: punctuation
 
-    static func readPunct(_ bytes: [UInt8], _ i: Int, into tokens: inout [Token]) -> Int {
+    static func readPunct(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, into tokens: inout TokenList) -> Int {
         if let (width, mark) = punctWidth(bytes, i) {
-            tokens.append(Token(kind: .punct, text: mark, start: i, end: i + width))
+            tokens.append(Token(kind: .punct, start: i, end: i + width), mark)
             return i + width
         }
         let b = bytes[i]
@@ -158,13 +181,13 @@ enum Tokenizer {
         case 0x60: text = "'"
         default: text = String(decoding: bytes[i..<min(bytes.count, i + width)], as: UTF8.self)
         }
-        tokens.append(Token(kind: .punct, text: text, start: i, end: min(bytes.count, i + width)))
+        tokens.append(Token(kind: .punct, start: i, end: min(bytes.count, i + width)), text)
         return i + width
     }
 
     // MARK: figures
 
-    static func digitRun(_ bytes: [UInt8], _ i: Int) -> (value: Int, count: Int) {
+    static func digitRun(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (value: Int, count: Int) {
         var j = i
         var value = 0
         while j < bytes.count, isDigit(bytes[j]) {
@@ -175,7 +198,7 @@ enum Tokenizer {
     }
 
     /// Reads digits at `start`: a figure with separators and decimals, an ordinal, a digit date or a clock time.
-    static func readFigure(_ bytes: [UInt8], _ start: Int, into tokens: inout [Token]) -> Int {
+    static func readFigure(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, into tokens: inout TokenList) -> Int {
         let n = bytes.count
         let (first, firstCount) = digitRun(bytes, start)
         var i = start + firstCount
@@ -185,9 +208,9 @@ enum Tokenizer {
             let (m, mc) = digitRun(bytes, i + 1)
             let (d, dc) = digitRun(bytes, i + 4)
             if mc == 2, dc == 2, (1...12).contains(m), (1...31).contains(d) {
-                var token = Token(kind: .date, text: "", start: start, end: i + 6)
+                var token = Token(kind: .date, start: start, end: i + 6)
                 token.date = (first, m, d)
-                tokens.append(token)
+                tokens.append(token, "")
                 return i + 6
             }
         }
@@ -199,9 +222,9 @@ enum Tokenizer {
             if (1...2).contains(mc), afterMonth + 1 < n, bytes[afterMonth] == sep {
                 let (y, yc) = digitRun(bytes, afterMonth + 1)
                 if yc == 4, (1...12).contains(m), (1...31).contains(first) {
-                    var token = Token(kind: .date, text: "", start: start, end: afterMonth + 1 + yc)
+                    var token = Token(kind: .date, start: start, end: afterMonth + 1 + yc)
                     token.date = (y, m, first)
-                    tokens.append(token)
+                    tokens.append(token, "")
                     return afterMonth + 1 + yc
                 }
             }
@@ -210,7 +233,7 @@ enum Tokenizer {
         if firstCount <= 2, i + 2 < n, bytes[i] == 0x3A {
             let (_, mc) = digitRun(bytes, i + 1)
             if mc == 2 {
-                tokens.append(Token(kind: .clock, text: "", start: start, end: i + 3))
+                tokens.append(Token(kind: .clock, start: start, end: i + 3), "")
                 return i + 3
             }
         }
@@ -220,18 +243,20 @@ enum Tokenizer {
         var fraction = 0.0
         // thousands groups: 1,185  1.185  1 185 (also no-break and narrow spaces)
         if firstCount <= 3 {
-            var separator: [UInt8]? = nil
+            // the separator's bytes packed into one integer, so that groups must share it
+            var separator: UInt32? = nil
             while i < n {
                 var width = 0
                 if bytes[i] == 0x2C || bytes[i] == 0x2E || bytes[i] == 0x27 { width = 1 } else if bytes[i] == 0x20 { width = 1 } else if let w = spaceWidth(bytes, i) { width = w }
                 guard width > 0, i + width < n else { break }
-                let mark = Array(bytes[i..<(i + width)])
+                var mark: UInt32 = 0
+                for j in i..<(i + width) { mark = mark << 8 | UInt32(bytes[j]) }
                 if let separator, separator != mark { break }
                 let (group, groupCount) = digitRun(bytes, i + width)
                 let after = i + width + groupCount
                 guard groupCount == 3, after >= n || !isDigit(bytes[after]) else { break }
                 // a plain space only joins groups when the next group is not followed by more digits or a letter
-                if mark == [0x20], after < n, isLetter(bytes, after) { break }
+                if mark == 0x20, after < n, isLetter(bytes, after) { break }
                 separator = mark
                 // beyond a trillion it is no count of people; keep reading the digits without overflowing
                 integer = integer < 1_000_000_000_000 ? integer * 1000 + group : integer
@@ -251,7 +276,8 @@ enum Tokenizer {
             }
         }
         // the digits as written, so lexicon phrases such as "past 24 hours" can name them
-        var token = Token(kind: .number, text: String(decoding: bytes[start..<i], as: UTF8.self), start: start, end: i)
+        var token = Token(kind: .number, start: start, end: i)
+        let written = bytes[start..<i]
         token.number = Double(integer) + fraction
         token.separated = separated
         token.digits = firstCount
@@ -267,28 +293,29 @@ enum Tokenizer {
             case "st", "nd", "rd", "th":
                 token.kind = .ordinal
                 token.end = j
-                tokens.append(token)
+                tokens.append(token, String(decoding: written, as: UTF8.self))
                 return j
             case "k":
                 token.number *= 1000
                 token.end = j
-                tokens.append(token)
+                tokens.append(token, String(decoding: written, as: UTF8.self))
                 return j
             default:
                 return readWordFrom(bytes, start, into: &tokens)
             }
         }
         if i + 1 < n, bytes[i] == 0x2D, isLetter(bytes, i + 1) { token.hyphenated = true }
-        tokens.append(token)
+        token.hash = WordIndex.hash(written)
+        tokens.append(token, String(decoding: written, as: UTF8.self))
         return i
     }
 
     /// A token that starts with digits but is a word ("747s", "7.10am", "COVID-19" parts).
-    static func readWordFrom(_ bytes: [UInt8], _ start: Int, into tokens: inout [Token]) -> Int {
+    static func readWordFrom(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, into tokens: inout TokenList) -> Int {
         var i = start
         while i < bytes.count, isDigit(bytes[i]) || isASCIILetter(bytes[i]) || bytes[i] == 0x2E && i + 1 < bytes.count && isDigit(bytes[i + 1]) { i += 1 }
         let text = String(decoding: bytes[start..<i], as: UTF8.self).lowercased()
-        tokens.append(Token(kind: .word, text: text, start: start, end: i))
+        tokens.append(Token(kind: .word, start: start, end: i), text)
         return i
     }
 }

@@ -1,5 +1,7 @@
 /// The tables of one language's `Lexicon` that the engine reads, looked up once.
-struct Vocabulary: Sendable {
+///
+/// A class, so that the finders of every article share it without copying (and retaining) its tables.
+final class Vocabulary: Sendable {
     let numbers, scales, qualifiers, counted, distractors, before, connectors: WordTable
     let metrics, records, times, months, weekdays: WordTable
     let gazetteer, authorities, authorityNouns, routes: WordTable
