@@ -39,7 +39,8 @@ struct FigureFinder {
             if let (qualifierStart, bound) = qualifier(before: i, in: sentence) {
                 guard accepts(range, in: sentence, isWord: isWord) else { continue }
                 let noun = nounAfter(range.upperBound, in: sentence, claimed: claimed)
-                if noun == .distractor || (noun == .unknown) || (isWord && noun != .counted) { continue }
+                // figures in words need their noun ("six Iraqi citizens"), except large ones: "pushed back two thousand"
+                if noun == .distractor || (noun == .unknown) || (isWord && noun != .counted && (noun != .implied || value < 100)) { continue }
                 result.append(Figure(value: value, bound: bound, range: range, span: qualifierStart..<range.upperBound,
                                      elliptical: noun == .implied))
             }

@@ -158,7 +158,11 @@ struct TimeFinder {
         if token.kind == .number, !token.separated, token.digits == 4, (1900...2100).contains(Int(token.number)) {
             let previous = word(i - 1, in: sentence)
             let next = word(i + 1, in: sentence)
-            if isOneOf(previous, "in", "for", "of", "during", "throughout")
+            // "since 2015", "between 2015 and 2020", "from 2014 to 2016"
+            let secondOfPair = isOneOf(previous, "and", "to", "-") && i - 2 >= sentence.lowerBound && tokens[i - 2].kind == .number
+                && tokens[i - 2].digits == 4 && isOneOf(word(i - 3, in: sentence), "between", "from")
+            if isOneOf(previous, "in", "for", "of", "during", "throughout", "since", "from", "between", "until", "through")
+                || secondOfPair
                 || isOneOf(next, "figure", "figures", "total", "tally", "count", "number", "numbers", "level") {
                 return (i..<(i + 1), .year(Int(token.number)))
             }
