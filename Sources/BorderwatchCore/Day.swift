@@ -93,11 +93,18 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// `YYYY-MM-DD`.
     public var iso: String {
-        func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        var bytes: [UInt8] = []
+        appendISO(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `iso`'s UTF-8 bytes, for writers that build bytes rather than Strings.
+    public func appendISO(to bytes: inout [UInt8]) {
+        bytes.appendDecimal(year, width: 4)
+        bytes.append(UInt8(ascii: "-"))
+        bytes.appendDecimal(month, width: 2)
+        bytes.append(UInt8(ascii: "-"))
+        bytes.appendDecimal(day, width: 2)
     }
 
     public var description: String { iso }

@@ -98,7 +98,14 @@ public struct Fact: Hashable, Sendable {
 extension Fact {
     /// One line of `extract --json`: exactly SCHEMA.md's fields, in its order.
     public func jsonLine(article: String) -> String {
-        var json = JSONObjectWriter()
+        var bytes: [UInt8] = []
+        appendJSONLine(article: article, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `jsonLine(article:)`'s bytes (without a newline) to `bytes`.
+    public func appendJSONLine(article: String, to bytes: inout [UInt8]) {
+        var json = JSONObjectWriter(appendingTo: consume bytes)
         json.add("article", article)
         json.add("metric", metric.rawValue)
         json.add("value", value)
@@ -106,22 +113,22 @@ extension Fact {
         json.add("period", period.kind.rawValue)
         switch period {
         case .day(let d):
-            json.add("date", d.iso)
+            json.add("date", d)
         case .ytd(let y, let asOf):
-            json.add("as_of", asOf.iso)
+            json.add("as_of", asOf)
             json.add("year", y)
         case .year(let y):
             json.add("year", y)
         case .month(let y, let m):
             json.add("month", Period.monthString(year: y, month: m))
         case .span(let start, let end):
-            if let start { json.add("start", start.iso) }
-            if let end { json.add("end", end.iso) }
+            if let start { json.add("start", start) }
+            if let end { json.add("end", end) }
         }
         if let region { json.add("region", region) }
         if let via { json.add("via", via) }
         json.add("record", record)
         json.add("evidence", evidence)
-        return json.finish()
+        bytes = json.finishBytes()
     }
 }

@@ -7,12 +7,21 @@ import Glibc
 /// Reading an article file for the CLI commands: its bytes and its modification day.
 struct ArticleFile {
     let path: String
+    /// The file's name without its folder.
+    let name: String
     let bytes: [UInt8]
     /// The modification time as a UTC day: SCHEMA.md's last resort for the article's date.
     let modificationDay: Day
 
-    /// The file's name without its folder.
-    var name: String { path.split(separator: "/").last.map(String.init) ?? path }
+    /// The last component of `path`, ignoring trailing slashes; the path itself when it has none.
+    static func name(of path: String) -> String {
+        let utf8 = path.utf8
+        // A `/` followed by a combining mark is no separator for Characters; such paths split as Characters.
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return path.split(separator: "/").last.map(String.init) ?? path }
+        guard let end = utf8.lastIndex(where: { $0 != UInt8(ascii: "/") }) else { return path }
+        let start = utf8[..<end].lastIndex(of: UInt8(ascii: "/")).map(utf8.index(after:)) ?? utf8.startIndex
+        return String(path[start...end])
+    }
 
     struct ReadError: Error, CustomStringConvertible {
         let path: String
@@ -60,6 +69,6 @@ struct ArticleFile {
         }
         bytes.removeLast(bytes.count - filled)
         let day = Day(ordinal: Int(info.st_mtim.tv_sec) / 86_400 - (info.st_mtim.tv_sec < 0 ? 1 : 0))
-        return ArticleFile(path: path, bytes: bytes, modificationDay: day)
+        return ArticleFile(path: path, name: name(of: path), bytes: bytes, modificationDay: day)
     }
 }

@@ -47,10 +47,7 @@ struct ExtractCommand: ParsableCommand {
             }
             let article = extractor.extract(file.bytes, fileName: file.name, fallbackDate: date ?? file.modificationDay)
             if json {
-                for fact in article.facts {
-                    output.write(fact.jsonLine(article: file.name))
-                    output.write("\n")
-                }
+                for fact in article.facts { output.writeJSONLine(fact, article: file.name) }
             } else {
                 table.add(article)
             }
@@ -61,20 +58,31 @@ struct ExtractCommand: ParsableCommand {
     }
 }
 
-/// Collects stdout text and writes it in large chunks.
+/// Collects stdout bytes and writes them in large chunks.
 struct OutputBuffer {
-    private var pending = ""
+    private var pending: [UInt8] = []
 
     mutating func write(_ text: String) {
-        pending += text
-        if pending.utf8.count >= 1 << 16 { flush() }
+        pending.append(contentsOf: text.utf8)
+        flushWhenFull()
+    }
+
+    /// Writes one `extract --json` line without making a String of it.
+    mutating func writeJSONLine(_ fact: Fact, article: String) {
+        fact.appendJSONLine(article: article, to: &pending)
+        pending.append(0x0A)
+        flushWhenFull()
+    }
+
+    private mutating func flushWhenFull() {
+        if pending.count >= 1 << 16 { flush() }
     }
 
     mutating func flush() {
         guard !pending.isEmpty else { return }
-        fputs(pending, stdout)
+        pending.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, stdout) }
         fflush(stdout)
-        pending = ""
+        pending.removeAll(keepingCapacity: true)
     }
 }
 

@@ -1,57 +1,112 @@
 import BorderwatchCore
-import Foundation
 
 /// Plain text, as in the seeds: an optional ` date YYYY-MM-DD <lead>` header line, then the body.
 /// Stray inline tags (a pasted `<a href=...>`) are removed; a short first line without final
 /// punctuation is the headline.
+///
+/// Works on the UTF-8 bytes; rules that compare characters step by `Character`s (`UTF8Characters`).
 enum PlainText {
     static func decode(_ text: String) -> Document {
-        var body = Substring(text)
-        var date: Day?
-        var lead: Substring?
-        if let header = headerLine(body) {
-            date = header.date
-            lead = header.lead
-            body = header.rest
+        var text = text
+        return text.withUTF8 { bytes in
+            let characters = UTF8Characters(bytes: bytes)
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 2)
+            var bodyStart = 0
+            var date: Day?
+            if let header = headerLine(characters) {
+                date = header.date
+                bodyStart = header.bodyStart
+                if !header.lead.isEmpty {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[header.lead]))
+                    out.append(contentsOf: [0x0A, 0x0A])
+                }
+            }
+            let cleanStart = out.count
+            appendWithoutTags(UnsafeBufferPointer(rebasing: bytes[bodyStart...]), to: &out)
+            let title = out.withUnsafeBufferPointer { all in
+                headline(UTF8Characters(bytes: UnsafeBufferPointer(rebasing: all[cleanStart...])))
+            }
+            return Document(text: String(decoding: out, as: UTF8.self), title: title,
+                            date: date, dateSource: date == nil ? .none : .header, format: .text)
         }
-        let clean = body.utf8.contains(UInt8(ascii: "<")) ? stripTags(body) : String(body)
-        var paragraphs: [String] = []
-        if let lead, !lead.isEmpty { paragraphs.append(String(lead)) }
-        paragraphs.append(clean)
-        return Document(text: paragraphs.joined(separator: "\n\n"), title: headline(clean),
-                        date: date, dateSource: date == nil ? .none : .header, format: .text)
     }
 
-    /// Splits off the ` date YYYY-MM-DD lead...` first line, if the text starts with one.
-    static func headerLine(_ text: Substring) -> (date: Day, lead: Substring, rest: Substring)? {
-        let trimmed = text.drop(while: { $0 == " " || $0 == "\u{FEFF}" })
-        guard trimmed.hasPrefix("date ") else { return nil }
-        let afterKeyword = trimmed.dropFirst(5).drop(while: { $0 == " " })
-        guard let day = Day(iso: afterKeyword.prefix(10)) else { return nil }
-        let line = afterKeyword.dropFirst(10)
-        let end = line.firstIndex(of: "\n") ?? line.endIndex
-        let lead = line[line.startIndex..<end].drop(while: { $0 == " " })
-        return (day, lead, line[end...].drop(while: { $0 == "\n" || $0 == "\r" }))
+    /// The ` date YYYY-MM-DD lead...` first line, if the text starts with one: its date, the
+    /// lead's bytes and where the body starts (past the line's end and any blank lines).
+    static func headerLine(_ text: UTF8Characters) -> (date: Day, lead: Range<Int>, bodyStart: Int)? {
+        let bytes = text.bytes
+        var i = 0
+        // Spaces and byte order marks (a space carrying a combining mark is no space).
+        while i < bytes.count {
+            if bytes[i] == 0x20, text.characterEnd(from: i, limit: bytes.count) == i + 1 { i += 1 }
+            else if bytes[i...].starts(with: [0xEF, 0xBB, 0xBF]) { i += 3 }
+            else { break }
+        }
+        guard bytes[i...].starts(with: "date ".utf8), text.characterEnd(from: i + 4, limit: bytes.count) == i + 5 else { return nil }
+        i = skipSpaces(text, from: i + 5, limit: bytes.count)
+        // Ten characters: ten ASCII bytes, the last not carrying a combining mark.
+        let dateEnd = i + 10
+        guard dateEnd <= bytes.count,
+              let day = Day(iso: String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<dateEnd]), as: UTF8.self)),
+              text.characterEnd(from: dateEnd - 1, limit: bytes.count) == dateEnd else { return nil }
+        // The line ends at a line feed of its own (not the LF of a CR LF).
+        var end = dateEnd
+        while end < bytes.count, bytes[end] != 0x0A || (end > dateEnd && bytes[end - 1] == 0x0D) { end += 1 }
+        let leadStart = skipSpaces(text, from: dateEnd, limit: end)
+        // Blank lines after it: lone LFs and CRs (a CR LF is one character, and not a blank).
+        var bodyStart = end
+        while bodyStart < bytes.count,
+              bytes[bodyStart] == 0x0A || (bytes[bodyStart] == 0x0D && (bodyStart + 1 == bytes.count || bytes[bodyStart + 1] != 0x0A)) {
+            bodyStart += 1
+        }
+        return (day, leadStart..<end, bodyStart)
+    }
+
+    /// The index past the space characters from `start`.
+    static func skipSpaces(_ text: UTF8Characters, from start: Int, limit: Int) -> Int {
+        var i = start
+        while i < limit, text.bytes[i] == 0x20, text.characterEnd(from: i, limit: limit) == i + 1 { i += 1 }
+        return i
     }
 
     /// The first line, when it reads as a headline: short, on its own, without final punctuation.
-    static func headline(_ body: String) -> String? {
-        let utf8 = body.utf8
-        guard let start = utf8.firstIndex(where: { $0 != 0x0A && $0 != 0x20 && $0 != 0x0D }),
-              let end = utf8[start...].firstIndex(of: 0x0A),
-              utf8.distance(from: start, to: end) <= 400 else { return nil }
-        var line = body[start..<end]
-        while let last = line.last, last == " " || last == "\r" { line = line.dropLast() }
-        guard !line.isEmpty, line.count <= 160, line.split(separator: " ").count <= 25,
-              let last = line.last, !".!?:;,\"”'’)".contains(last) else { return nil }
-        return String(line)
+    static func headline(_ body: UTF8Characters) -> String? {
+        let bytes = body.bytes
+        guard let start = bytes.firstIndex(where: { $0 != 0x0A && $0 != 0x20 && $0 != 0x0D }),
+              let end = bytes[start...].firstIndex(of: 0x0A),
+              end - start <= 400 else { return nil }
+        // Count characters and space-separated words up to the last character that is no space or CR.
+        var characters = 0, words = 0
+        var kept = (characters: 0, words: 0, last: start..<start)
+        var i = start
+        var afterSpace = true
+        while i < end {
+            let next = body.characterEnd(from: i, limit: end)
+            characters += 1
+            if body.isASCII(0x20, i, next) {
+                afterSpace = true
+            } else {
+                if afterSpace { words += 1 }
+                afterSpace = false
+            }
+            if !body.isASCII(0x20, i, next), !body.isASCII(0x0D, i, next) {
+                kept = (characters, words, i..<next)
+            }
+            i = next
+        }
+        guard kept.characters > 0, kept.characters <= 160, kept.words <= 25,
+              !".!?:;,\"”'’)".contains(body.character(kept.last.lowerBound, kept.last.upperBound)) else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<kept.last.upperBound]), as: UTF8.self)
     }
 
-    /// Removes well-formed tags and keeps their text; line breaks stay as they are.
-    static func stripTags(_ text: Substring) -> String {
-        let bytes = Array(text.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
+    /// Appends `text` without its well-formed tags, keeping their text; line breaks stay as they are.
+    static func appendWithoutTags(_ text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        guard text.contains(UInt8(ascii: "<")) else {
+            out.append(contentsOf: text)
+            return
+        }
+        let bytes = Array(text)
         var i = 0
         while i < bytes.count {
             if bytes[i] == UInt8(ascii: "<"), let tag = Tag.parse(bytes, at: i) {
@@ -61,6 +116,5 @@ enum PlainText {
                 i += 1
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -15,79 +15,138 @@ public struct Dateline: Hashable, Sendable {
     /// Looks for a dateline in the first paragraphs of `text`; returns it with the text that
     /// remains once the dateline is cut from its paragraph (a dateline is metadata, not prose).
     public static func find(in text: String, reference: Day?, lexicon: Lexicon = .english) -> (Dateline, String)? {
-        // Only the first few lines can hold a dateline, and only one that opens with capitals.
-        let utf8 = text.utf8
-        var lineStart = utf8.startIndex
-        var lines = 0
-        while lineStart < utf8.endIndex, lines < 4 {
-            let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
-            if lineEnd > lineStart {
-                lines += 1
-                if opensWithCapitals(utf8[lineStart..<lineEnd]) {
-                    let paragraph = text[lineStart..<lineEnd]
-                    if let dateline = parse(paragraph, reference: reference, lexicon: lexicon) {
-                        let cut = paragraph.index(paragraph.startIndex, offsetBy: dateline.length)
-                        return (dateline, String(text[..<lineStart]) + String(text[cut...]))
+        var text = text
+        let found = text.withUTF8 { bytes -> (Dateline, cut: Range<Int>)? in
+            let characters = UTF8Characters(bytes: bytes)
+            // Only the first few lines can hold a dateline, and only one that opens with capitals.
+            var lineStart = 0
+            var lines = 0
+            while lineStart < bytes.count, lines < 4 {
+                let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+                if lineEnd > lineStart {
+                    lines += 1
+                    if opensWithCapitals(bytes[lineStart..<lineEnd]),
+                       let dateline = parse(characters, lineStart..<lineEnd, reference: reference, lexicon: lexicon) {
+                        return (dateline, lineStart..<characters.index(lineStart, offsetBy: dateline.length, limit: lineEnd))
                     }
                 }
+                lineStart = lineEnd < bytes.count ? lineEnd + 1 : lineEnd
             }
-            lineStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
+            return nil
         }
-        return nil
+        guard let (dateline, cut) = found else { return nil }
+        let utf8 = text.utf8
+        return (dateline, String(text[..<utf8.index(utf8.startIndex, offsetBy: cut.lowerBound)])
+                    + text[utf8.index(utf8.startIndex, offsetBy: cut.upperBound)...])
     }
 
     /// Two capital letters (or non-ASCII letters, as in `ŁÓDŹ`) at the start of a line (`EL PASO`).
-    static func opensWithCapitals(_ line: Substring.UTF8View.SubSequence) -> Bool {
+    static func opensWithCapitals(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         var count = 0
         for byte in line.prefix(2) where (byte >= 65 && byte <= 90) || byte >= 0x80 { count += 1 }
         return count == 2
     }
 
-    /// Parses a dateline at the start of one paragraph.
-    public static func parse(_ paragraph: Substring, reference: Day?, lexicon: Lexicon = .english) -> Dateline? {
-        // The city: one to three words in capitals (letters, spaces, dots, hyphens, apostrophes).
-        var cityEnd = paragraph.startIndex
-        var letters = 0
-        for index in paragraph.indices {
-            let c = paragraph[index]
-            if c.isUppercase { letters += 1; cityEnd = paragraph.index(after: index); continue }
-            if c == " " || c == "." || c == "-" || c == "'" { continue }
-            break
-        }
-        guard letters >= 3 else { return nil }
-        let city = paragraph[..<cityEnd].trimmingCharacters(in: .whitespaces)
-        guard city.split(separator: " ").count <= 3, city.contains(where: { $0.isLowercase }) == false else { return nil }
+    /// Parses a dateline at the start of the paragraph `paragraph` (byte offsets into `text`).
+    static func parse(_ text: UTF8Characters, _ paragraph: Range<Int>, reference: Day?, lexicon: Lexicon = .english) -> Dateline? {
+        guard let city = cityEnd(text, paragraph) else { return nil }
         // What follows the city up to the dash or the agency: at most ~80 characters.
-        let rest = paragraph[cityEnd...].prefix(90)
-        guard let first = rest.first(where: { $0 != " " }), ",(–—-/".contains(first) else { return nil }
-        guard let end = markerEnd(rest) else { return nil }
-        let head = String(rest[..<end])
-        let after = rest[end...].prefix(while: { " .–—-:".contains($0) })
-        return Dateline(city: city, date: date(in: head, reference: reference, lexicon: lexicon),
-                        length: paragraph.distance(from: paragraph.startIndex, to: after.endIndex))
+        let restEnd = text.index(city, offsetBy: 90, limit: paragraph.upperBound)
+        var first = city
+        while first < restEnd, text.isASCII(0x20, first, text.characterEnd(from: first, limit: restEnd)) { first += 1 }
+        guard first < restEnd, isMarkerStart(text, first, text.characterEnd(from: first, limit: restEnd)),
+              let end = markerEnd(text, from: city, limit: restEnd) else { return nil }
+        // The spaces, dots, dashes and colons after the marker go with it.
+        var after = end
+        while after < restEnd {
+            let next = text.characterEnd(from: after, limit: restEnd)
+            guard isDash(text, after, next) || (next == after + 1 && " .-:".utf8.contains(text.bytes[after])) else { break }
+            after = next
+        }
+        let head = String(decoding: UnsafeBufferPointer(rebasing: text.bytes[city..<end]), as: UTF8.self)
+        return Dateline(city: String(decoding: UnsafeBufferPointer(rebasing: text.bytes[paragraph.lowerBound..<city]), as: UTF8.self),
+                        date: date(in: head, reference: reference, lexicon: lexicon),
+                        length: text.count(paragraph.lowerBound, after))
+    }
+
+    /// The end of the city at the paragraph's start: one to three words in capitals (letters,
+    /// spaces, dots, hyphens, apostrophes), at least three letters, none of them lower-case.
+    static func cityEnd(_ text: UTF8Characters, _ paragraph: Range<Int>) -> Int? {
+        var end = paragraph.lowerBound
+        var letters = 0
+        var lowercase = false
+        var i = paragraph.lowerBound
+        while i < paragraph.upperBound {
+            let next = text.characterEnd(from: i, limit: paragraph.upperBound)
+            if next == i + 1 {
+                let byte = text.bytes[i]
+                if byte >= 65 && byte <= 90 {
+                    letters += 1
+                    end = next
+                } else if !" .-'".utf8.contains(byte) {
+                    break
+                }
+            } else {
+                let character = text.character(i, next)
+                guard character.isUppercase else { break }
+                lowercase = lowercase || character.isLowercase
+                letters += 1
+                end = next
+            }
+            i = next
+        }
+        guard letters >= 3, !lowercase else { return nil }
+        // Inside the city every space byte is a space character.
+        let words = text.bytes[paragraph.lowerBound..<end].split(separator: 0x20)
+        return words.count <= 3 ? end : nil
+    }
+
+    /// `,` `(` `–` `—` `-` `/`: what may come first after the city.
+    static func isMarkerStart(_ text: UTF8Characters, _ start: Int, _ end: Int) -> Bool {
+        isDash(text, start, end) || (end == start + 1 && ",(-/".utf8.contains(text.bytes[start]))
+    }
+
+    /// Whether the character `start..<end` is an en or em dash.
+    static func isDash(_ text: UTF8Characters, _ start: Int, _ end: Int) -> Bool {
+        end == start + 3 && text.bytes[start] == 0xE2 && text.bytes[start + 1] == 0x80
+            && (text.bytes[start + 2] == 0x93 || text.bytes[start + 2] == 0x94)
     }
 
     /// Where the dateline ends: an agency in parentheses, a dash, or a `/AGENCY/.` marker.
-    static func markerEnd(_ text: Substring) -> Substring.Index? {
+    static func markerEnd(_ text: UTF8Characters, from start: Int, limit: Int) -> Int? {
         var depth = 0
-        for index in text.indices {
-            switch text[index] {
-            case "(": depth += 1
-            case ")":
-                depth -= 1
-                if depth == 0 { return text.index(after: index) }
-            case "–", "—":
-                if depth == 0 { return index }
-            case "-":
-                if depth == 0, index > text.startIndex, text[text.index(before: index)] == " " { return index }
-            case "/":
-                // `/TASS/.`: the agency between two slashes.
-                if depth == 0 {
-                    let next = text.index(after: index)
-                    return text[next...].firstIndex(of: "/").map { text.index(after: $0) } ?? next
+        var afterSpace = false
+        var i = start
+        while i < limit {
+            let next = text.characterEnd(from: i, limit: limit)
+            if depth == 0, isDash(text, i, next) { return i }
+            if next == i + 1 {
+                switch text.bytes[i] {
+                case UInt8(ascii: "("): depth += 1
+                case UInt8(ascii: ")"):
+                    depth -= 1
+                    if depth == 0 { return next }
+                case UInt8(ascii: "-"):
+                    if depth == 0, afterSpace { return i }
+                case UInt8(ascii: "/"):
+                    // `/TASS/.`: the agency between two slashes.
+                    if depth == 0 { return slashEnd(text, from: next, limit: limit) ?? next }
+                default: break
                 }
-            default: break
             }
+            afterSpace = text.isASCII(0x20, i, next)
+            i = next
+        }
+        return nil
+    }
+
+    /// The end of the first `/` character from `start`.
+    static func slashEnd(_ text: UTF8Characters, from start: Int, limit: Int) -> Int? {
+        var i = start
+        while i < limit {
+            let next = text.characterEnd(from: i, limit: limit)
+            if text.isASCII(UInt8(ascii: "/"), i, next) { return next }
+            i = next
         }
         return nil
     }
