@@ -90,6 +90,8 @@ import Testing
         #expect(onlyFact("Polish border guards said on Wednesday they had recorded 599 attempts to cross the border illegally from Belarus on Tuesday.")?.period
                 == .day(day("2021-08-03")))
         #expect(onlyFact("Officials said on Tuesday that 40 migrants were detained.")?.period == .day(day("2021-08-03")))
+        #expect(onlyFact("Greek authorities said on Wednesday they had stopped more than 800 migrants from crossing the Evros river from Turkey since Sunday.", date: "2023-06-28")?.period
+                == .span(start: day("2023-06-25"), end: nil))
         // a duration after the figure keeps the report day
         #expect(onlyFact("Officials said on Tuesday that 40 migrants were detained in the past 24 hours.")?.period == .day(day("2021-08-03")))
     }

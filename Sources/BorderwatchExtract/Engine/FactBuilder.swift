@@ -62,6 +62,11 @@ struct FactBuilder {
                 period = .ytd(year: year, asOf: self.asOf(for: figure, metric: metric, in: sentence, previous: previous))
             }
             var (region, via) = place(for: figure, metric: metric, in: sentence)
+            if metric == .arrivals, let counted = region, interceptedOnTheWayOut(figure, by: counted, in: sentence) {
+                // "Tunisia's national guard intercepted 69,963 people at sea": stopped leaving
+                metric = .prevented
+                via = nil
+            }
             if metric == .arrivals || metric == .attempts, let counted = region,
                sentence.mentions.contains(where: { $0.role == .authority && $0.code == counted && $0.position < figure.span.lowerBound }),
                sentence.mentions.contains(where: {
@@ -79,7 +84,7 @@ struct FactBuilder {
                                  inherited: inherited))
         }
         guard entries.count > firstEntry else { return }
-        for cue in sentence.records where cue.value != "none" {
+        for cue in sentence.records where cue.value != "none" && !bySpan(cue, in: sentence.range) {
             var nearest: Int?
             var best = Int.max
             // "the highest daily total", "a new single-day record": the claim is about a day's count
@@ -102,6 +107,23 @@ struct FactBuilder {
                 if cue.value == "previous" { entries[nearest].fact.isPreviousRecord = true }
             }
         }
+    }
+
+    /// "the highest since 2016", "the most in two decades": the highest of a stretch, not so far
+    /// ("the highest since the start of the year" is still a record for the year).
+    func bySpan(_ cue: Cue, in sentence: Range<Int>) -> Bool {
+        var sawIn = false
+        for i in cue.range.upperBound..<min(cue.range.upperBound + 8, sentence.upperBound) {
+            switch words[i] {
+            case "since":
+                return i + 1 < sentence.upperBound && tokens[i + 1].kind == .number && tokens[i + 1].digits == 4
+            case "in", "for": sawIn = true
+            case "years", "decade", "decades": if sawIn { return true }
+            case ",", ";", ".": return false
+            default: break
+            }
+        }
+        return false
     }
 
     /// Tokens between two ranges, a comma or dash counting as three and a new clause (", and")
@@ -146,6 +168,8 @@ struct FactBuilder {
                 guard cue.range.upperBound <= figure.span.lowerBound else { continue }
                 cue.value.removeLast()
             }
+            // "intercepted^": arrivals, unless the side people leave from intercepts (see `read`)
+            if cue.value.hasSuffix("^") { cue.value.removeLast() }
             if governed, cue.range.lowerBound >= figure.range.upperBound, sentence.figures.contains(where: {
                 $0.span.lowerBound >= cue.range.upperBound && $0.span.lowerBound - cue.range.upperBound <= 1
             }) { continue }
@@ -226,6 +250,17 @@ struct FactBuilder {
         }
     }
 
+    /// The verb right before the figure is an interception ("intercepted^" in metrics.tsv) by an
+    /// authority of `region` named before it, and `region` is a side people leave from: a country
+    /// no route leads into (no neighbours row) or the far side of the article's own route.
+    func interceptedOnTheWayOut(_ figure: Figure, by region: String, in sentence: SentenceAnalysis) -> Bool {
+        guard vocabulary.neighbours[region] == nil || region == article.via,
+              sentence.metrics.contains(where: {
+                  $0.value == "arrivals^" && $0.range.upperBound <= figure.span.lowerBound && figure.span.lowerBound - $0.range.upperBound <= 3
+              }) else { return false }
+        return sentence.mentions.contains { $0.role == .authority && $0.code == region && $0.position < figure.span.lowerBound }
+    }
+
     /// "trying to reach Italy", "heading to the UK": the country at `position` is where people
     /// were going, not where they got in.
     func isHeading(to position: Int) -> Bool {
@@ -295,7 +330,7 @@ struct FactBuilder {
             if score < (best?.1 ?? .infinity) { best = (expression, score) }
             // "said on Tuesday that 15 migrants drowned on Monday": the day in the figure's own
             // clause, after it, names the event; the report day before it only when nothing else does
-            if after, expression.strength >= .relative, !expression.duration, score <= 20, case .day? = expression.period,
+            if after, expression.strength >= .relative, !expression.duration, score <= 20, namesDays(expression.period),
                !sentence.figures.contains(where: {
                    $0.range.lowerBound >= expression.range.upperBound
                        && gap(expression.range, $0.span) < gap(figure.range, expression.range)
@@ -312,6 +347,15 @@ struct FactBuilder {
             return (period, expression.strength)
         }
         return (.day(articleDate), .weak)
+    }
+
+    /// A day or a stretch of days with a known bound ("on Monday", "since Sunday"), not a month or year.
+    func namesDays(_ period: Period?) -> Bool {
+        switch period {
+        case .day?: return true
+        case .span(let start, let end)?: return start != nil || end != nil
+        default: return false
+        }
     }
 
     /// The figure's clause is in the present perfect ("has detained", "have crossed").
@@ -424,10 +468,12 @@ struct FactBuilder {
         for sentence in sentences {
             let own = entries.contains { $0.sentence == sentence.range }
             if own { lastWithFacts = sentence.range; continue }
-            guard sentence.records.contains(where: { $0.value == "record" }),
+            guard sentence.records.contains(where: { $0.value == "record" && !bySpan($0, in: sentence.range) }),
                   sentence.figures.isEmpty else { continue }
             // the claim is about what the sentence's own verb counts ("a record number ... crossed")
-            let metric = sentence.metrics.first.flatMap { Metric(rawValue: $0.value.hasSuffix("<") ? String($0.value.dropLast()) : $0.value) }
+            let metric = sentence.metrics.first.flatMap { cue in
+                Metric(rawValue: cue.value.hasSuffix("<") || cue.value.hasSuffix("^") ? String(cue.value.dropLast()) : cue.value)
+            }
             let days = sentence.times.compactMap { expression -> Day? in
                 if case .day(let day)? = expression.period, expression.strength >= .report { return day }
                 return nil
