@@ -58,6 +58,8 @@ struct FactBuilder {
                     inherited = true
                 }
             }
+            // "promised to process 100,000 asylum claims by the end of next year": a target, not a count
+            if isFuture(period) { continue }
             if case .ytd(let year, let asOf) = period, asOf == articleDate {
                 period = .ytd(year: year, asOf: self.asOf(for: figure, metric: metric, in: sentence, previous: previous))
             }
@@ -347,6 +349,18 @@ struct FactBuilder {
             return (period, expression.strength)
         }
         return (.day(articleDate), .weak)
+    }
+
+    /// A period that begins after the article's date ("next year", "by 2030").
+    func isFuture(_ period: Period) -> Bool {
+        switch period {
+        case .day(let day): return day > articleDate
+        case .month(let y, let m): return y * 12 + m > articleDate.year * 12 + articleDate.month
+        case .year(let y), .ytd(let y, _): return y > articleDate.year
+        case .span(let start?, _): return start > articleDate
+        case .span(nil, let end?): return end > articleDate && end.year > articleDate.year
+        case .span(nil, nil): return false
+        }
     }
 
     /// A day or a stretch of days with a known bound ("on Monday", "since Sunday"), not a month or year.
