@@ -87,6 +87,36 @@ import Testing
         #expect(fact?.via == nil)
     }
 
+    @Test func attemptsStoppedArePrevented() {
+        #expect(onlyFact("In 2022, 75,184 attempts were thwarted by Moroccan authorities.", date: "2023-07-03")?.metric == .prevented)
+        #expect(onlyFact("Polish border guards recorded 599 attempts to cross on Monday.")?.metric == .attempts)
+    }
+
+    /// "stopped 180,034 times" counts events; "three times the number" is a ratio.
+    @Test func timesCountsEventsUnlessARatioFollows() {
+        #expect(onlyFact("U.S. authorities encountered migrants 180,034 times at the border in April.", date: "2021-06-01")?.value == 180_034)
+        #expect(facts("Border guards detained 150 migrants on Friday, three times the previous daily number.").map(\.value) == [150])
+        #expect(facts("This year 4,000 people crossed, 26 times more than in 2020.").map(\.value) == [4000])
+    }
+
+    /// The side people leave from intercepting them prevents the crossing; the side they reach
+    /// intercepting them counts arrivals.
+    @Test func interceptionsOnTheWayOutArePrevented() {
+        let tunisia = onlyFact("Tunisia's national guard said it had intercepted 69,963 people at sea in 2023.", date: "2024-01-18")
+        #expect(tunisia?.metric == .prevented)
+        #expect(tunisia?.region == "TN")
+        let libya = onlyFact("The Libyan coast guard intercepted 500 migrants off Zuwara on Sunday.", date: "2023-09-18")
+        #expect(libya?.metric == .prevented)
+        #expect(onlyFact("The Hellenic Coast Guard intercepted 300 migrants off Lesbos on Sunday.", date: "2023-09-18")?.metric == .arrivals)
+    }
+
+    /// "the highest since 2016" or "in two decades" is the highest of a stretch, not a record.
+    @Test func aHighestSinceAYearIsNoRecord() {
+        #expect(onlyFact("German police detected 21,366 unauthorised entries in September, the highest monthly figure since 2016.", date: "2023-10-20")?.record == false)
+        #expect(onlyFact("U.S. authorities encountered migrants 180,034 times in April, the highest monthly number in more than two decades.", date: "2021-06-01")?.record == false)
+        #expect(onlyFact("Border guards detained 171 migrants on Tuesday, the highest number for a single day since the start of the year.")?.record == true)
+    }
+
     @Test func namesWithCountingWordsGovernNothing() {
         #expect(facts("The Italian Red Cross said 6,800 people were at the hotspot on Wednesday.", date: "2023-09-13").isEmpty)
     }

@@ -77,6 +77,12 @@ import Testing
         ("in the first nine months of the year", .span(start: Day(iso: "2020-01-01")!, end: Day(iso: "2020-09-30")!)),
         ("in the third quarter of last year", .span(start: Day(iso: "2020-07-01")!, end: Day(iso: "2020-09-30")!)),
         ("in fiscal year 2021", .span(start: Day(iso: "2020-10-01")!, end: Day(iso: "2021-09-30")!)),
+        ("in the week to Sunday", .span(start: Day(iso: "2021-07-26")!, end: Day(iso: "2021-08-01")!)),
+        ("in the seven days to August 3", .span(start: Day(iso: "2021-07-28")!, end: Day(iso: "2021-08-03")!)),
+        ("in the 12 months to June", .span(start: Day(iso: "2020-07-01")!, end: Day(iso: "2021-06-30")!)),
+        ("in the year to March", .span(start: Day(iso: "2020-04-01")!, end: Day(iso: "2021-03-31")!)),
+        ("since 2015", .span(start: Day(iso: "2015-01-01")!, end: nil)),
+        ("between 2015 and 2020", .span(start: Day(iso: "2015-01-01")!, end: Day(iso: "2020-12-31")!)),
     ])
     func timeWordingResolvesAgainstTheArticleDate(wording: String, period: Period) {
         // the article is dated Thursday 2021-08-05
@@ -90,6 +96,8 @@ import Testing
         #expect(onlyFact("Polish border guards said on Wednesday they had recorded 599 attempts to cross the border illegally from Belarus on Tuesday.")?.period
                 == .day(day("2021-08-03")))
         #expect(onlyFact("Officials said on Tuesday that 40 migrants were detained.")?.period == .day(day("2021-08-03")))
+        #expect(onlyFact("Greek authorities said on Wednesday they had stopped more than 800 migrants from crossing the Evros river from Turkey since Sunday.", date: "2023-06-28")?.period
+                == .span(start: day("2023-06-25"), end: nil))
         // a duration after the figure keeps the report day
         #expect(onlyFact("Officials said on Tuesday that 40 migrants were detained in the past 24 hours.")?.period == .day(day("2021-08-03")))
     }
@@ -107,6 +115,11 @@ import Testing
                 == .ytd(year: 2022, asOf: day("2022-11-10")))
         #expect(onlyFact("As of Wednesday, 44,000 people had crossed the Channel.", date: "2022-11-11")?.period
                 == .ytd(year: 2022, asOf: day("2022-11-09")))
+    }
+
+    @Test func aWeekdayRangeEndsOnOrBeforeTheArticle() {
+        #expect(onlyFact("Border guards detained 300 people from Monday to Thursday.", date: "2023-10-02")?.period
+                == .span(start: day("2023-09-25"), end: day("2023-09-28")))
     }
 
     @Test func seasons() {

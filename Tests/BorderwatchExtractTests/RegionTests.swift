@@ -49,6 +49,12 @@ import Testing
         #expect(found.map(\.via) == ["BY", "BY"])
     }
 
+    /// Frontex counts at the EU's external border: the EU's reserved code, not the dateline's country.
+    @Test func frontexCountsForTheUnion() {
+        let fact = onlyFact("BRUSSELS - Frontex said 355,300 irregular border crossings were detected in the first 11 months of 2023.", date: "2023-12-15")
+        #expect(fact?.region == "EU")
+    }
+
     @Test func wholeYearTotalsInheritViaFromTheArticle() {
         let text = "Lithuania has detained 397 migrants who crossed over from Belarus this year.\n\nThe border service detained 81 people in 2020."
         #expect(facts(text, date: "2021-06-17").map(\.via) == ["BY", "BY"])

@@ -17,6 +17,8 @@ struct FactBuilder {
         var strength: TimeExpression.Strength
         var sentence: Range<Int>
         var position: Int
+        /// The period came from a count in an earlier sentence, not from the figure's own wording.
+        var inherited = false
     }
     private(set) var entries: [Entry] = []
 
@@ -42,20 +44,29 @@ struct FactBuilder {
             }
             guard var metric = compared(with: figure, in: sentence)?.fact.metric ?? metric(for: figure, in: sentence) else { continue }
             var (period, strength) = period(for: figure, in: sentence)
+            var inherited = false
             if strength == .weak, case .day = period {
                 if isPerfect(figure, in: sentence) || sentence.times.contains(where: { $0.asOf != nil }) {
                     // "Lithuania has detained 4,000 migrants", "as of Thursday, 45,000 had crossed": a running total
                     period = .ytd(year: articleDate.year, asOf: articleDate)
-                } else if let inherited = recentPeriod(before: sentence.range) {
+                } else if let previousPeriod = recentPeriod(before: sentence.range) {
                     // "They were part of a group of more than 380 ...": the day of the count just before;
-                    // "... reached 380,000 in 2023. Crossings on one route rose to 158,000": its year
-                    period = inherited
+                    // "... reached 380,000 in 2023. Crossings on one route rose to 158,000": its year.
+                    // As well dated as that count, so a headline's weaker twin folds into it.
+                    period = previousPeriod
+                    strength = .relative
+                    inherited = true
                 }
             }
             if case .ytd(let year, let asOf) = period, asOf == articleDate {
-                period = .ytd(year: year, asOf: self.asOf(for: figure, in: sentence, previous: previous))
+                period = .ytd(year: year, asOf: self.asOf(for: figure, metric: metric, in: sentence, previous: previous))
             }
             var (region, via) = place(for: figure, metric: metric, in: sentence)
+            if metric == .arrivals, let counted = region, interceptedOnTheWayOut(figure, by: counted, in: sentence) {
+                // "Tunisia's national guard intercepted 69,963 people at sea": stopped leaving
+                metric = .prevented
+                via = nil
+            }
             if metric == .arrivals || metric == .attempts, let counted = region,
                sentence.mentions.contains(where: { $0.role == .authority && $0.code == counted && $0.position < figure.span.lowerBound }),
                sentence.mentions.contains(where: {
@@ -69,10 +80,11 @@ struct FactBuilder {
             }
             let fact = Fact(metric: metric, value: figure.value, bound: figure.bound, period: period,
                             region: region, via: via, evidence: evidence(sentence.range))
-            entries.append(Entry(fact: fact, strength: strength, sentence: sentence.range, position: figure.range.lowerBound))
+            entries.append(Entry(fact: fact, strength: strength, sentence: sentence.range, position: figure.range.lowerBound,
+                                 inherited: inherited))
         }
         guard entries.count > firstEntry else { return }
-        for cue in sentence.records where cue.value != "none" {
+        for cue in sentence.records where cue.value != "none" && !bySpan(cue, in: sentence.range) {
             var nearest: Int?
             var best = Int.max
             // "the highest daily total", "a new single-day record": the claim is about a day's count
@@ -95,6 +107,23 @@ struct FactBuilder {
                 if cue.value == "previous" { entries[nearest].fact.isPreviousRecord = true }
             }
         }
+    }
+
+    /// "the highest since 2016", "the most in two decades": the highest of a stretch, not so far
+    /// ("the highest since the start of the year" is still a record for the year).
+    func bySpan(_ cue: Cue, in sentence: Range<Int>) -> Bool {
+        var sawIn = false
+        for i in cue.range.upperBound..<min(cue.range.upperBound + 8, sentence.upperBound) {
+            switch words[i] {
+            case "since":
+                return i + 1 < sentence.upperBound && tokens[i + 1].kind == .number && tokens[i + 1].digits == 4
+            case "in", "for": sawIn = true
+            case "years", "decade", "decades": if sawIn { return true }
+            case ",", ";", ".": return false
+            default: break
+            }
+        }
+        return false
     }
 
     /// Tokens between two ranges, a comma or dash counting as three and a new clause (", and")
@@ -127,6 +156,7 @@ struct FactBuilder {
         var specific: (String, Int)?
         var generic: (String, Int)?
         // "apprehended 1,700 people and pushed back 300": a verb right before each figure governs it
+        var stopped = Int.max
         let governed = sentence.metrics.contains {
             $0.range.upperBound <= figure.span.lowerBound && figure.span.lowerBound - $0.range.upperBound <= 3
         }
@@ -138,6 +168,8 @@ struct FactBuilder {
                 guard cue.range.upperBound <= figure.span.lowerBound else { continue }
                 cue.value.removeLast()
             }
+            // "intercepted^": arrivals, unless the side people leave from intercepts (see `read`)
+            if cue.value.hasSuffix("^") { cue.value.removeLast() }
             if governed, cue.range.lowerBound >= figure.range.upperBound, sentence.figures.contains(where: {
                 $0.span.lowerBound >= cue.range.upperBound && $0.span.lowerBound - cue.range.upperBound <= 1
             }) { continue }
@@ -152,12 +184,15 @@ struct FactBuilder {
             // beyond another figure that has its own verb on this figure's side belongs to that figure
             if passes(cue.range, figure, in: sentence) { continue }
             let distance = gap(cue.range, figure.span)
+            if cue.value == "prevented" { stopped = min(stopped, distance) }
             if cue.value == "arrivals" {
                 if distance < (generic?.1 ?? Int.max) { generic = (cue.value, distance) }
             } else if distance < (specific?.1 ?? Int.max) {
                 specific = (cue.value, distance)
             }
         }
+        // "75,184 attempts were thwarted", "foiled 3,300 attempts": attempts stopped are prevented
+        if specific?.0 == "attempts", stopped <= 4 { specific = ("prevented", stopped) }
         let chosen: String?
         if let specific, specific.1 <= 12, specific.1 <= (generic?.1 ?? 1_000) + 8 {
             chosen = specific.0
@@ -213,6 +248,17 @@ struct FactBuilder {
             guard start != nil || end != nil else { return nil }
             return .span(start: start.flatMap(back), end: end.flatMap(back))
         }
+    }
+
+    /// The verb right before the figure is an interception ("intercepted^" in metrics.tsv) by an
+    /// authority of `region` named before it, and `region` is a side people leave from: a country
+    /// no route leads into (no neighbours row) or the far side of the article's own route.
+    func interceptedOnTheWayOut(_ figure: Figure, by region: String, in sentence: SentenceAnalysis) -> Bool {
+        guard vocabulary.neighbours[region] == nil || region == article.via,
+              sentence.metrics.contains(where: {
+                  $0.value == "arrivals^" && $0.range.upperBound <= figure.span.lowerBound && figure.span.lowerBound - $0.range.upperBound <= 3
+              }) else { return false }
+        return sentence.mentions.contains { $0.role == .authority && $0.code == region && $0.position < figure.span.lowerBound }
     }
 
     /// "trying to reach Italy", "heading to the UK": the country at `position` is where people
@@ -284,7 +330,7 @@ struct FactBuilder {
             if score < (best?.1 ?? .infinity) { best = (expression, score) }
             // "said on Tuesday that 15 migrants drowned on Monday": the day in the figure's own
             // clause, after it, names the event; the report day before it only when nothing else does
-            if after, expression.strength >= .relative, !expression.duration, score <= 20, case .day? = expression.period,
+            if after, expression.strength >= .relative, !expression.duration, score <= 20, namesDays(expression.period),
                !sentence.figures.contains(where: {
                    $0.range.lowerBound >= expression.range.upperBound
                        && gap(expression.range, $0.span) < gap(figure.range, expression.range)
@@ -301,6 +347,15 @@ struct FactBuilder {
             return (period, expression.strength)
         }
         return (.day(articleDate), .weak)
+    }
+
+    /// A day or a stretch of days with a known bound ("on Monday", "since Sunday"), not a month or year.
+    func namesDays(_ period: Period?) -> Bool {
+        switch period {
+        case .day?: return true
+        case .span(let start, let end)?: return start != nil || end != nil
+        default: return false
+        }
     }
 
     /// The figure's clause is in the present perfect ("has detained", "have crossed").
@@ -341,7 +396,7 @@ struct FactBuilder {
 
     /// The day a running total is tied to: a "before Thursday" marker, the day of a count
     /// earlier in the sentence or in the sentence before, else the article's date.
-    func asOf(for figure: Figure, in sentence: SentenceAnalysis, previous: SentenceAnalysis?) -> Day {
+    func asOf(for figure: Figure, metric: Metric, in sentence: SentenceAnalysis, previous: SentenceAnalysis?) -> Day {
         if let marker = sentence.times.first(where: { $0.asOf != nil })?.asOf { return marker }
         var latest: Day?
         for expression in sentence.times where expression.range.upperBound <= figure.span.lowerBound {
@@ -354,7 +409,10 @@ struct FactBuilder {
         if let latest, latest <= articleDate { return latest }
         if let previous {
             for entry in entries.reversed() where entry.sentence == previous.range && !entry.fact.isPreviousRecord {
-                if case .day(let day) = entry.fact.period, entry.strength >= .relative { return day }
+                // a count dated only by the one before it speaks for the day only about the same thing
+                if case .day(let day) = entry.fact.period, entry.strength >= .relative, !entry.inherited || entry.fact.metric == metric {
+                    return day
+                }
             }
         }
         return articleDate
@@ -410,10 +468,12 @@ struct FactBuilder {
         for sentence in sentences {
             let own = entries.contains { $0.sentence == sentence.range }
             if own { lastWithFacts = sentence.range; continue }
-            guard sentence.records.contains(where: { $0.value == "record" }),
+            guard sentence.records.contains(where: { $0.value == "record" && !bySpan($0, in: sentence.range) }),
                   sentence.figures.isEmpty else { continue }
             // the claim is about what the sentence's own verb counts ("a record number ... crossed")
-            let metric = sentence.metrics.first.flatMap { Metric(rawValue: $0.value.hasSuffix("<") ? String($0.value.dropLast()) : $0.value) }
+            let metric = sentence.metrics.first.flatMap { cue in
+                Metric(rawValue: cue.value.hasSuffix("<") || cue.value.hasSuffix("^") ? String(cue.value.dropLast()) : cue.value)
+            }
             let days = sentence.times.compactMap { expression -> Day? in
                 if case .day(let day)? = expression.period, expression.strength >= .report { return day }
                 return nil
@@ -443,7 +503,7 @@ struct FactBuilder {
         for entry in entries {
             let key = Figure(metric: entry.fact.metric, value: entry.fact.value)
             // an earlier record named without any day says nothing countable
-            if entry.fact.isPreviousRecord && entry.strength == .weak { continue }
+            if entry.fact.isPreviousRecord && (entry.strength == .weak || entry.inherited) { continue }
             if entry.strength <= .report, let best = strongest[key], best > .report {
                 let previous = folded[key]
                 folded[key] = ((previous?.record ?? false) || entry.fact.record,

@@ -227,7 +227,15 @@ struct FigureFinder {
                 }
                 return .counted
             }
-            if distractor != nil { return .distractor }
+            if let (unit, length) = distractor {
+                // "stopped migrants 180,034 times in April": events counted, unless a ratio follows
+                // ("three times the number", "26 times more")
+                if unit == "repeat", firstIsContent == nil, !(i + length < sentence.upperBound && tokens[i + length].kind == .word
+                                                              && vocabulary.connectors.longestMatch(in: ids, at: i + length)?.value != "follow") {
+                    return .implied
+                }
+                return .distractor
+            }
             // "4,800 of them", "most of those": part of a group named before
             if words[i] == "of", i + 1 < sentence.upperBound, isOneOf(words[i + 1], "them", "those", "whom") {
                 return firstIsContent == true ? .unknown : .implied

@@ -78,10 +78,15 @@ struct TimeFinder {
                points[index + 1].range.lowerBound - range.upperBound <= 2,
                pairs(before.2, words[range.upperBound], point, points[index + 1].point) {
                 used.insert(index + 1)
-                // "between January and June" said in March: both months of last year
+                // "between January and June" said in March: both months of last year; "from Monday to
+                // Thursday" said on a Monday: last week's Monday
                 var first = first
-                if first > second, !isExplicit(point), let earlier = Day(year: first.year - 1, month: first.month, day: first.day) {
-                    first = earlier
+                if first > second {
+                    switch point {
+                    case .month, .middle: first = Day(year: first.year - 1, month: first.month, day: first.day) ?? first
+                    case .day(let day, false): first = day.adding(days: -7)
+                    default: break
+                    }
                 }
                 result.append(TimeExpression(range: (range.lowerBound - 1)..<points[index + 1].range.upperBound,
                                              period: .span(start: first, end: second), strength: .explicit))
@@ -114,6 +119,12 @@ struct TimeFinder {
                     result.append(TimeExpression(range: (start - 1)..<range.upperBound, period: period, strength: strength))
                 }
                 continue
+            case "to":
+                // "in the week to Sunday", "in the 12 months to June"
+                if let stretch = stretch(endingAt: point, to: start - 1, upTo: range.upperBound, in: sentence) {
+                    result.append(stretch)
+                    continue
+                }
             case "by", "until", "till":
                 if let day = lastDay(point) {
                     result.append(TimeExpression(range: (start - 1)..<range.upperBound, period: .span(start: nil, end: day), strength: strength))
@@ -235,6 +246,44 @@ struct TimeFinder {
             return (i..<after, .day(articleDate.latest(weekday: weekday), explicit: false))
         }
         return nil
+    }
+
+    /// "the week to Sunday", "the seven days to August 3", "the 12 months to June", "the year to
+    /// March": a stretch of whole days or months ending with `point`; `to` is the index of "to".
+    func stretch(endingAt point: Point, to: Int, upTo end: Int, in sentence: Range<Int>) -> TimeExpression? {
+        guard let last = lastDay(point) else { return nil }
+        var unitIndex = to - 1
+        guard unitIndex >= sentence.lowerBound else { return nil }
+        var days = 0
+        var months = 0
+        switch words[unitIndex] {
+        case "week", "weeks": days = 7
+        case "fortnight": days = 14
+        case "day", "days": days = 1
+        case "month", "months": months = 1
+        case "year": months = 12
+        default: return nil
+        }
+        var count = 1
+        if unitIndex - 1 >= sentence.lowerBound {
+            let previous = unitIndex - 1
+            if tokens[previous].kind == .number, !tokens[previous].separated, tokens[previous].number >= 1, tokens[previous].number <= 400 {
+                count = Int(tokens[previous].number)
+                unitIndex = previous
+            } else if let text = vocabulary.numbers[id: ids[previous]], let value = Int(text), value >= 1 {
+                count = value
+                unitIndex = previous
+            }
+        }
+        let first: Day?
+        if days > 0 {
+            first = last.adding(days: 1 - days * count)
+        } else {
+            let index = last.year * 12 + (last.month - 1) - (months * count - 1)
+            first = Day(year: index / 12, month: index % 12 + 1, day: 1)
+        }
+        guard let first else { return nil }
+        return TimeExpression(range: unitIndex..<end, period: .span(start: first, end: last), strength: .relative)
     }
 
     /// Whether two points joined by `joint` after `lead` make one stretch: "between X and Y",
