@@ -105,7 +105,7 @@ extension Fact {
 
     /// Appends `jsonLine(article:)`'s bytes (without a newline) to `bytes`.
     public func appendJSONLine(article: String, to bytes: inout [UInt8]) {
-        var json = JSONObjectWriter(appendingTo: consume bytes)
+        var json = JSONObjectWriter(appendingTo: &bytes)
         json.add("article", article)
         json.add("metric", metric.rawValue)
         json.add("value", value)
@@ -129,6 +129,6 @@ extension Fact {
         if let via { json.add("via", via) }
         json.add("record", record)
         json.add("evidence", evidence)
-        bytes = json.finishBytes()
+        json.finish(into: &bytes)
     }
 }

@@ -6,9 +6,15 @@ public struct JSONObjectWriter {
     private var bytes: [UInt8]
     private var first = true
 
-    /// Starts an object at the end of `buffer` (empty by default); `finishBytes()` hands it back.
-    public init(appendingTo buffer: [UInt8] = []) {
-        bytes = buffer
+    public init() {
+        bytes = [UInt8(ascii: "{")]
+    }
+
+    /// Starts an object at the end of `buffer`, taking the buffer over (no copy) until
+    /// `finish(into:)` hands it back.
+    public init(appendingTo buffer: inout [UInt8]) {
+        bytes = []
+        swap(&bytes, &buffer)
         bytes.append(UInt8(ascii: "{"))
     }
 
@@ -53,14 +59,16 @@ public struct JSONObjectWriter {
         bytes.append(contentsOf: json.utf8)
     }
 
-    /// Closes the object and returns the buffer it was written into.
-    public consuming func finishBytes() -> [UInt8] {
+    /// Closes the object and returns it.
+    public mutating func finish() -> String {
         bytes.append(UInt8(ascii: "}"))
-        return bytes
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    public consuming func finish() -> String {
-        String(decoding: finishBytes(), as: UTF8.self)
+    /// Closes the object and hands the buffer back to `buffer`.
+    public mutating func finish(into buffer: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "}"))
+        swap(&bytes, &buffer)
     }
 
     /// Appends `value` as a JSON string literal, escaping quotes, backslashes and control characters.

@@ -54,20 +54,18 @@ struct ArticleFile {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw ReadError(path: path, reason: String(cString: strerror(errno))) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw ReadError(path: path, reason: "not a regular file") }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var filled = 0
-        while filled < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(fd, buffer.baseAddress! + filled, buffer.count - filled)
+        let size = Int(info.st_size)
+        let bytes = try [UInt8](unsafeUninitializedCapacity: size) { buffer, filled in
+            while filled < size {
+                let n = Glibc.read(fd, buffer.baseAddress! + filled, size - filled)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw ReadError(path: path, reason: String(cString: strerror(errno)))
+                }
+                if n == 0 { break }
+                filled += n
             }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw ReadError(path: path, reason: String(cString: strerror(errno)))
-            }
-            if n == 0 { break }
-            filled += n
         }
-        bytes.removeLast(bytes.count - filled)
         let day = Day(ordinal: Int(info.st_mtim.tv_sec) / 86_400 - (info.st_mtim.tv_sec < 0 ? 1 : 0))
         return ArticleFile(path: path, name: name(of: path), bytes: bytes, modificationDay: day)
     }

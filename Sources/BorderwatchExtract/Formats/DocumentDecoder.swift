@@ -34,7 +34,7 @@ public enum DocumentDecoder {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
         while i < bytes.count, ASCII.isSpace(bytes[i]) { i += 1 }
         let head = bytes[i..<min(bytes.count, i + 512)]
-        let ext = fileName.split(separator: ".").count > 1 ? fileName.split(separator: ".").last!.lowercased() : ""
+        let ext = fileExtension(fileName)
         if head.first == UInt8(ascii: "{") { return .json }
         if head.first == UInt8(ascii: "<") {
             let lowerHead = String(decoding: head.prefix(16).map(ASCII.lower), as: UTF8.self)
@@ -43,12 +43,26 @@ public enum DocumentDecoder {
             }
             if ext == "html" || ext == "htm" { return .html }
         }
-        if head.starts(with: Array("---\n".utf8)) || head.starts(with: Array("---\r\n".utf8)) || ext == "md" || ext == "markdown" {
+        if head.starts(with: "---\n".utf8) || head.starts(with: "---\r\n".utf8) || ext == "md" || ext == "markdown" {
             return .markdown
         }
         if ext == "eml" || looksLikeEmail(head) { return .email }
         if ext == "html" || ext == "htm" { return .html }
         return .text
+    }
+
+    /// The lower-cased last part of a name with two or more dot-separated parts, else "".
+    static func fileExtension(_ fileName: String) -> String {
+        let utf8 = fileName.utf8
+        // A dot carrying a combining mark is no dot to Characters: only ASCII names split by bytes.
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            let parts = fileName.split(separator: ".")
+            return parts.count > 1 ? parts.last!.lowercased() : ""
+        }
+        guard let end = utf8.lastIndex(where: { $0 != UInt8(ascii: ".") }),
+              let dot = utf8[..<end].lastIndex(of: UInt8(ascii: ".")),
+              utf8[..<dot].contains(where: { $0 != UInt8(ascii: ".") }) else { return "" }
+        return String(decoding: utf8[utf8.index(after: dot)...end].map(ASCII.lower), as: UTF8.self)
     }
 
     static let emailHeaders: Set<String> = ["from", "date", "subject", "mime-version", "received", "return-path",

@@ -92,6 +92,7 @@ enum PlainText {
             }
             if !body.isASCII(0x20, i, next), !body.isASCII(0x0D, i, next) {
                 kept = (characters, words, i..<next)
+                if characters > 160 || words > 25 { return nil }
             }
             i = next
         }

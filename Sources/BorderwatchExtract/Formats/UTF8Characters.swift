@@ -7,7 +7,14 @@ struct UTF8Characters {
     let bytes: UnsafeBufferPointer<UInt8>
 
     /// The end of the character that starts at `start`, in a text that ends at `limit`.
-    func characterEnd(from start: Int, limit: Int) -> Int {
+    @inline(__always) func characterEnd(from start: Int, limit: Int) -> Int {
+        // An ASCII byte before another (or the end) is a character, unless it is the CR of a CR LF.
+        let byte = bytes[start]
+        if byte < 0x80, byte != 0x0D, start + 1 == limit || bytes[start + 1] < 0x80 { return start + 1 }
+        return characterEndSlowly(from: start, limit: limit)
+    }
+
+    private func characterEndSlowly(from start: Int, limit: Int) -> Int {
         let first = scalarEnd(from: start)
         guard first < limit else { return limit }
         if bytes[start] == 0x0D { return bytes[first] == 0x0A ? first + 1 : first }

@@ -32,6 +32,8 @@ enum MetadataDate {
 
     /// "02nd" → 2, "3rd" → 3.
     static func ordinalDay(_ word: Substring) -> Int? {
+        // Only a number can be one: spare the lower-casing of every other word.
+        guard let first = word.utf8.first, ASCII.isDigit(first) || first == UInt8(ascii: "+") else { return nil }
         let lower = word.lowercased()
         for suffix in ["st", "nd", "rd", "th"] where lower.hasSuffix(suffix) {
             if let n = Int(lower.dropLast(2)), (1...31).contains(n) { return n }
@@ -39,9 +41,45 @@ enum MetadataDate {
         return nil
     }
 
+    /// The runs of letters, digits and dots, each without one final dot; empty ones left out.
     static func words(_ text: String) -> [Substring] {
-        text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == ".") })
-            .map { $0.hasSuffix(".") ? $0.dropLast() : $0 }
-            .filter { !$0.isEmpty }
+        var text = text
+        let ranges = text.withUTF8 { bytes in
+            let characters = UTF8Characters(bytes: bytes)
+            var ranges: [Range<Int>] = []
+            var word: Range<Int>?
+            var endsWithDot = false
+            func closeWord() {
+                if let word, case let end = word.upperBound - (endsWithDot ? 1 : 0), end > word.lowerBound {
+                    ranges.append(word.lowerBound..<end)
+                }
+                word = nil
+            }
+            var i = 0
+            while i < bytes.count {
+                let next = characters.characterEnd(from: i, limit: bytes.count)
+                if isWordCharacter(characters, i, next) {
+                    word = (word?.lowerBound ?? i)..<next
+                    endsWithDot = characters.isASCII(UInt8(ascii: "."), i, next)
+                } else {
+                    closeWord()
+                }
+                i = next
+            }
+            closeWord()
+            return ranges
+        }
+        let utf8 = text.utf8
+        return ranges.map { text[utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound)] }
+    }
+
+    /// A letter, a digit or a dot (a character's first scalar decides, as for `Character.isLetter`).
+    static func isWordCharacter(_ text: UTF8Characters, _ start: Int, _ end: Int) -> Bool {
+        guard end > start + 1 else {
+            let byte = text.bytes[start]
+            return ASCII.isAlnum(byte) || byte == UInt8(ascii: ".")
+        }
+        let character = text.character(start, end)
+        return character.isLetter || character.isNumber
     }
 }
