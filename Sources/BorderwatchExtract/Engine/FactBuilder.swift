@@ -49,7 +49,7 @@ struct FactBuilder {
                 if isPerfect(figure, in: sentence) || sentence.times.contains(where: { $0.asOf != nil }) {
                     // "Lithuania has detained 4,000 migrants", "as of Thursday, 45,000 had crossed": a running total
                     period = .ytd(year: articleDate.year, asOf: articleDate)
-                } else if let previousPeriod = recentPeriod(before: sentence.range) {
+                } else if let previousPeriod = recentPeriod(before: sentence.range, metric: metric) {
                     // "They were part of a group of more than 380 ...": the day of the count just before;
                     // "... reached 380,000 in 2023. Crossings on one route rose to 158,000": its year.
                     // As well dated as that count, so a headline's weaker twin folds into it.
@@ -379,8 +379,9 @@ struct FactBuilder {
     }
 
     /// The period of a well-dated count just before, for a figure with no time wording: a day
-    /// count in the two sentences before, or a whole year or month in the sentence right before.
-    func recentPeriod(before sentence: Range<Int>) -> Period? {
+    /// count in the two sentences before, or a whole year or month (or a bounded stretch of the
+    /// same metric) in the sentence right before.
+    func recentPeriod(before sentence: Range<Int>, metric: Metric) -> Period? {
         var sentencesBack = 0
         var current = sentence.lowerBound
         for entry in entries.reversed() where entry.sentence.lowerBound < sentence.lowerBound {
@@ -393,6 +394,9 @@ struct FactBuilder {
             switch entry.fact.period {
             case .day: return entry.fact.period
             case .year where sentencesBack == 1, .month where sentencesBack == 1: return entry.fact.period
+            case .span(let start, let end) where sentencesBack == 1 && start != nil && end != nil && entry.fact.metric == metric:
+                // "... in fiscal year 2023. Known gotaways totaled 670,000": the same stretch
+                return entry.fact.period
             default: continue
             }
         }
