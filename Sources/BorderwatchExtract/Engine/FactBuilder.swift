@@ -60,10 +60,10 @@ struct FactBuilder {
             }
             // "promised to process 100,000 asylum claims by the end of next year": a target, not a count
             if isFuture(period) { continue }
-            if case .ytd(let year, let asOf) = period, asOf == articleDate {
-                period = .ytd(year: year, asOf: self.asOf(for: figure, metric: metric, in: sentence, previous: previous))
-            }
             var (region, via) = place(for: figure, metric: metric, in: sentence)
+            if case .ytd(let year, let asOf) = period, asOf == articleDate {
+                period = .ytd(year: year, asOf: self.asOf(for: figure, metric: metric, region: region, in: sentence, previous: previous))
+            }
             if metric == .arrivals, let counted = region, interceptedOnTheWayOut(figure, by: counted, in: sentence) {
                 // "Tunisia's national guard intercepted 69,963 people at sea": stopped leaving
                 metric = .prevented
@@ -413,8 +413,8 @@ struct FactBuilder {
     }
 
     /// The day a running total is tied to: a "before Thursday" marker, the day of a count
-    /// earlier in the sentence or in the sentence before, else the article's date.
-    func asOf(for figure: Figure, metric: Metric, in sentence: SentenceAnalysis, previous: SentenceAnalysis?) -> Day {
+    /// earlier in the sentence or of one of the same region in the sentence before, else the article's date.
+    func asOf(for figure: Figure, metric: Metric, region: String?, in sentence: SentenceAnalysis, previous: SentenceAnalysis?) -> Day {
         if let marker = sentence.times.first(where: { $0.asOf != nil })?.asOf { return marker }
         var latest: Day?
         for expression in sentence.times where expression.range.upperBound <= figure.span.lowerBound {
@@ -426,7 +426,7 @@ struct FactBuilder {
         }
         if let latest, latest <= articleDate { return latest }
         if let previous {
-            for entry in entries.reversed() where entry.sentence == previous.range && !entry.fact.isPreviousRecord {
+            for entry in entries.reversed() where entry.sentence == previous.range && !entry.fact.isPreviousRecord && entry.fact.region == region {
                 // a count dated only by the one before it speaks for the day only about the same thing
                 if case .day(let day) = entry.fact.period, entry.strength >= .relative, !entry.inherited || entry.fact.metric == metric {
                     return day
