@@ -137,6 +137,12 @@ import Testing
         #expect(facts("A boy and two women were among 27 people who died in the Channel on Wednesday.").map(\.value) == [27])
     }
 
+    @Test(arguments: ["A record-breaking 1,300 people crossed on Sunday.", "A record-high 900 migrants were detained on Saturday.",
+                      "Some 800 people arrived on Friday, the highest-ever number."])
+    func hyphenatedRecordWordsSetTheFlag(sentence: String) {
+        #expect(onlyFact(sentence, date: "2023-05-29")?.record == true)
+    }
+
     @Test func recordClaimsSetTheFlag() {
         #expect(onlyFact("A record 287 migrants crossed from Belarus on Monday.")?.record == true)
         #expect(onlyFact("Border guards detained 171 people on Tuesday, the largest number in a single day this year.")?.record == true)
