@@ -117,6 +117,18 @@ import Testing
         #expect(onlyFact("Border guards detained 171 migrants on Tuesday, the highest number for a single day since the start of the year.")?.record == true)
     }
 
+    /// Rates, ranges of units and targets for the future are no counts.
+    @Test(arguments: [
+        "About 10,000 migrants a day were crossing in the days before Title 42 expired.",
+        "The fishing trawler was 25 to 30 metres long.",
+        "Greek authorities arrested nine suspects aged 20 to 40.",
+        "The government promised to process 100,000 asylum claims by the end of next year.",
+        "Officials expect 5,000 arrivals next month.",
+    ])
+    func notCounts(sentence: String) {
+        #expect(facts(sentence, date: "2023-06-16").isEmpty, "\(sentence)")
+    }
+
     @Test func namesWithCountingWordsGovernNothing() {
         #expect(facts("The Italian Red Cross said 6,800 people were at the hotspot on Wednesday.", date: "2023-09-13").isEmpty)
     }

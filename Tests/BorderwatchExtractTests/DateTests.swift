@@ -117,6 +117,11 @@ import Testing
                 == .ytd(year: 2022, asOf: day("2022-11-09")))
     }
 
+    @Test func aFigureWithoutTimeWordingTakesTheStretchOfTheSameCountBefore() {
+        let found = facts("There were 2.48 million encounters at the southwest border in fiscal year 2023. Known gotaways totaled 670,000.", date: "2023-10-24")
+        #expect(found.map(\.period) == [.span(start: day("2022-10-01"), end: day("2023-09-30")), .span(start: day("2022-10-01"), end: day("2023-09-30"))])
+    }
+
     @Test func aWeekdayRangeEndsOnOrBeforeTheArticle() {
         #expect(onlyFact("Border guards detained 300 people from Monday to Thursday.", date: "2023-10-02")?.period
                 == .span(start: day("2023-09-25"), end: day("2023-09-28")))

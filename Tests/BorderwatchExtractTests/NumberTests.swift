@@ -10,7 +10,7 @@ import Testing
         ("one hundred and twenty", 120), ("a hundred and twenty-five", 125), ("two thousand", 2000),
         ("two thousand five hundred", 2500), ("a hundred", 100), ("a thousand", 1000), ("twenty five", 25),
         ("one and a half million", 1_500_000), ("half a million", 500_000), ("two hundred and fifty thousand", 250_000),
-        ("one million two hundred thousand", 1_200_000), ("seven thousand", 7000),
+        ("one million two hundred thousand", 1_200_000), ("seven thousand", 7000), ("two dozen", 24),
     ])
     func figureStylesParse(written: String, value: Int) {
         #expect(onlyFact("Border guards detained \(written) migrants on Tuesday.")?.value == value)

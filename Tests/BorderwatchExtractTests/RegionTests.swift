@@ -49,6 +49,13 @@ import Testing
         #expect(found.map(\.via) == ["BY", "BY"])
     }
 
+    /// The country right before a counting verb is the one that counts, even inside reported speech.
+    @Test func theSubjectOfTheCountingVerbIsTheRegion() {
+        let fact = onlyFact("Turkey says Greece has pushed back more than 42,000 migrants since 2020.", date: "2022-08-29")
+        #expect(fact?.region == "GR")
+        #expect(fact?.via == "TR")
+    }
+
     /// Frontex counts at the EU's external border: the EU's reserved code, not the dateline's country.
     @Test func frontexCountsForTheUnion() {
         let fact = onlyFact("BRUSSELS - Frontex said 355,300 irregular border crossings were detected in the first 11 months of 2023.", date: "2023-12-15")

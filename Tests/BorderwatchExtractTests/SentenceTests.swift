@@ -17,6 +17,11 @@ import Testing
         #expect(sentences("U.S. Border Patrol agents said so. Then they left.") == ["U.S. Border Patrol agents said so.", "Then they left."])
     }
 
+    @Test func anInitialismBeforeASentenceOpenerEndsTheSentence() {
+        #expect(sentences("They crossed into the U.S. The agency said 5,000 were turned back.")
+                == ["They crossed into the U.S.", "The agency said 5,000 were turned back."])
+    }
+
     @Test func lineBreaksEndSentences() {
         #expect(sentences("Record number of migrants detained\n\nOver the last day, 171 crossed.")
                 == ["Record number of migrants detained", "Over the last day, 171 crossed."])

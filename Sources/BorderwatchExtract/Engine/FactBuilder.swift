@@ -49,7 +49,7 @@ struct FactBuilder {
                 if isPerfect(figure, in: sentence) || sentence.times.contains(where: { $0.asOf != nil }) {
                     // "Lithuania has detained 4,000 migrants", "as of Thursday, 45,000 had crossed": a running total
                     period = .ytd(year: articleDate.year, asOf: articleDate)
-                } else if let previousPeriod = recentPeriod(before: sentence.range) {
+                } else if let previousPeriod = recentPeriod(before: sentence.range, metric: metric) {
                     // "They were part of a group of more than 380 ...": the day of the count just before;
                     // "... reached 380,000 in 2023. Crossings on one route rose to 158,000": its year.
                     // As well dated as that count, so a headline's weaker twin folds into it.
@@ -58,10 +58,12 @@ struct FactBuilder {
                     inherited = true
                 }
             }
-            if case .ytd(let year, let asOf) = period, asOf == articleDate {
-                period = .ytd(year: year, asOf: self.asOf(for: figure, metric: metric, in: sentence, previous: previous))
-            }
+            // "promised to process 100,000 asylum claims by the end of next year": a target, not a count
+            if isFuture(period) { continue }
             var (region, via) = place(for: figure, metric: metric, in: sentence)
+            if case .ytd(let year, let asOf) = period, asOf == articleDate {
+                period = .ytd(year: year, asOf: self.asOf(for: figure, metric: metric, region: region, in: sentence, previous: previous))
+            }
             if metric == .arrivals, let counted = region, interceptedOnTheWayOut(figure, by: counted, in: sentence) {
                 // "Tunisia's national guard intercepted 69,963 people at sea": stopped leaving
                 metric = .prevented
@@ -349,6 +351,18 @@ struct FactBuilder {
         return (.day(articleDate), .weak)
     }
 
+    /// A period that begins after the article's date ("next year", "by 2030").
+    func isFuture(_ period: Period) -> Bool {
+        switch period {
+        case .day(let day): return day > articleDate
+        case .month(let y, let m): return y * 12 + m > articleDate.year * 12 + articleDate.month
+        case .year(let y), .ytd(let y, _): return y > articleDate.year
+        case .span(let start?, _): return start > articleDate
+        case .span(nil, let end?): return end > articleDate && end.year > articleDate.year
+        case .span(nil, nil): return false
+        }
+    }
+
     /// A day or a stretch of days with a known bound ("on Monday", "since Sunday"), not a month or year.
     func namesDays(_ period: Period?) -> Bool {
         switch period {
@@ -365,8 +379,9 @@ struct FactBuilder {
     }
 
     /// The period of a well-dated count just before, for a figure with no time wording: a day
-    /// count in the two sentences before, or a whole year or month in the sentence right before.
-    func recentPeriod(before sentence: Range<Int>) -> Period? {
+    /// count in the two sentences before, or a whole year or month (or a bounded stretch of the
+    /// same metric) in the sentence right before.
+    func recentPeriod(before sentence: Range<Int>, metric: Metric) -> Period? {
         var sentencesBack = 0
         var current = sentence.lowerBound
         for entry in entries.reversed() where entry.sentence.lowerBound < sentence.lowerBound {
@@ -379,6 +394,9 @@ struct FactBuilder {
             switch entry.fact.period {
             case .day: return entry.fact.period
             case .year where sentencesBack == 1, .month where sentencesBack == 1: return entry.fact.period
+            case .span(let start, let end) where sentencesBack == 1 && start != nil && end != nil && entry.fact.metric == metric:
+                // "... in fiscal year 2023. Known gotaways totaled 670,000": the same stretch
+                return entry.fact.period
             default: continue
             }
         }
@@ -395,8 +413,8 @@ struct FactBuilder {
     }
 
     /// The day a running total is tied to: a "before Thursday" marker, the day of a count
-    /// earlier in the sentence or in the sentence before, else the article's date.
-    func asOf(for figure: Figure, metric: Metric, in sentence: SentenceAnalysis, previous: SentenceAnalysis?) -> Day {
+    /// earlier in the sentence or of one of the same region in the sentence before, else the article's date.
+    func asOf(for figure: Figure, metric: Metric, region: String?, in sentence: SentenceAnalysis, previous: SentenceAnalysis?) -> Day {
         if let marker = sentence.times.first(where: { $0.asOf != nil })?.asOf { return marker }
         var latest: Day?
         for expression in sentence.times where expression.range.upperBound <= figure.span.lowerBound {
@@ -408,7 +426,7 @@ struct FactBuilder {
         }
         if let latest, latest <= articleDate { return latest }
         if let previous {
-            for entry in entries.reversed() where entry.sentence == previous.range && !entry.fact.isPreviousRecord {
+            for entry in entries.reversed() where entry.sentence == previous.range && !entry.fact.isPreviousRecord && entry.fact.region == region {
                 // a count dated only by the one before it speaks for the day only about the same thing
                 if case .day(let day) = entry.fact.period, entry.strength >= .relative, !entry.inherited || entry.fact.metric == metric {
                     return day

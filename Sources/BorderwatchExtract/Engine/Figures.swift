@@ -41,6 +41,7 @@ struct FigureFinder {
                 let noun = nounAfter(range.upperBound, in: sentence, claimed: claimed)
                 // figures in words need their noun ("six Iraqi citizens"), except large ones: "pushed back two thousand"
                 if noun == .distractor || (noun == .unknown) || (isWord && noun != .counted && (noun != .implied || value < 100)) { continue }
+                if isRate(after: range.upperBound, in: sentence, claimed: claimed) { continue }
                 result.append(Figure(value: value, bound: bound, range: range, span: qualifierStart..<range.upperBound,
                                      elliptical: noun == .implied))
             }
@@ -174,6 +175,11 @@ struct FigureFinder {
         for length in (1...3).reversed() where end - length >= sentence.lowerBound {
             if let (_, matched) = vocabulary.before.longestMatch(in: ids, at: end - length), matched == length { return nil }
         }
+        // the second end of a range ("aged 20 to 40", "$5-10"): ruled out with the first
+        if end - 2 >= sentence.lowerBound, isRangeJoint(end - 1), tokens[end - 2].kind == .number,
+           qualifier(before: end - 2, in: sentence) == nil {
+            return nil
+        }
         // skip fillers ("a total of", "a further", "a record")
         var skipped = true
         while skipped {
@@ -196,6 +202,28 @@ struct FigureFinder {
         return (i, .exact)
     }
 
+    /// "to", "-", "or" between the two ends of a range ("25 to 30 metres").
+    func isRangeJoint(_ i: Int) -> Bool {
+        words[i] == "to" || words[i] == "-" || words[i] == "or"
+    }
+
+    /// "10,000 migrants a day", "50 people per week": a rate, not a count.
+    func isRate(after end: Int, in sentence: Range<Int>, claimed: ClaimedTokens) -> Bool {
+        var j = end
+        var steps = 0
+        while j + 1 < sentence.upperBound, steps < 4, tokens[j].kind == .word, !claimed.contains(j) {
+            if words[j] == "a" || words[j] == "per" || words[j] == "an" || words[j] == "each" || words[j] == "every" {
+                switch words[j + 1] {
+                case "day", "week", "month", "year", "night", "hour": return !claimed.contains(j + 1)
+                default: return false
+                }
+            }
+            j += 1
+            steps += 1
+        }
+        return false
+    }
+
     /// Rules out figures followed by a percent sign, "times", an age or a clock suffix.
     func accepts(_ range: Range<Int>, in sentence: Range<Int>, isWord: Bool) -> Bool {
         let next = range.upperBound
@@ -209,6 +237,8 @@ struct FigureFinder {
     /// What the words after a figure say it counts.
     func nounAfter(_ start: Int, in sentence: Range<Int>, claimed: ClaimedTokens) -> Noun {
         var i = start
+        // "25 to 30 metres", "20-25 people": the range's noun comes after its second end
+        if i + 1 < sentence.upperBound, isRangeJoint(i), tokens[i + 1].kind == .number { i += 2 }
         var firstIsContent: Bool?
         var steps = 0
         while i < sentence.upperBound, steps < 4 {

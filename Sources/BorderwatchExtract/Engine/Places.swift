@@ -66,6 +66,13 @@ struct PlaceFinder {
         if i == sentence.lowerBound || i == sentence.lowerBound + 1 && words[sentence.lowerBound] == "the" {
             return .authority
         }
+        // the subject of a counting verb: "Turkey says Greece has pushed back 42,000", "Spain returned 4,000"
+        var verb = i + length
+        if verb < sentence.upperBound, isOneOf(words[verb], "has", "have", "had") { verb += 1 }
+        if verb < sentence.upperBound, tokens[verb].kind == .word, let (value, _) = vocabulary.metrics.longestMatch(in: ids, at: verb),
+           value != "name" {
+            return .authority
+        }
         var j = i - 1
         if j >= sentence.lowerBound, isOneOf(words[j], "the", "neighbouring", "neighboring", "neighbour", "neighbor", "next-door") { j -= 1 }
         guard j >= sentence.lowerBound else { return .plain }

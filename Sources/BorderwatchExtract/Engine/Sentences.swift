@@ -14,6 +14,10 @@ enum Sentences {
             if token.kind == .newline {
                 close(i)
                 start = i + 1
+            } else if token.kind == .word, i + 1 < tokens.count, tokens[i + 1].capitalized, words[i].utf8.last == 0x2E,
+                      opensSentence(words[i + 1]) {
+                // "... crossing into the U.S. The agency said": the initialism's dot ends the sentence too
+                close(i + 1)
             } else if token.kind == .punct, words[i] == "." || words[i] == "!" || words[i] == "?" {
                 var next = i + 1
                 while next < tokens.count, tokens[next].kind == .punct, words[next] == "\"" || words[next] == "'" || words[next] == ")" { next += 1 }
@@ -36,5 +40,16 @@ enum Sentences {
         }
         close(tokens.count)
         return ranges.filter { range in range.contains { tokens[$0].kind != .punct } }
+    }
+
+    /// Capitalised words that start a new sentence rather than continue a name ("U.S. Border Patrol").
+    static func opensSentence(_ word: String) -> Bool {
+        switch word {
+        case "the", "a", "an", "he", "she", "it", "they", "we", "in", "on", "at", "but", "this", "that", "there",
+             "since", "last", "so", "according", "officials", "authorities", "more", "some", "about":
+            return true
+        default:
+            return false
+        }
     }
 }

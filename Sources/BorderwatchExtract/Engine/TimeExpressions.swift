@@ -415,6 +415,9 @@ struct TimeFinder {
         case "week":
             switch argument {
             case "this": return TimeExpression(range: range, period: .span(start: d.mondayOfWeek, end: d), strength: .relative)
+            case "next":
+                let monday = d.mondayOfWeek.adding(days: 7)
+                return TimeExpression(range: range, period: .span(start: monday, end: monday.adding(days: 6)), strength: .relative)
             case "last":
                 let monday = d.mondayOfWeek.adding(days: -7)
                 return TimeExpression(range: range, period: .span(start: monday, end: monday.adding(days: 6)), strength: .relative)
@@ -425,6 +428,10 @@ struct TimeFinder {
             let saturday = d.weekday == 6 ? d : sunday.adding(days: -1)
             return TimeExpression(range: range, period: .span(start: saturday, end: d.weekday == 6 ? d : sunday), strength: .relative)
         case "month":
+            if argument == "next" {
+                let next = d.month == 12 ? (d.year + 1, 1) : (d.year, d.month + 1)
+                return TimeExpression(range: range, period: .month(year: next.0, month: next.1), strength: .relative)
+            }
             if argument == "this" { return TimeExpression(range: range, period: .month(year: d.year, month: d.month), strength: .relative) }
             let previous = d.month == 1 ? (d.year - 1, 12) : (d.year, d.month - 1)
             return TimeExpression(range: range, period: .month(year: previous.0, month: previous.1), strength: .relative)
@@ -437,7 +444,7 @@ struct TimeFinder {
         case "weak":
             return TimeExpression(range: range, period: .ytd(year: d.year, asOf: d), strength: .weak)
         case "year":
-            return TimeExpression(range: range, period: .year(d.year - 1), strength: .relative)
+            return TimeExpression(range: range, period: .year(argument == "next" ? d.year + 1 : d.year - 1), strength: .relative)
         case "months":
             // "the first half of 2023", "the first six months of the year", "the third quarter of last year"
             let bounds = argument.split(separator: "-").compactMap { Int($0) }
