@@ -84,21 +84,23 @@ enum PlainText {
         while i < end {
             let next = body.characterEnd(from: i, limit: end)
             characters += 1
-            if body.isASCII(0x20, i, next) {
-                afterSpace = true
-            } else {
-                if afterSpace { words += 1 }
-                afterSpace = false
-            }
-            if !body.isASCII(0x20, i, next), !body.isASCII(0x0D, i, next) {
+            let isSpace = body.isASCII(0x20, i, next)
+            if !isSpace, afterSpace { words += 1 }
+            afterSpace = isSpace
+            if !isSpace, !body.isASCII(0x0D, i, next) {
                 kept = (characters, words, i..<next)
                 if characters > 160 || words > 25 { return nil }
             }
             i = next
         }
-        guard kept.characters > 0, kept.characters <= 160, kept.words <= 25,
-              !".!?:;,\"”'’)".contains(body.character(kept.last.lowerBound, kept.last.upperBound)) else { return nil }
+        guard kept.characters > 0, !endsSentence(body, kept.last) else { return nil }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<kept.last.upperBound]), as: UTF8.self)
+    }
+
+    /// Whether the character `range` is final punctuation or a closing quote or parenthesis.
+    static func endsSentence(_ text: UTF8Characters, _ range: Range<Int>) -> Bool {
+        if range.count == 1 { return ".!?:;,\"')".utf8.contains(text.bytes[range.lowerBound]) }
+        return ".!?:;,\"”'’)".contains(text.character(range.lowerBound, range.upperBound))
     }
 
     /// Appends `text` without its well-formed tags, keeping their text; line breaks stay as they are.
