@@ -108,6 +108,9 @@ import Testing
         let libya = onlyFact("The Libyan coast guard intercepted 500 migrants off Zuwara on Sunday.", date: "2023-09-18")
         #expect(libya?.metric == .prevented)
         #expect(onlyFact("The Hellenic Coast Guard intercepted 300 migrants off Lesbos on Sunday.", date: "2023-09-18")?.metric == .arrivals)
+        // brought back to the country that caught them: a pullback, not a deportation
+        #expect(onlyFact("The Libyan coast guard intercepted 500 migrants on Sunday and returned them to Libya.", date: "2023-09-18")?.metric == .prevented)
+        #expect(onlyFact("Greece returned 45 people to Turkey on Sunday.", date: "2023-09-18")?.metric == .returns)
     }
 
     /// "the highest since 2016" or "in two decades" is the highest of a stretch, not a record.
