@@ -25,6 +25,8 @@ import Testing
         ("Rescuers found 12 people dead on a beach near Zuwara on Monday.", .deaths),
         ("At least 41 migrants went missing off Lampedusa on Thursday.", .deaths),
         ("Some 5,000 people applied for international protection in Malta last year.", .asylumClaims),
+        ("The Italian coast guard rescued 500 migrants trying to reach Italy on Sunday.", .arrivals),
+        ("Macedonia let in only 300 people on Sunday.", .arrivals),
     ])
     func governingWordsGiveTheMetric(sentence: String, metric: Metric) {
         #expect(onlyFact(sentence)?.metric == metric)
