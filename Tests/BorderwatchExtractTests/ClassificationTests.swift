@@ -129,6 +129,7 @@ import Testing
         "Greek authorities arrested nine suspects aged 20 to 40.",
         "The government promised to process 100,000 asylum claims by the end of next year.",
         "Officials expect 5,000 arrivals next month.",
+        "The island has a population of about 6,000 people.",
     ])
     func notCounts(sentence: String) {
         #expect(facts(sentence, date: "2023-06-16").isEmpty, "\(sentence)")
