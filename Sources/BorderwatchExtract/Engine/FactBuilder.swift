@@ -219,7 +219,8 @@ struct FactBuilder {
         } else if let specific, specific.1 <= 30 {
             chosen = specific.0
         } else if sentence.records.contains(where: { $0.value == "previous" || $0.value == "record" })
-                    || !figure.elliptical && figure.span.lowerBound > sentence.range.lowerBound && words[figure.span.lowerBound - 1] == "the" {
+                    || !figure.elliptical && figure.span.lowerBound > sentence.range.lowerBound && words[figure.span.lowerBound - 1] == "the"
+                    || raisesTotal(to: figure, in: sentence) {
             // "the previous record high of 235 people", "The 202 migrants on board": a record claim
             // or a definite figure names the article's main count
             chosen = mainMetric.rawValue
@@ -303,6 +304,13 @@ struct FactBuilder {
             if sentence.metrics.contains(where: { side.contains($0.range.lowerBound) }) { return true }
         }
         return false
+    }
+
+    /// "The figures bring the total for January to 1,194": a running total of the article's count.
+    func raisesTotal(to figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        let start = figure.span.lowerBound
+        guard start - 1 > sentence.range.lowerBound, words[start - 1] == "to" else { return false }
+        return words[max(sentence.range.lowerBound, start - 8)..<(start - 1)].contains { $0 == "total" || $0 == "tally" }
     }
 
     /// The metric most facts so far have, arrivals when there are none.
@@ -456,9 +464,12 @@ struct FactBuilder {
     /// names instead of the article's; else the article's region and via.
     func place(for figure: Figure, metric: Metric, in sentence: SentenceAnalysis) -> (String?, String?) {
         var region = recentRegion(before: sentence.range, metric: metric) ?? article.region
-        if let authority = sentence.mentions.last(where: {
-            $0.role == .authority && $0.position < figure.span.lowerBound && figure.span.lowerBound - $0.position <= 8
-        }) {
+        // the body named last before the figure, close by or with no other country named in between
+        // ("French authorities said they had prevented 74 crossings ... and rescued 50 people")
+        if let authority = sentence.mentions.last(where: { $0.position < figure.span.lowerBound }).flatMap({ $0.role == .authority ? $0 : nil }) ??
+            sentence.mentions.last(where: {
+                $0.role == .authority && $0.position < figure.span.lowerBound && figure.span.lowerBound - $0.position <= 8
+            }) {
             region = authority.code
         } else if metric == .arrivals, let landing = sentence.mentions.first(where: {
             $0.role == .destination && $0.position >= figure.range.upperBound && $0.position - figure.range.upperBound <= 6
