@@ -25,6 +25,8 @@ import Testing
         ("Rescuers found 12 people dead on a beach near Zuwara on Monday.", .deaths),
         ("At least 41 migrants went missing off Lampedusa on Thursday.", .deaths),
         ("Some 5,000 people applied for international protection in Malta last year.", .asylumClaims),
+        ("The Italian coast guard rescued 500 migrants trying to reach Italy on Sunday.", .arrivals),
+        ("Macedonia let in only 300 people on Sunday.", .arrivals),
     ])
     func governingWordsGiveTheMetric(sentence: String, metric: Metric) {
         #expect(onlyFact(sentence)?.metric == metric)
@@ -108,6 +110,9 @@ import Testing
         let libya = onlyFact("The Libyan coast guard intercepted 500 migrants off Zuwara on Sunday.", date: "2023-09-18")
         #expect(libya?.metric == .prevented)
         #expect(onlyFact("The Hellenic Coast Guard intercepted 300 migrants off Lesbos on Sunday.", date: "2023-09-18")?.metric == .arrivals)
+        // brought back to the country that caught them: a pullback, not a deportation
+        #expect(onlyFact("The Libyan coast guard intercepted 500 migrants on Sunday and returned them to Libya.", date: "2023-09-18")?.metric == .prevented)
+        #expect(onlyFact("Greece returned 45 people to Turkey on Sunday.", date: "2023-09-18")?.metric == .returns)
     }
 
     /// "the highest since 2016" or "in two decades" is the highest of a stretch, not a record.
@@ -124,6 +129,7 @@ import Testing
         "Greek authorities arrested nine suspects aged 20 to 40.",
         "The government promised to process 100,000 asylum claims by the end of next year.",
         "Officials expect 5,000 arrivals next month.",
+        "The island has a population of about 6,000 people.",
     ])
     func notCounts(sentence: String) {
         #expect(facts(sentence, date: "2023-06-16").isEmpty, "\(sentence)")
@@ -135,6 +141,12 @@ import Testing
 
     @Test func aPartOfALargerGroupIsNoFact() {
         #expect(facts("A boy and two women were among 27 people who died in the Channel on Wednesday.").map(\.value) == [27])
+    }
+
+    @Test(arguments: ["A record-breaking 1,300 people crossed on Sunday.", "A record-high 900 migrants were detained on Saturday.",
+                      "Some 800 people arrived on Friday, the highest-ever number."])
+    func hyphenatedRecordWordsSetTheFlag(sentence: String) {
+        #expect(onlyFact(sentence, date: "2023-05-29")?.record == true)
     }
 
     @Test func recordClaimsSetTheFlag() {

@@ -11,6 +11,9 @@ import Testing
         ("U.S. Border Patrol agents apprehended 199,976 migrants along the southwest border in July.", "US", "MX"),
         ("More than 8,000 migrants swam into Spain's enclave of Ceuta from Morocco on Monday.", "ES", "MA"),
         ("Polish border guards said 500 people tried to cross from Belarus on Sunday.", "PL", "BY"),
+        ("MONTREAL - Canada said 39,171 asylum seekers crossed irregularly at Roxham Road on Sunday.", "CA", "US"),
+        ("Spanish rescuers saved 140 migrants off the Canary Islands on Tuesday.", "ES", "MA"),
+        ("The Armed Forces of Malta rescued 53 migrants south of the island on Tuesday.", "MT", "LY"),
     ])
     func sentenceAndArticleNameTheRegion(sentence: String, region: String, via: String) {
         let fact = onlyFact(sentence)

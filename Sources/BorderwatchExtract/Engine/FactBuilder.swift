@@ -64,6 +64,22 @@ struct FactBuilder {
             if case .ytd(let year, let asOf) = period, asOf == articleDate {
                 period = .ytd(year: year, asOf: self.asOf(for: figure, metric: metric, region: region, in: sentence, previous: previous))
             }
+            if metric == .attempts, let counted = region,
+               sentence.metrics.contains(where: {
+                   ($0.value == "arrivals" || $0.value == "arrivals^") && $0.range.upperBound <= figure.span.lowerBound
+                       && figure.span.lowerBound - $0.range.upperBound <= 3
+               }),
+               sentence.mentions.contains(where: { $0.role == .destination && $0.code == counted && $0.position >= figure.range.upperBound }) {
+                // "the Italian coast guard rescued 500 migrants trying to reach Italy": they got there
+                metric = .arrivals
+            }
+            if metric == .returns, let counted = region,
+               sentence.mentions.contains(where: { $0.role == .authority && $0.code == counted && $0.position < figure.span.lowerBound }),
+               sentence.mentions.contains(where: { $0.role == .origin && $0.code == counted && $0.position > figure.range.upperBound }) {
+                // "the Libyan coast guard returned 22,000 people to Libya": brought back, not deported
+                metric = .prevented
+                via = nil
+            }
             if metric == .arrivals, let counted = region, interceptedOnTheWayOut(figure, by: counted, in: sentence) {
                 // "Tunisia's national guard intercepted 69,963 people at sea": stopped leaving
                 metric = .prevented

@@ -196,6 +196,10 @@ struct FigureFinder {
         for length in (1...3).reversed() where end - length >= sentence.lowerBound {
             if let (text, matched) = vocabulary.qualifiers.longestMatch(in: ids, at: end - length), matched == length,
                let bound = Bound(rawValue: text) {
+                // "a population of about 6,000": the words before the qualifier rule it out too
+                for before in (1...3).reversed() where end - length - before >= sentence.lowerBound {
+                    if let (_, found) = vocabulary.before.longestMatch(in: ids, at: end - length - before), found == before { return nil }
+                }
                 return (end - length, bound)
             }
         }
@@ -266,8 +270,9 @@ struct FigureFinder {
                 }
                 return .distractor
             }
-            // "4,800 of them", "most of those": part of a group named before
-            if words[i] == "of", i + 1 < sentence.upperBound, isOneOf(words[i + 1], "them", "those", "whom") {
+            // "4,800 of them", "most of those": part of a group named before; "66,237 of the same
+            // period of 2022": a time expression follows
+            if words[i] == "of", i + 1 < sentence.upperBound, isOneOf(words[i + 1], "them", "those", "whom") || claimed.contains(i + 1) {
                 return firstIsContent == true ? .unknown : .implied
             }
             // a demonym as the noun: "2,300 Guatemalans", "150 Afghans"
