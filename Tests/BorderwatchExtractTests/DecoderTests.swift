@@ -16,6 +16,8 @@ import Testing
         ("COPENHAGEN, Denmark (AP) — Latvia declared", "COPENHAGEN", nil, "Latvia declared"),
         ("EL PASO, Texas (AP) — U.S. Border Patrol agents", "EL PASO", nil, "U.S. Border Patrol agents"),
         ("ROME, 14 September 2023 (ANSA) - Over 7,000 people", "ROME", "2023-09-14", "Over 7,000 people"),
+        ("ŁÓDŹ, 3rd Aug (PAP) — Polish guards", "ŁÓDŹ", "2021-08-03", "Polish guards"),
+        ("Headline\n\nKYIV, Ukraine (AP) — Guards\r\nsaid", "KYIV", nil, "Headline\n\nGuards\r\nsaid"),
     ] as [(String, String, String?, String)])
     func datelines(_ paragraph: String, city: String, date: String?, rest: String) throws {
         let (dateline, text) = try #require(Dateline.find(in: paragraph, reference: Self.reference))

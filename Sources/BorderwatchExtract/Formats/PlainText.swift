@@ -74,8 +74,7 @@ enum PlainText {
     static func headline(_ body: UTF8Characters) -> String? {
         let bytes = body.bytes
         guard let start = bytes.firstIndex(where: { $0 != 0x0A && $0 != 0x20 && $0 != 0x0D }),
-              let end = bytes[start...].firstIndex(of: 0x0A),
-              end - start <= 400 else { return nil }
+              let end = body.firstIndex(of: 0x0A, from: start, to: min(bytes.count, start + 401)) else { return nil }
         // Count characters and space-separated words up to the last character that is no space or CR.
         var characters = 0, words = 0
         var kept = (characters: 0, words: 0, last: start..<start)
@@ -105,7 +104,7 @@ enum PlainText {
 
     /// Appends `text` without its well-formed tags, keeping their text; line breaks stay as they are.
     static func appendWithoutTags(_ text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        guard text.contains(UInt8(ascii: "<")) else {
+        guard UTF8Characters(bytes: text).firstIndex(of: UInt8(ascii: "<"), from: 0, to: text.count) != nil else {
             out.append(contentsOf: text)
             return
         }

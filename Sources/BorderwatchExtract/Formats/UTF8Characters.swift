@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Valid UTF-8 text read by `Character`s (grapheme clusters) without making Strings.
 ///
 /// The byte-level parsers step through text with this wherever a rule compares characters, so
@@ -39,6 +43,12 @@ struct UTF8Characters {
             count += 1
         }
         return count
+    }
+
+    /// The first `byte` in `start..<end` (memchr: these scans cover whole paragraphs).
+    func firstIndex(of byte: UInt8, from start: Int, to end: Int) -> Int? {
+        guard start < end, let found = memchr(bytes.baseAddress! + start, Int32(byte), end - start) else { return nil }
+        return bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// Whether the character `start..<end` is the single ASCII byte `ascii`.

@@ -22,7 +22,7 @@ public struct Dateline: Hashable, Sendable {
             var lineStart = 0
             var lines = 0
             while lineStart < bytes.count, lines < 4 {
-                let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+                let lineEnd = characters.firstIndex(of: 0x0A, from: lineStart, to: bytes.count) ?? bytes.count
                 if lineEnd > lineStart {
                     lines += 1
                     if opensWithCapitals(bytes[lineStart..<lineEnd]),
