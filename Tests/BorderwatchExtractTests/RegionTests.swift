@@ -67,6 +67,12 @@ import Testing
         #expect(found.map(\.metric) == [.arrivals, .prevented, .prevented])
     }
 
+    /// A country right before a figure in a list names whose count it is.
+    @Test func listedCountriesNameTheirOwnFigures() {
+        let found = facts("Poland stopped 120 migrants on Sunday, Lithuania 45 and Latvia 12.", date: "2021-08-10")
+        #expect(found.map(\.region) == ["PL", "LT", "LV"])
+    }
+
     /// Frontex counts at the EU's external border: the EU's reserved code, not the dateline's country.
     @Test func frontexCountsForTheUnion() {
         let fact = onlyFact("BRUSSELS - Frontex said 355,300 irregular border crossings were detected in the first 11 months of 2023.", date: "2023-12-15")

@@ -472,7 +472,11 @@ struct FactBuilder {
         var region = recentRegion(before: sentence.range, metric: metric) ?? article.region
         // the body named last before the figure, close by or with no other country named in between
         // ("French authorities said they had prevented 74 crossings ... and rescued 50 people")
-        if let authority = sentence.mentions.last(where: { $0.position < figure.span.lowerBound }).flatMap({ $0.role == .authority ? $0 : nil }) ??
+        if let listed = sentence.mentions.last(where: { $0.position == figure.span.lowerBound - 1 && $0.role != .origin }),
+           vocabulary.neighbours[listed.code] != nil {
+            // "Lithuania detained 50 migrants and Latvia 30", "Poland stopped 120, Lithuania 45": a list
+            region = listed.code
+        } else if let authority = sentence.mentions.last(where: { $0.position < figure.span.lowerBound }).flatMap({ $0.role == .authority ? $0 : nil }) ??
             sentence.mentions.last(where: {
                 $0.role == .authority && $0.position < figure.span.lowerBound && figure.span.lowerBound - $0.position <= 8
             }) {
