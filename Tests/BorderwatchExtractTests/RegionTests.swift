@@ -61,7 +61,7 @@ import Testing
 
     /// A body named before a run of clauses speaks for all of them while no other country is named.
     @Test func anAuthoritySpeaksForItsWholeSentence() {
-        let text = "LONDON - A total of 358 migrants crossed the English Channel on Thursday. French authorities said they had prevented 74 crossings on Thursday and rescued 50 people whose dinghy was in difficulty."
+        let text = "A total of 358 migrants crossed the English Channel on Thursday. French authorities said they had prevented 74 crossings on Thursday and rescued 50 people whose dinghy was in difficulty."
         let found = facts(text, date: "2024-01-26")
         #expect(found.map(\.region) == ["GB", "FR", "FR"])
         #expect(found.map(\.metric) == [.arrivals, .prevented, .prevented])

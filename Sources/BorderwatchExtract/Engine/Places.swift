@@ -143,6 +143,11 @@ struct ArticlePlaces: Sendable {
         for i in tallies.indices where vocabulary.neighbours[tallies[i].code] != nil && tallies[i].score > 0 {
             tallies[i].score *= 2
         }
+        // the far side of a route the article names ("the Channel": France) is where people leave
+        // from; its own bodies' figures ("French authorities prevented 74") do not make it the region
+        for i in tallies.indices where tallies.contains(where: { $0.routeVia == tallies[i].code && $0.score > 0 }) {
+            tallies[i].score /= 2
+        }
         // the highest score; between equals, the country named first
         var best: Tally?
         for tally in tallies where tally.score > 0 {
