@@ -75,6 +75,10 @@ import Testing
     @Test func aComparedFigureCountsTheSameThing() {
         let found = facts("Polish border guards recorded 17,300 attempts to illegally cross the border from Belarus in October, up from 7,700 in September.", date: "2021-10-27")
         #expect(found.map(\.metric) == [.attempts, .attempts])
+        let total = facts("A total of 358 migrants crossed the Channel on Thursday. The figures bring the total for January to 1,194, compared with 1,180 in January last year.", date: "2024-01-26")
+        #expect(total.map(\.period) == [.day(day("2024-01-25")), .month(year: 2024, month: 1), .month(year: 2023, month: 1)])
+        let fiscal = facts("CBP encountered 2,476,000 migrants in fiscal year 2023, up from 2,378,944 the previous year.", date: "2023-12-20")
+        #expect(fiscal.map(\.period) == [.span(start: day("2022-10-01"), end: day("2023-09-30")), .span(start: day("2021-10-01"), end: day("2022-09-30"))])
         let next = facts("U.S. authorities made 251,487 apprehensions at the border in December. That compared with 235,785 in November.", date: "2023-01-10")
         #expect(next.map(\.value) == [251_487, 235_785])
         #expect(next.map(\.period) == [.month(year: 2022, month: 12), .month(year: 2022, month: 11)])
@@ -130,6 +134,7 @@ import Testing
         "The government promised to process 100,000 asylum claims by the end of next year.",
         "Officials expect 5,000 arrivals next month.",
         "The island has a population of about 6,000 people.",
+        "The bill passed its third reading with a majority of 44.",
     ])
     func notCounts(sentence: String) {
         #expect(facts(sentence, date: "2023-06-16").isEmpty, "\(sentence)")

@@ -59,6 +59,20 @@ import Testing
         #expect(fact?.via == "TR")
     }
 
+    /// A body named before a run of clauses speaks for all of them while no other country is named.
+    @Test func anAuthoritySpeaksForItsWholeSentence() {
+        let text = "LONDON - A total of 358 migrants crossed the English Channel on Thursday. French authorities said they had prevented 74 crossings on Thursday and rescued 50 people whose dinghy was in difficulty."
+        let found = facts(text, date: "2024-01-26")
+        #expect(found.map(\.region) == ["GB", "FR", "FR"])
+        #expect(found.map(\.metric) == [.arrivals, .prevented, .prevented])
+    }
+
+    /// A country right before a figure in a list names whose count it is.
+    @Test func listedCountriesNameTheirOwnFigures() {
+        let found = facts("Poland stopped 120 migrants on Sunday, Lithuania 45 and Latvia 12.", date: "2021-08-10")
+        #expect(found.map(\.region) == ["PL", "LT", "LV"])
+    }
+
     /// Frontex counts at the EU's external border: the EU's reserved code, not the dateline's country.
     @Test func frontexCountsForTheUnion() {
         let fact = onlyFact("BRUSSELS - Frontex said 355,300 irregular border crossings were detected in the first 11 months of 2023.", date: "2023-12-15")

@@ -64,38 +64,7 @@ struct FactBuilder {
             if case .ytd(let year, let asOf) = period, asOf == articleDate {
                 period = .ytd(year: year, asOf: self.asOf(for: figure, metric: metric, region: region, in: sentence, previous: previous))
             }
-            if metric == .attempts, let counted = region,
-               sentence.metrics.contains(where: {
-                   ($0.value == "arrivals" || $0.value == "arrivals^") && $0.range.upperBound <= figure.span.lowerBound
-                       && figure.span.lowerBound - $0.range.upperBound <= 3
-               }),
-               sentence.mentions.contains(where: { $0.role == .destination && $0.code == counted && $0.position >= figure.range.upperBound }) {
-                // "the Italian coast guard rescued 500 migrants trying to reach Italy": they got there
-                metric = .arrivals
-            }
-            if metric == .returns, let counted = region,
-               sentence.mentions.contains(where: { $0.role == .authority && $0.code == counted && $0.position < figure.span.lowerBound }),
-               sentence.mentions.contains(where: { $0.role == .origin && $0.code == counted && $0.position > figure.range.upperBound }) {
-                // "the Libyan coast guard returned 22,000 people to Libya": brought back, not deported
-                metric = .prevented
-                via = nil
-            }
-            if metric == .arrivals, let counted = region, interceptedOnTheWayOut(figure, by: counted, in: sentence) {
-                // "Tunisia's national guard intercepted 69,963 people at sea": stopped leaving
-                metric = .prevented
-                via = nil
-            }
-            if metric == .arrivals || metric == .attempts, let counted = region,
-               sentence.mentions.contains(where: { $0.role == .authority && $0.code == counted && $0.position < figure.span.lowerBound }),
-               sentence.mentions.contains(where: {
-                   $0.role == .destination && $0.position >= figure.range.upperBound && $0.code != counted
-                       && vocabulary.neighbours[$0.code]?.contains(counted) == true && isHeading(to: $0.position)
-               }) {
-                // "Tunisian authorities intercepted 1,200 migrants trying to reach Italy": caught on
-                // the way out, by the country they left
-                metric = .prevented
-                via = nil
-            }
+            if let counted = region { (metric, via) = sideOfTheBorder(metric, via: via, counted: counted, figure: figure, in: sentence) }
             let fact = Fact(metric: metric, value: figure.value, bound: figure.bound, period: period,
                             region: region, via: via, evidence: evidence(sentence.range))
             entries.append(Entry(fact: fact, strength: strength, sentence: sentence.range, position: figure.range.lowerBound,
@@ -219,7 +188,8 @@ struct FactBuilder {
         } else if let specific, specific.1 <= 30 {
             chosen = specific.0
         } else if sentence.records.contains(where: { $0.value == "previous" || $0.value == "record" })
-                    || !figure.elliptical && figure.span.lowerBound > sentence.range.lowerBound && words[figure.span.lowerBound - 1] == "the" {
+                    || !figure.elliptical && figure.span.lowerBound > sentence.range.lowerBound && words[figure.span.lowerBound - 1] == "the"
+                    || raisesTotal(to: figure, in: sentence) {
             // "the previous record high of 235 people", "The 202 migrants on board": a record claim
             // or a definite figure names the article's main count
             chosen = mainMetric.rawValue
@@ -303,6 +273,50 @@ struct FactBuilder {
             if sentence.metrics.contains(where: { side.contains($0.range.lowerBound) }) { return true }
         }
         return false
+    }
+
+    /// The metric as the side that counted sees it: people caught on the way into the country
+    /// that caught them arrived; people caught or brought back by the side they left from, or
+    /// heading for a neighbour, were prevented.
+    func sideOfTheBorder(_ metric: Metric, via: String?, counted: String, figure: Figure,
+                         in sentence: SentenceAnalysis) -> (Metric, String?) {
+        var (metric, via) = (metric, via)
+        // the counting country's own body is named before the figure
+        let namedBefore = sentence.mentions.contains { $0.role == .authority && $0.code == counted && $0.position < figure.span.lowerBound }
+        switch metric {
+        case .attempts where sentence.metrics.contains(where: {
+                ($0.value == "arrivals" || $0.value == "arrivals^") && $0.range.upperBound <= figure.span.lowerBound
+                    && figure.span.lowerBound - $0.range.upperBound <= 3
+             }) && sentence.mentions.contains(where: { $0.role == .destination && $0.code == counted && $0.position >= figure.range.upperBound }):
+            // "the Italian coast guard rescued 500 migrants trying to reach Italy": they got there
+            return (.arrivals, via)
+        case .returns where namedBefore
+                && sentence.mentions.contains(where: { $0.role == .origin && $0.code == counted && $0.position > figure.range.upperBound }):
+            // "the Libyan coast guard returned 22,000 people to Libya": brought back, not deported
+            return (.prevented, nil)
+        case .arrivals where interceptedOnTheWayOut(figure, by: counted, in: sentence):
+            // "Tunisia's national guard intercepted 69,963 people at sea": stopped leaving
+            return (.prevented, nil)
+        case .arrivals, .attempts:
+            // "Tunisian authorities intercepted 1,200 migrants trying to reach Italy": caught on
+            // the way out, by the country they left
+            if namedBefore, sentence.mentions.contains(where: {
+                $0.role == .destination && $0.position >= figure.range.upperBound && $0.code != counted
+                    && vocabulary.neighbours[$0.code]?.contains(counted) == true && isHeading(to: $0.position)
+            }) {
+                (metric, via) = (.prevented, nil)
+            }
+        default:
+            break
+        }
+        return (metric, via)
+    }
+
+    /// "The figures bring the total for January to 1,194": a running total of the article's count.
+    func raisesTotal(to figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        let start = figure.span.lowerBound
+        guard start - 1 > sentence.range.lowerBound, words[start - 1] == "to" else { return false }
+        return words[max(sentence.range.lowerBound, start - 8)..<(start - 1)].contains { $0 == "total" || $0 == "tally" }
     }
 
     /// The metric most facts so far have, arrivals when there are none.
@@ -456,9 +470,16 @@ struct FactBuilder {
     /// names instead of the article's; else the article's region and via.
     func place(for figure: Figure, metric: Metric, in sentence: SentenceAnalysis) -> (String?, String?) {
         var region = recentRegion(before: sentence.range, metric: metric) ?? article.region
-        if let authority = sentence.mentions.last(where: {
-            $0.role == .authority && $0.position < figure.span.lowerBound && figure.span.lowerBound - $0.position <= 8
-        }) {
+        // the body named last before the figure, close by or with no other country named in between
+        // ("French authorities said they had prevented 74 crossings ... and rescued 50 people")
+        if let listed = sentence.mentions.last(where: { $0.position == figure.span.lowerBound - 1 && $0.role != .origin }),
+           vocabulary.neighbours[listed.code] != nil {
+            // "Lithuania detained 50 migrants and Latvia 30", "Poland stopped 120, Lithuania 45": a list
+            region = listed.code
+        } else if let authority = sentence.mentions.last(where: { $0.position < figure.span.lowerBound }).flatMap({ $0.role == .authority ? $0 : nil }) ??
+            sentence.mentions.last(where: {
+                $0.role == .authority && $0.position < figure.span.lowerBound && figure.span.lowerBound - $0.position <= 8
+            }) {
             region = authority.code
         } else if metric == .arrivals, let landing = sentence.mentions.first(where: {
             $0.role == .destination && $0.position >= figure.range.upperBound && $0.position - figure.range.upperBound <= 6

@@ -440,7 +440,9 @@ struct TimeFinder {
         case "span":
             return TimeExpression(range: range, period: .span(start: nil, end: nil), strength: .relative)
         case "yearback":
-            return TimeExpression(range: range, period: .span(start: nil, end: nil), strength: .relative, yearBack: true)
+            // without a figure to compare with: "the previous year" is last year, others an unknown stretch
+            let alone: Period = argument == "last" ? .year(d.year - 1) : .span(start: nil, end: nil)
+            return TimeExpression(range: range, period: alone, strength: .relative, yearBack: true)
         case "weak":
             return TimeExpression(range: range, period: .ytd(year: d.year, asOf: d), strength: .weak)
         case "year":
