@@ -137,7 +137,8 @@ struct ArticlePlaces: Sendable {
             case .plain: tallies[i].score += 1
             case .origin: tallies[i].score -= 1
             }
-            tallies[i].count += 1
+            // "Latvian border guards detained 12": another counting country, not a side people cross from
+            if mention.role != .authority || vocabulary.neighbours[mention.code] == nil { tallies[i].count += 1 }
         }
         if let datelineCode { tallies[slot(datelineCode, firstSeen: -1)].score += 1 }
         for i in tallies.indices where vocabulary.neighbours[tallies[i].code] != nil && tallies[i].score > 0 {
