@@ -64,6 +64,15 @@ import Testing
         #expect(document.text == "Iraqis are part of the crisis, he said.")
     }
 
+    @Test func plainTextHeaderLineEndsAtCRLF() {
+        let lf = DocumentDecoder.decode(Array(" date 2021-08-03 Lead line.\n\nHeadline Here\nBody text.\n".utf8), fileName: "a.txt")
+        let crlf = DocumentDecoder.decode(Array(" date 2021-08-03 Lead line.\r\n\r\nHeadline Here\r\nBody text.\r\n".utf8), fileName: "a.txt")
+        #expect(crlf.date?.iso == "2021-08-03")
+        #expect(crlf.text.hasPrefix("Lead line.\n\nHeadline Here"))
+        #expect(crlf.title == lf.title)
+        #expect(crlf.title == "Headline Here")
+    }
+
     @Test func plainTextHeadline() {
         let document = DocumentDecoder.decode(Array("Lithuania Begins Turning Back Migrants\n\nBorder guards began.".utf8), fileName: "a.txt")
         #expect(document.title == "Lithuania Begins Turning Back Migrants")

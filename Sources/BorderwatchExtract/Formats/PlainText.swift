@@ -50,17 +50,15 @@ enum PlainText {
         guard dateEnd <= bytes.count,
               let day = Day(iso: String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<dateEnd]), as: UTF8.self)),
               text.characterEnd(from: dateEnd - 1, limit: bytes.count) == dateEnd else { return nil }
-        // The line ends at a line feed of its own (not the LF of a CR LF).
+        // The line ends at its line feed; the CR of a CR LF file is no part of the lead.
         var end = dateEnd
-        while end < bytes.count, bytes[end] != 0x0A || (end > dateEnd && bytes[end - 1] == 0x0D) { end += 1 }
-        let leadStart = skipSpaces(text, from: dateEnd, limit: end)
-        // Blank lines after it: lone LFs and CRs (a CR LF is one character, and not a blank).
+        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+        let leadEnd = end > dateEnd && bytes[end - 1] == 0x0D ? end - 1 : end
+        let leadStart = skipSpaces(text, from: dateEnd, limit: leadEnd)
+        // Blank lines after it, in LF or CR LF files.
         var bodyStart = end
-        while bodyStart < bytes.count,
-              bytes[bodyStart] == 0x0A || (bytes[bodyStart] == 0x0D && (bodyStart + 1 == bytes.count || bytes[bodyStart + 1] != 0x0A)) {
-            bodyStart += 1
-        }
-        return (day, leadStart..<end, bodyStart)
+        while bodyStart < bytes.count, bytes[bodyStart] == 0x0A || bytes[bodyStart] == 0x0D { bodyStart += 1 }
+        return (day, leadStart..<leadEnd, bodyStart)
     }
 
     /// The index past the space characters from `start`.
