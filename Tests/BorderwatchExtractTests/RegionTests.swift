@@ -67,6 +67,13 @@ import Testing
         #expect(found.map(\.metric) == [.arrivals, .prevented, .prevented])
     }
 
+    /// "In Libya, the coast guard ...": the country the sentence opens with is the counting one.
+    @Test func aSentenceSetInACountryCountsThere() {
+        let fact = onlyFact("In Libya, the coast guard returned 22,000 people to Libyan shores this year.", date: "2022-11-24")
+        #expect(fact?.region == "LY")
+        #expect(fact?.metric == .prevented)
+    }
+
     /// A country right before a figure in a list names whose count it is.
     @Test func listedCountriesNameTheirOwnFigures() {
         let found = facts("Poland stopped 120 migrants on Sunday, Lithuania 45 and Latvia 12.", date: "2021-08-10")

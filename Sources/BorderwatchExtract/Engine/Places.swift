@@ -66,6 +66,10 @@ struct PlaceFinder {
         if i == sentence.lowerBound || i == sentence.lowerBound + 1 && words[sentence.lowerBound] == "the" {
             return .authority
         }
+        // "In Libya, the coast guard returned ...", "In Greece, police said ...": the sentence's setting
+        if i == sentence.lowerBound + 1, words[sentence.lowerBound] == "in", i + length < sentence.upperBound, words[i + length] == "," {
+            return .authority
+        }
         // the subject of a counting verb: "Turkey says Greece has pushed back 42,000", "Spain returned 4,000"
         var verb = i + length
         if verb < sentence.upperBound, isOneOf(words[verb], "has", "have", "had") { verb += 1 }
