@@ -64,6 +64,7 @@ import Testing
         ("in a single day", .day(Day(iso: "2021-08-05")!)),
         ("in the last 24 hours, officials said on Wednesday", .day(Day(iso: "2021-08-04")!)),
         ("within 48 hours", .span(start: Day(iso: "2021-08-04")!, end: Day(iso: "2021-08-05")!)),
+        ("in the past two weeks, officials said on Tuesday", .span(start: Day(iso: "2021-07-21")!, end: Day(iso: "2021-08-03")!)),
         // months and parts of a year
         ("last November", .month(year: 2020, month: 11)),
         ("last July", .month(year: 2021, month: 7)),

@@ -333,6 +333,8 @@ struct FactBuilder {
         var eventAfter: (TimeExpression, Double)?
         for expression in sentence.times {
             guard expression.period != nil else { continue }
+            // "3,000 arrived in the past two weeks, officials said on Friday": the duration already ends on that day
+            if expression.strength == .report, !expression.duration, sentence.times.contains(where: \.duration) { continue }
             // "the previous record for 2022", "the biggest one-day number in 2021": the year
             // bounds the record claim, not the figure
             let yearly: Bool

@@ -195,7 +195,7 @@ struct TimeFinder {
             return nil
         }
         guard token.kind == .word else { return nil }
-        if words[i] == "early" || words[i] == "late", i + 1 < end, month(at: i + 1) != nil,
+        if i + 1 < end, tokens[i + 1].capitalized, words[i] == "early" || words[i] == "late", month(at: i + 1) != nil,
            let (range, point) = point(at: i + 1, in: sentence), case .month = point {
             return (i..<range.upperBound, point)
         }
