@@ -482,6 +482,11 @@ struct TimeFinder {
             guard let (first, last) = season(startingIn: year) else { return nil }
             let period: Period = parts[2].hasPrefix("since") ? .span(start: first, end: nil) : .span(start: first, end: last)
             return TimeExpression(range: range.lowerBound..<end, period: period, strength: .relative)
+        case "date":
+            // "on Christmas Day": a fixed day of the year, the latest one on or before the article's date
+            let parts = argument.split(separator: "-").compactMap { Int($0) }
+            guard parts.count == 2, let day = resolve(month: parts[0], day: parts[1], year: nil) else { return nil }
+            return TimeExpression(range: range, period: .day(day), strength: .relative)
         case "duration":
             guard let days = Int(argument), days >= 1 else { return nil }
             let period: Period = days == 1 ? .day(d) : .span(start: d.adding(days: 1 - days), end: d)
