@@ -287,7 +287,14 @@ struct FigureFinder {
                 continue
             }
             if firstIsContent == nil {
-                if let (kind, _) = vocabulary.connectors.longestMatch(in: ids, at: i), kind == "follow" { return .implied }
+                if let (kind, _) = vocabulary.connectors.longestMatch(in: ids, at: i), kind == "follow" {
+                    // "and 9 were injured": the state after a form of "be" names what the figure counts
+                    if isOneOf(words[i], "were", "was", "are", "is"), i + 1 < sentence.upperBound,
+                       vocabulary.distractors.longestMatch(in: ids, at: i + 1) != nil {
+                        return .distractor
+                    }
+                    return .implied
+                }
                 firstIsContent = true
             }
             i += 1
