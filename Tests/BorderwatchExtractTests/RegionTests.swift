@@ -74,6 +74,15 @@ import Testing
         #expect(fact?.metric == .prevented)
     }
 
+    /// A dateline names where the story was written: not the counting body, nor a route in.
+    @Test func aDatelineIsNeitherBodyNorRoute() {
+        let asylum = onlyFact("BRUSSELS - Half a million people applied for asylum in the European Union this year.", date: "2023-12-30")
+        #expect(asylum?.region == "EU")
+        let found = facts("VILNIUS - Lithuania detained 50 migrants on Monday and Latvia 30.", date: "2021-08-10")
+        #expect(found.map(\.region) == ["LT", "LV"])
+        #expect(found.map(\.via) == ["BY", "BY"])
+    }
+
     /// A country right before a figure in a list names whose count it is.
     @Test func listedCountriesNameTheirOwnFigures() {
         let found = facts("Poland stopped 120 migrants on Sunday, Lithuania 45 and Latvia 12.", date: "2021-08-10")

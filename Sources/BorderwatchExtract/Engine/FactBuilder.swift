@@ -483,11 +483,12 @@ struct FactBuilder {
                 $0.role == .authority && $0.position < figure.span.lowerBound && figure.span.lowerBound - $0.position <= 8
             }) {
             region = authority.code
-        } else if metric == .arrivals, let landing = sentence.mentions.first(where: {
+        } else if metric == .arrivals || metric == .asylumClaims, let landing = sentence.mentions.first(where: {
             $0.role == .destination && $0.position >= figure.range.upperBound && $0.position - figure.range.upperBound <= 6
-                && vocabulary.neighbours[$0.code] != nil
+                && (vocabulary.neighbours[$0.code] != nil || $0.code == "EU")
         }) {
-            // "disembarked 234 people in Toulon", "400 migrants crossed into Lithuania": where they got in
+            // "disembarked 234 people in Toulon", "400 migrants crossed into Lithuania": where they got
+            // in; "519,000 asylum applications were lodged in the EU": where they were made
             region = landing.code
         } else if let article = region, !sentence.mentions.contains(where: { $0.code == article }),
                   let other = sentence.mentions.first(where: {
@@ -504,7 +505,7 @@ struct FactBuilder {
         if let recent = entries.last(where: { $0.fact.region == region }) { return (region, recent.fact.via) }
         for mention in sentence.mentions {
             if case .route(let via) = mention.role, mention.code == region { return (region, via) }
-            if mention.role != .authority, neighbours.contains(mention.code) { return (region, mention.code) }
+            if mention.role != .authority, mention.role != .dateline, neighbours.contains(mention.code) { return (region, mention.code) }
         }
         // nothing names the far side: the usual route in, as for a whole article
         return (region, vocabulary.defaultVia[region])

@@ -9,6 +9,8 @@ struct PlaceMention: Sendable {
         case destination
         /// A sea or border that names the crossing ("the Channel"): `via` is the other side.
         case route(via: String)
+        /// "BRUSSELS - ", "ROME, Italy (AP) —": where the story was written.
+        case dateline
         case plain
     }
     var position: Int
@@ -64,6 +66,12 @@ struct PlaceFinder {
         }
         // the sentence's subject: "Mexico deported ...", "Hungary said it had pushed back ..."
         if i == sentence.lowerBound || i == sentence.lowerBound + 1 && words[sentence.lowerBound] == "the" {
+            // a dateline ("BRUSSELS - ", "ROME, Italy (AP) —") names where the story was written
+            if i == sentence.lowerBound, i + length < sentence.upperBound, isOneOf(words[i + length], "-", "(", ",") { return .dateline }
+            return .authority
+        }
+        // "... and Latvia 30", "Poland 120, Lithuania 45": a country listed with its own figure
+        if i + length < sentence.upperBound, tokens[i + length].kind == .number, i == sentence.lowerBound || words[i - 1] != "from" {
             return .authority
         }
         // "In Libya, the coast guard returned ...", "In Greece, police said ...": the sentence's setting
@@ -138,11 +146,14 @@ struct ArticlePlaces: Sendable {
                 tallies[i].score += 2
                 tallies[i].routeVia = tallies[i].routeVia ?? via
             case .destination: tallies[i].score += 2
-            case .plain: tallies[i].score += 1
+            case .plain, .dateline: tallies[i].score += 1
             case .origin: tallies[i].score -= 1
             }
             // "Latvian border guards detained 12": another counting country, not a side people cross from
-            if mention.role != .authority || vocabulary.neighbours[mention.code] == nil { tallies[i].count += 1 }
+            // nor is where the story was written
+            if mention.role != .dateline, mention.role != .authority || vocabulary.neighbours[mention.code] == nil {
+                tallies[i].count += 1
+            }
         }
         if let datelineCode { tallies[slot(datelineCode, firstSeen: -1)].score += 1 }
         for i in tallies.indices where vocabulary.neighbours[tallies[i].code] != nil && tallies[i].score > 0 {
