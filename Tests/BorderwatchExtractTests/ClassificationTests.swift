@@ -135,6 +135,7 @@ import Testing
         "Officials expect 5,000 arrivals next month.",
         "The island has a population of about 6,000 people.",
         "The bill passed its third reading with a majority of 44.",
+        "Children under the age of 14 need a guardian.",
     ])
     func notCounts(sentence: String) {
         #expect(facts(sentence, date: "2023-06-16").isEmpty, "\(sentence)")
@@ -147,6 +148,10 @@ import Testing
     @Test func aPartOfALargerGroupIsNoFact() {
         #expect(facts("A boy and two women were among 27 people who died in the Channel on Wednesday.").map(\.value) == [27])
         #expect(facts("Two children were among 12 dead on Monday, and 9 were injured.").map(\.value) == [12])
+        // an age limit is no figure, and takes no day from the count beyond it
+        let young = facts("Some 300 children under 18 crossed on Monday.")
+        #expect(young.map(\.value) == [300])
+        #expect(young.map(\.period) == [.day(day("2021-08-02"))])
     }
 
     @Test(arguments: ["A record-breaking 1,300 people crossed on Sunday.", "A record-high 900 migrants were detained on Saturday.",

@@ -38,6 +38,9 @@ struct FigureFinder {
             }
             if let (qualifierStart, bound) = qualifier(before: i, in: sentence) {
                 guard accepts(range, in: sentence, isWord: isWord) else { continue }
+                // "children under 18", "people over 65": an age limit, not a count
+                if bound != .exact, value <= 120, qualifierStart > sentence.lowerBound,
+                   vocabulary.counted[id: ids[qualifierStart - 1]] != nil, !countedNounFollows(range.upperBound, in: sentence) { continue }
                 let noun = nounAfter(range.upperBound, in: sentence, claimed: claimed)
                 // figures in words need their noun ("six Iraqi citizens"), except large ones: "pushed back two thousand"
                 if noun == .distractor || (noun == .unknown) || (isWord && noun != .counted && (noun != .implied || value < 100)) { continue }
