@@ -148,6 +148,9 @@ import Testing
     @Test func aPartOfALargerGroupIsNoFact() {
         #expect(facts("A boy and two women were among 27 people who died in the Channel on Wednesday.").map(\.value) == [27])
         #expect(facts("Two children were among 12 dead on Monday, and 9 were injured.").map(\.value) == [12])
+        // a change is no count; the level it reaches is
+        #expect(facts("Arrivals rose by 1,200 to 5,000 in May.").map(\.value) == [5000])
+        #expect(facts("Some 4,000 more people crossed this year than last.").isEmpty)
         // an age limit is no figure, and takes no day from the count beyond it
         let young = facts("Some 300 children under 18 crossed on Monday.")
         #expect(young.map(\.value) == [300])
