@@ -64,6 +64,7 @@ import Testing
         let found = facts("Hungarian police said they had apprehended 1,700 people and pushed back 300 to Serbia on Sunday.", date: "2022-08-22")
         #expect(found.map(\.metric) == [.arrivals, .prevented])
         #expect(facts("Some 1,700 people crossed and 300 were turned back on Sunday.").map(\.metric) == [.arrivals, .prevented])
+        #expect(facts("Some 1,000 migrants tried to storm the fence in Melilla on Friday, and 133 got in.").map(\.metric) == [.attempts, .arrivals])
     }
 
     @Test func theVerbRightBeforeAFigureShadowsEarlierOnes() {
