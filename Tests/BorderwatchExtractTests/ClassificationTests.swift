@@ -137,6 +137,7 @@ import Testing
         "The island has a population of about 6,000 people.",
         "The bill passed its third reading with a majority of 44.",
         "Children under the age of 14 need a guardian.",
+        "Boats carried 50 people per boat on average.",
     ])
     func notCounts(sentence: String) {
         #expect(facts(sentence, date: "2023-06-16").isEmpty, "\(sentence)")

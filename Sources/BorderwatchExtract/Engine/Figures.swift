@@ -226,12 +226,15 @@ struct FigureFinder {
         return words[end..<min(end + 8, sentence.upperBound)].contains("than")
     }
 
-    /// "10,000 migrants a day", "50 people per week": a rate, not a count.
+    /// "10,000 migrants a day", "50 people per week", "50 people per boat": a rate, not a count.
     func isRate(after end: Int, in sentence: Range<Int>, claimed: ClaimedTokens) -> Bool {
         var j = end
         var steps = 0
         while j + 1 < sentence.upperBound, steps < 4, tokens[j].kind == .word, !claimed.contains(j) {
-            if words[j] == "a" || words[j] == "per" || words[j] == "an" || words[j] == "each" || words[j] == "every" {
+            if words[j] == "per" {
+                return !claimed.contains(j + 1)
+            }
+            if words[j] == "a" || words[j] == "an" || words[j] == "each" || words[j] == "every" {
                 switch words[j + 1] {
                 case "day", "week", "month", "year", "night", "hour": return !claimed.contains(j + 1)
                 default: return false
