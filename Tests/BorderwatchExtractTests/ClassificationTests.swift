@@ -64,6 +64,7 @@ import Testing
         let found = facts("Hungarian police said they had apprehended 1,700 people and pushed back 300 to Serbia on Sunday.", date: "2022-08-22")
         #expect(found.map(\.metric) == [.arrivals, .prevented])
         #expect(facts("Some 1,700 people crossed and 300 were turned back on Sunday.").map(\.metric) == [.arrivals, .prevented])
+        #expect(facts("Some 1,000 migrants tried to storm the fence in Melilla on Friday, and 133 got in.").map(\.metric) == [.attempts, .arrivals])
     }
 
     @Test func theVerbRightBeforeAFigureShadowsEarlierOnes() {
@@ -135,6 +136,8 @@ import Testing
         "Officials expect 5,000 arrivals next month.",
         "The island has a population of about 6,000 people.",
         "The bill passed its third reading with a majority of 44.",
+        "Children under the age of 14 need a guardian.",
+        "Boats carried 50 people per boat on average.",
     ])
     func notCounts(sentence: String) {
         #expect(facts(sentence, date: "2023-06-16").isEmpty, "\(sentence)")
@@ -147,6 +150,13 @@ import Testing
     @Test func aPartOfALargerGroupIsNoFact() {
         #expect(facts("A boy and two women were among 27 people who died in the Channel on Wednesday.").map(\.value) == [27])
         #expect(facts("Two children were among 12 dead on Monday, and 9 were injured.").map(\.value) == [12])
+        // a change is no count; the level it reaches is
+        #expect(facts("Arrivals rose by 1,200 to 5,000 in May.").map(\.value) == [5000])
+        #expect(facts("Some 4,000 more people crossed this year than last.").isEmpty)
+        // an age limit is no figure, and takes no day from the count beyond it
+        let young = facts("Some 300 children under 18 crossed on Monday.")
+        #expect(young.map(\.value) == [300])
+        #expect(young.map(\.period) == [.day(day("2021-08-02"))])
     }
 
     @Test(arguments: ["A record-breaking 1,300 people crossed on Sunday.", "A record-high 900 migrants were detained on Saturday.",

@@ -38,10 +38,13 @@ struct FigureFinder {
             }
             if let (qualifierStart, bound) = qualifier(before: i, in: sentence) {
                 guard accepts(range, in: sentence, isWord: isWord) else { continue }
+                // "children under 18", "people over 65": an age limit, not a count
+                if bound != .exact, value <= 120, qualifierStart > sentence.lowerBound,
+                   vocabulary.counted[id: ids[qualifierStart - 1]] != nil, !countedNounFollows(range.upperBound, in: sentence) { continue }
                 let noun = nounAfter(range.upperBound, in: sentence, claimed: claimed)
                 // figures in words need their noun ("six Iraqi citizens"), except large ones: "pushed back two thousand"
                 if noun == .distractor || (noun == .unknown) || (isWord && noun != .counted && (noun != .implied || value < 100)) { continue }
-                if isRate(after: range.upperBound, in: sentence, claimed: claimed) { continue }
+                if isRate(after: range.upperBound, in: sentence, claimed: claimed) || isDifference(after: range.upperBound, in: sentence) { continue }
                 result.append(Figure(value: value, bound: bound, range: range, span: qualifierStart..<range.upperBound,
                                      elliptical: noun == .implied))
             }
@@ -172,12 +175,11 @@ struct FigureFinder {
         var end = i
         // currency signs and "nation of"-style wording make it no count of people
         if end > sentence.lowerBound, tokens[end - 1].kind == .punct, isOneOf(words[end - 1], "$", "€", "£", "¥") { return nil }
-        for length in (1...3).reversed() where end - length >= sentence.lowerBound {
-            if let (_, matched) = vocabulary.before.longestMatch(in: ids, at: end - length), matched == length { return nil }
-        }
-        // the second end of a range ("aged 20 to 40", "$5-10"): ruled out with the first
+        if ruledOut(before: end, in: sentence) != nil { return nil }
+        // the second end of a range ("aged 20 to 40", "$5-10"): ruled out with the first, unless the
+        // first was a change ("rose by 1,200 to 5,000")
         if end - 2 >= sentence.lowerBound, isRangeJoint(end - 1), tokens[end - 2].kind == .number,
-           qualifier(before: end - 2, in: sentence) == nil {
+           ruledOut(before: end - 2, in: sentence) != "difference", qualifier(before: end - 2, in: sentence) == nil {
             return nil
         }
         // skip fillers ("a total of", "a further", "a record")
@@ -197,13 +199,20 @@ struct FigureFinder {
             if let (text, matched) = vocabulary.qualifiers.longestMatch(in: ids, at: end - length), matched == length,
                let bound = Bound(rawValue: text) {
                 // "a population of about 6,000": the words before the qualifier rule it out too
-                for before in (1...3).reversed() where end - length - before >= sentence.lowerBound {
-                    if let (_, found) = vocabulary.before.longestMatch(in: ids, at: end - length - before), found == before { return nil }
-                }
+                if ruledOut(before: end - length, in: sentence) != nil { return nil }
                 return (end - length, bound)
             }
         }
         return (i, .exact)
+    }
+
+    /// What the words right before `i` make a figure there instead of a count (before.tsv:
+    /// population, age, name, capacity, rate, vote, difference), if anything.
+    func ruledOut(before i: Int, in sentence: Range<Int>) -> String? {
+        for length in (1...3).reversed() where i - length >= sentence.lowerBound {
+            if let (kind, matched) = vocabulary.before.longestMatch(in: ids, at: i - length), matched == length { return kind }
+        }
+        return nil
     }
 
     /// "to", "-", "or" between the two ends of a range ("25 to 30 metres").
@@ -211,12 +220,21 @@ struct FigureFinder {
         words[i] == "to" || words[i] == "-" || words[i] == "or"
     }
 
-    /// "10,000 migrants a day", "50 people per week": a rate, not a count.
+    /// "4,000 more people crossed this year than last": a difference, not a count.
+    func isDifference(after end: Int, in sentence: Range<Int>) -> Bool {
+        guard end < sentence.upperBound, isOneOf(words[end], "more", "fewer", "less") else { return false }
+        return words[end..<min(end + 8, sentence.upperBound)].contains("than")
+    }
+
+    /// "10,000 migrants a day", "50 people per week", "50 people per boat": a rate, not a count.
     func isRate(after end: Int, in sentence: Range<Int>, claimed: ClaimedTokens) -> Bool {
         var j = end
         var steps = 0
         while j + 1 < sentence.upperBound, steps < 4, tokens[j].kind == .word, !claimed.contains(j) {
-            if words[j] == "a" || words[j] == "per" || words[j] == "an" || words[j] == "each" || words[j] == "every" {
+            if words[j] == "per" {
+                return !claimed.contains(j + 1)
+            }
+            if words[j] == "a" || words[j] == "an" || words[j] == "each" || words[j] == "every" {
                 switch words[j + 1] {
                 case "day", "week", "month", "year", "night", "hour": return !claimed.contains(j + 1)
                 default: return false

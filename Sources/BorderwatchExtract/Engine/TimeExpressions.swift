@@ -59,8 +59,10 @@ struct TimeFinder {
             }
             if tokens[i].kind == .word, let (code, length) = vocabulary.times.longestMatch(in: ids, at: i),
                i + length <= sentence.upperBound, let expression = relative(code, i..<(i + length), in: sentence) {
-                result.append(expression)
                 i = expression.range.upperBound
+                // "overnight Sunday", "late on Friday": the day named right after is the one meant
+                if code == "day:0", i < sentence.upperBound, point(at: i, in: sentence) != nil { continue }
+                result.append(expression)
                 continue
             }
             i += 1
