@@ -48,12 +48,13 @@ struct FactBuilder {
             }
             guard var metric = compared(with: figure, in: sentence)?.fact.metric ?? metric(for: figure, in: sentence) else { continue }
             var (period, strength) = period(for: figure, in: sentence)
+            var (region, via) = place(for: figure, metric: metric, in: sentence)
             var inherited = false
             if strength == .weak, case .day = period {
                 if isPerfect(figure, in: sentence) || sentence.times.contains(where: { $0.asOf != nil }) {
                     // "Lithuania has detained 4,000 migrants", "as of Thursday, 45,000 had crossed": a running total
                     period = .ytd(year: articleDate.year, asOf: articleDate)
-                } else if let previousPeriod = recentPeriod(before: sentence.range, metric: metric) {
+                } else if let previousPeriod = recentPeriod(before: sentence.range, metric: metric, region: region) {
                     // "They were part of a group of more than 380 ...": the day of the count just before;
                     // "... reached 380,000 in 2023. Crossings on one route rose to 158,000": its year.
                     // As well dated as that count, so a headline's weaker twin folds into it.
@@ -64,7 +65,6 @@ struct FactBuilder {
             }
             // "promised to process 100,000 asylum claims by the end of next year": a target, not a count
             if isFuture(period) { continue }
-            var (region, via) = place(for: figure, metric: metric, in: sentence)
             if case .ytd(let year, let asOf) = period, asOf == articleDate {
                 period = .ytd(year: year, asOf: self.asOf(for: figure, metric: metric, region: region, in: sentence, previous: previous))
             }
@@ -417,7 +417,10 @@ struct FactBuilder {
     /// The period of a well-dated count just before, for a figure with no time wording: a day
     /// count in the two sentences before, or a whole year or month (or a bounded stretch of the
     /// same metric) in the sentence right before.
-    func recentPeriod(before sentence: Range<Int>, metric: Metric) -> Period? {
+    /// A whole year or stretch is background to another country's count ("Last year, 15,682 reached
+    /// Spain. Greece's coast guard intercepted 44 ..."), so only a day crosses to another region
+    /// (parallel reports of the same night); a nil `region` takes any.
+    func recentPeriod(before sentence: Range<Int>, metric: Metric, region: String?) -> Period? {
         var sentencesBack = 0
         var current = sentence.lowerBound
         for entry in entries.reversed() where entry.sentence.lowerBound < sentence.lowerBound {
@@ -427,8 +430,9 @@ struct FactBuilder {
             }
             if sentencesBack > 2 { return nil }
             guard entry.strength >= .relative, !entry.fact.isPreviousRecord else { continue }
+            if case .day = entry.fact.period { return entry.fact.period }
+            guard region == nil || entry.fact.region == region else { continue }
             switch entry.fact.period {
-            case .day: return entry.fact.period
             case .year where sentencesBack == 1, .month where sentencesBack == 1: return entry.fact.period
             case .span(let start, let end) where sentencesBack == 1 && start != nil && end != nil && entry.fact.metric == metric:
                 // "... in fiscal year 2023. Known gotaways totaled 670,000": the same stretch
@@ -464,7 +468,7 @@ struct FactBuilder {
         if let previous {
             for entry in entries.reversed() {
                 if entry.sentence.lowerBound < previous.range.lowerBound { break }
-                guard entry.sentence == previous.range, !entry.fact.isPreviousRecord, entry.fact.region == region else { continue }
+                guard entry.sentence == previous.range, !entry.fact.isPreviousRecord, region == nil || entry.fact.region == region else { continue }
                 // a count dated only by the one before it speaks for the day only about the same thing
                 if case .day(let day) = entry.fact.period, entry.strength >= .relative, !entry.inherited || entry.fact.metric == metric {
                     return day
