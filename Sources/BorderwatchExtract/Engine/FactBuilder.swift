@@ -22,6 +22,8 @@ struct FactBuilder {
         var inherited = false
     }
     private(set) var entries: [Entry] = []
+    /// How many entries have each metric, kept as entries are added (see `mainMetric`).
+    private var metricCounts: [Metric: Int] = [:]
 
     init(vocabulary: Vocabulary, tokens: [Token], words: [String], ids: [Int32], bytes: [UInt8], articleDate: Day, article: ArticlePlaces) {
         self.vocabulary = vocabulary
@@ -37,6 +39,8 @@ struct FactBuilder {
 
     mutating func read(_ sentence: SentenceAnalysis, previous: SentenceAnalysis?) {
         let firstEntry = entries.count
+        // one string for all the sentence's facts
+        var sentenceEvidence: String?
         for (index, figure) in sentence.figures.enumerated() {
             // "two women were among 27 people who died": a part of the next, larger figure
             if index + 1 < sentence.figures.count, sentence.figures[index + 1].value > figure.value,
@@ -67,9 +71,11 @@ struct FactBuilder {
             }
             if let counted = region { (metric, via) = sideOfTheBorder(metric, via: via, counted: counted, figure: figure, in: sentence) }
             let fact = Fact(metric: metric, value: figure.value, bound: figure.bound, period: period,
-                            region: region, via: via, evidence: evidence(sentence.range))
+                            region: region, via: via, evidence: sentenceEvidence ?? evidence(sentence.range))
+            sentenceEvidence = fact.evidence
             entries.append(Entry(fact: fact, strength: strength, sentence: sentence.range, position: figure.range.lowerBound,
                                  inherited: inherited))
+            metricCounts[metric, default: 0] += 1
         }
         guard entries.count > firstEntry else { return }
         for cue in sentence.records where cue.value != "none" && !bySpan(cue, in: sentence.range) {
@@ -138,6 +144,11 @@ struct FactBuilder {
         return distance
     }
 
+    /// The metric most facts so far have, arrivals when there are none.
+    var mainMetric: Metric {
+        metricCounts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? .arrivals
+    }
+
     func evidence(_ range: Range<Int>) -> String {
         let start = tokens[range.lowerBound].start
         let end = tokens[range.upperBound - 1].end
@@ -149,10 +160,18 @@ struct FactBuilder {
     /// Record claims in sentences without a figure of their own ("That is a new record for a
     /// single day", a headline): they apply to the day they name, else to the figures just before.
     mutating func applyRecordSentences(_ sentences: [SentenceAnalysis]) {
-        var lastWithFacts: Range<Int>?
+        // entries by sentence and by day, so that an article of thousands of sentences stays linear
+        var bySentence: [Int: [Int]] = [:]
+        var byDay: [Day: [Int]] = [:]
+        for index in entries.indices {
+            bySentence[entries[index].sentence.lowerBound, default: []].append(index)
+            if case .day(let day) = entries[index].fact.period { byDay[day, default: []].append(index) }
+        }
+        var lastWithFacts: [Int] = []
+        struct DayClaim: Hashable { let day: Day; let metric: Metric? }
+        var claimedDays: Set<DayClaim> = []
         for sentence in sentences {
-            let own = entries.contains { $0.sentence == sentence.range }
-            if own { lastWithFacts = sentence.range; continue }
+            if let own = bySentence[sentence.range.lowerBound] { lastWithFacts = own; continue }
             guard sentence.records.contains(where: { $0.value == "record" && !bySpan($0, in: sentence.range) }),
                   sentence.figures.isEmpty else { continue }
             // the claim is about what the sentence's own verb counts ("a record number ... crossed")
@@ -163,12 +182,15 @@ struct FactBuilder {
                 if case .day(let day)? = expression.period, expression.strength >= .report { return day }
                 return nil
             }
-            for index in entries.indices where !entries[index].fact.isPreviousRecord && (metric == nil || entries[index].fact.metric == metric) {
-                if !days.isEmpty {
-                    if case .day(let day) = entries[index].fact.period, days.contains(day) { entries[index].fact.record = true }
-                } else if entries[index].sentence == lastWithFacts {
-                    entries[index].fact.record = true
-                }
+            // a day already claimed for every metric (or for this one) needs no second pass
+            let newDays = days.filter { day in
+                !claimedDays.contains(DayClaim(day: day, metric: nil)) && !claimedDays.contains(DayClaim(day: day, metric: metric))
+            }
+            for day in newDays { claimedDays.insert(DayClaim(day: day, metric: metric)) }
+            if !days.isEmpty && newDays.isEmpty { continue }
+            let claimed = days.isEmpty ? lastWithFacts : newDays.flatMap { byDay[$0] ?? [] }
+            for index in claimed where !entries[index].fact.isPreviousRecord && (metric == nil || entries[index].fact.metric == metric) {
+                entries[index].fact.record = true
             }
         }
     }
@@ -212,14 +234,38 @@ struct FactBuilder {
             }
         }
         // one day's count stated twice with different precision ("more than 200" / "202") shares a record claim
-        for i in result.indices where result[i].record && !result[i].isPreviousRecord {
-            guard case .day = result[i].period else { continue }
-            for j in result.indices where j != i && result[j].metric == result[i].metric && result[j].period == result[i].period {
-                let (a, b) = (result[i].value, result[j].value)
-                if abs(a - b) * 20 <= max(a, b) { result[j].record = true }
+        shareRecordsWithinFivePercent(&result)
+        return result
+    }
+
+    /// One day's count stated twice with different precision ("more than 200" / "202") shares a
+    /// record claim: a record day figure makes every figure of the same metric and day within 5%
+    /// of it a record too. Sorted by value per day, so that it stays n log n on any input.
+    func shareRecordsWithinFivePercent(_ facts: inout [Fact]) {
+        struct DayCount: Hashable { let metric: Metric; let period: Period }
+        var sameDay: [DayCount: [Int]] = [:]
+        for i in facts.indices {
+            if case .day = facts[i].period { sameDay[DayCount(metric: facts[i].metric, period: facts[i].period), default: []].append(i) }
+        }
+        for group in sameDay.values where group.count > 1 {
+            let byValue = group.sorted { facts[$0].value < facts[$1].value }
+            // |a - b| * 20 <= max(a, b): b from 19a/20 up to 20a/19, for each record value a
+            let reaches = byValue.filter { facts[$0].record && !facts[$0].isPreviousRecord }.map { i -> ClosedRange<Int> in
+                let a = facts[i].value
+                return (19 * a + 19) / 20...(20 * a) / 19
+            }.sorted { $0.lowerBound < $1.lowerBound }
+            var next = 0
+            var reach: ClosedRange<Int>?
+            for j in byValue {
+                let value = facts[j].value
+                while next < reaches.count, reaches[next].lowerBound <= value {
+                    let candidate = reaches[next]
+                    if let current = reach, current.upperBound >= candidate.upperBound {} else { reach = candidate }
+                    next += 1
+                }
+                if let reach, reach.contains(value) { facts[j].record = true }
             }
         }
-        return result
     }
 }
 

@@ -161,11 +161,4 @@ extension FactBuilder {
         guard start - 1 > sentence.range.lowerBound, words[start - 1] == "to" else { return false }
         return words[max(sentence.range.lowerBound, start - 8)..<(start - 1)].contains { $0 == "total" || $0 == "tally" }
     }
-
-    /// The metric most facts so far have, arrivals when there are none.
-    var mainMetric: Metric {
-        var counts: [Metric: Int] = [:]
-        for entry in entries { counts[entry.fact.metric, default: 0] += 1 }
-        return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? .arrivals
-    }
 }

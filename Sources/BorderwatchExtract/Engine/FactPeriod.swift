@@ -149,7 +149,9 @@ extension FactBuilder {
         }
         if let latest, latest <= articleDate { return latest }
         if let previous {
-            for entry in entries.reversed() where entry.sentence == previous.range && !entry.fact.isPreviousRecord && entry.fact.region == region {
+            for entry in entries.reversed() {
+                if entry.sentence.lowerBound < previous.range.lowerBound { break }
+                guard entry.sentence == previous.range, !entry.fact.isPreviousRecord, entry.fact.region == region else { continue }
                 // a count dated only by the one before it speaks for the day only about the same thing
                 if case .day(let day) = entry.fact.period, entry.strength >= .relative, !entry.inherited || entry.fact.metric == metric {
                     return day

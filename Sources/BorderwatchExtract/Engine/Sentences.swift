@@ -1,6 +1,12 @@
 /// Splits a token stream into sentences: at line breaks, and at `.`, `!`, `?` followed by a
 /// capital, a figure or a quote, unless the dot ends an abbreviation ("Aug.", "Mr.", "No.").
+/// A run longer than `maxLength` tokens is cut into pieces (see `bounded`).
 enum Sentences {
+    /// The longest sentence the engine reads whole. News sentences stay well under 100 tokens;
+    /// a table or a list without full stops would otherwise make one sentence of a whole file,
+    /// and reading a sentence costs more than linear time in its length.
+    static let maxLength = 150
+
     static func split(_ tokens: [Token], words: [String], abbreviations: PhraseTable) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
@@ -40,6 +46,28 @@ enum Sentences {
         }
         close(tokens.count)
         return ranges.filter { range in range.contains { tokens[$0].kind != .punct } }
+            .flatMap { bounded($0, tokens: tokens, words: words) }
+    }
+
+    /// `range` in pieces of at most `maxLength` tokens, each ending after the last `,`, `;` or `:`
+    /// in its second half, else at the limit.
+    static func bounded(_ range: Range<Int>, tokens: [Token], words: [String]) -> [Range<Int>] {
+        guard range.count > maxLength else { return [range] }
+        var pieces: [Range<Int>] = []
+        var start = range.lowerBound
+        while range.upperBound - start > maxLength {
+            let limit = start + maxLength
+            var cut = limit
+            for i in stride(from: limit - 1, through: start + maxLength / 2, by: -1)
+            where tokens[i].kind == .punct && (words[i] == "," || words[i] == ";" || words[i] == ":") {
+                cut = i + 1
+                break
+            }
+            pieces.append(start..<cut)
+            start = cut
+        }
+        pieces.append(start..<range.upperBound)
+        return pieces
     }
 
     /// Capitalised words that start a new sentence rather than continue a name ("U.S. Border Patrol").
