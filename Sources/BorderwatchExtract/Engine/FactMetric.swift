@@ -1,0 +1,164 @@
+import BorderwatchCore
+
+/// How a figure's metric is chosen: the governing phrase, comparisons, and which side of the
+/// border counted.
+extension FactBuilder {
+    /// The metric of the nearest governing phrase; a specific one (turned back, tried to cross,
+    /// repatriated...) close by wins over the generic arrival verbs.
+    func metric(for figure: Figure, in sentence: SentenceAnalysis) -> Metric? {
+        var specific: (String, Int)?
+        var generic: (String, Int)?
+        // "apprehended 1,700 people and pushed back 300": a verb right before each figure governs it
+        var stopped = Int.max
+        let governed = sentence.metrics.contains {
+            $0.range.upperBound <= figure.span.lowerBound && figure.span.lowerBound - $0.range.upperBound <= 3
+        }
+        for var cue in sentence.metrics {
+            // "the Red Cross said", "the Kuznica crossing point": a name, not a verb of counting
+            if cue.value == "name" { continue }
+            // "stopped<": the phrase governs only a figure after it
+            if cue.value.hasSuffix("<") {
+                guard cue.range.upperBound <= figure.span.lowerBound else { continue }
+                cue.value.removeLast()
+            }
+            // "intercepted^": arrivals, unless the side people leave from intercepts (see `read`)
+            if cue.value.hasSuffix("^") { cue.value.removeLast() }
+            if governed, cue.range.lowerBound >= figure.range.upperBound, sentence.figures.contains(where: {
+                $0.span.lowerBound >= cue.range.upperBound && $0.span.lowerBound - cue.range.upperBound <= 1
+            }) { continue }
+            // "prevented 24,203 people from crossing and arrested 183": the verb right before a figure
+            // shadows the phrases of the clauses before it
+            if governed, cue.range.upperBound <= figure.span.lowerBound, sentence.metrics.contains(where: { verb in
+                verb.range.lowerBound >= cue.range.upperBound && verb.range.upperBound <= figure.span.lowerBound
+                    && figure.span.lowerBound - verb.range.upperBound <= 3 && verb.value != "name"
+                    && words[cue.range.upperBound..<verb.range.lowerBound].contains { $0 == "and" || $0 == "," || $0 == "but" }
+            }) { continue }
+            // "1,700 crossed and 300 were turned back", "turned back 300 and detained 1,700": a phrase
+            // beyond another figure that has its own verb on this figure's side belongs to that figure
+            if passes(cue.range, figure, in: sentence) { continue }
+            let distance = gap(cue.range, figure.span)
+            if cue.value == "prevented" { stopped = min(stopped, distance) }
+            if cue.value == "arrivals" {
+                if distance < (generic?.1 ?? Int.max) { generic = (cue.value, distance) }
+            } else if distance < (specific?.1 ?? Int.max) {
+                specific = (cue.value, distance)
+            }
+        }
+        // "75,184 attempts were thwarted", "foiled 3,300 attempts": attempts stopped are prevented
+        if specific?.0 == "attempts", stopped <= 4 { specific = ("prevented", stopped) }
+        let chosen: String?
+        if let specific, specific.1 <= 12, specific.1 <= (generic?.1 ?? 1_000) + 8 {
+            chosen = specific.0
+        } else if let generic, generic.1 <= 30 {
+            chosen = generic.0
+        } else if let specific, specific.1 <= 30 {
+            chosen = specific.0
+        } else if sentence.records.contains(where: { $0.value == "previous" || $0.value == "record" })
+                    || !figure.elliptical && figure.span.lowerBound > sentence.range.lowerBound && words[figure.span.lowerBound - 1] == "the"
+                    || raisesTotal(to: figure, in: sentence) {
+            // "the previous record high of 235 people", "The 202 migrants on board": a record claim
+            // or a definite figure names the article's main count
+            chosen = mainMetric.rawValue
+        } else {
+            chosen = nil
+        }
+        return chosen.flatMap(Metric.init(rawValue:))
+    }
+
+    /// The fact a figure is set against ("17,300 attempts in October, up from 7,700 in September",
+    /// "That compared with 235,785 in November"): it counts the same thing.
+    func compared(with figure: Figure, in sentence: SentenceAnalysis) -> Entry? {
+        var comparison = false
+        for length in 1...3 where figure.span.lowerBound - length >= sentence.range.lowerBound {
+            if let (kind, matched) = vocabulary.connectors.longestMatch(in: ids, at: figure.span.lowerBound - length),
+               matched == length, kind == "compare" {
+                comparison = true
+                break
+            }
+        }
+        guard comparison, let last = entries.last, last.position < figure.range.lowerBound else { return nil }
+        if last.sentence == sentence.range { return last }
+        return last.sentence.upperBound <= sentence.range.lowerBound && sentence.range.lowerBound - last.sentence.upperBound <= 2 ? last : nil
+    }
+
+    /// Whether another figure and, between that figure and `figure`, another metric phrase stand
+    /// between the phrase at `cue` and `figure`.
+    func passes(_ cue: Range<Int>, _ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        let cueAfter = cue.lowerBound >= figure.range.upperBound
+        for other in sentence.figures where other.range != figure.range {
+            let otherBetween = cueAfter ? other.span.lowerBound >= figure.range.upperBound && other.range.upperBound <= cue.lowerBound
+                                        : other.span.lowerBound >= cue.upperBound && other.range.upperBound <= figure.span.lowerBound
+            guard otherBetween else { continue }
+            let side = cueAfter ? figure.range.upperBound..<other.span.lowerBound : other.range.upperBound..<figure.span.lowerBound
+            if sentence.metrics.contains(where: { side.contains($0.range.lowerBound) }) { return true }
+        }
+        return false
+    }
+
+    /// The metric as the side that counted sees it: people caught on the way into the country
+    /// that caught them arrived; people caught or brought back by the side they left from, or
+    /// heading for a neighbour, were prevented.
+    func sideOfTheBorder(_ metric: Metric, via: String?, counted: String, figure: Figure,
+                         in sentence: SentenceAnalysis) -> (Metric, String?) {
+        var (metric, via) = (metric, via)
+        // the counting country's own body is named before the figure
+        let namedBefore = sentence.mentions.contains { $0.role == .authority && $0.code == counted && $0.position < figure.span.lowerBound }
+        switch metric {
+        case .attempts where sentence.metrics.contains(where: {
+                ($0.value == "arrivals" || $0.value == "arrivals^") && $0.range.upperBound <= figure.span.lowerBound
+                    && figure.span.lowerBound - $0.range.upperBound <= 3
+             }) && sentence.mentions.contains(where: { $0.role == .destination && $0.code == counted && $0.position >= figure.range.upperBound }):
+            // "the Italian coast guard rescued 500 migrants trying to reach Italy": they got there
+            return (.arrivals, via)
+        case .returns where namedBefore
+                && sentence.mentions.contains(where: { $0.role == .origin && $0.code == counted && $0.position > figure.range.upperBound }):
+            // "the Libyan coast guard returned 22,000 people to Libya": brought back, not deported
+            return (.prevented, nil)
+        case .arrivals where interceptedOnTheWayOut(figure, by: counted, in: sentence):
+            // "Tunisia's national guard intercepted 69,963 people at sea": stopped leaving
+            return (.prevented, nil)
+        case .arrivals, .attempts:
+            // "Tunisian authorities intercepted 1,200 migrants trying to reach Italy": caught on
+            // the way out, by the country they left
+            if namedBefore, sentence.mentions.contains(where: {
+                $0.role == .destination && $0.position >= figure.range.upperBound && $0.code != counted
+                    && vocabulary.neighbours[$0.code]?.contains(counted) == true && isHeading(to: $0.position)
+            }) {
+                (metric, via) = (.prevented, nil)
+            }
+        default:
+            break
+        }
+        return (metric, via)
+    }
+
+    /// The verb right before the figure is an interception ("intercepted^" in metrics.tsv) by an
+    /// authority of `region` named before it, and `region` is a side people leave from: a country
+    /// no route leads into (no neighbours row) or the far side of the article's own route.
+    func interceptedOnTheWayOut(_ figure: Figure, by region: String, in sentence: SentenceAnalysis) -> Bool {
+        guard vocabulary.neighbours[region] == nil || region == article.via,
+              sentence.metrics.contains(where: {
+                  $0.value == "arrivals^" && $0.range.upperBound <= figure.span.lowerBound && figure.span.lowerBound - $0.range.upperBound <= 3
+              }) else { return false }
+        return sentence.mentions.contains { $0.role == .authority && $0.code == region && $0.position < figure.span.lowerBound }
+    }
+
+    /// "trying to reach Italy", "heading to the UK": the country at `position` is where people
+    /// were going, not where they got in.
+    func isHeading(to position: Int) -> Bool {
+        var j = position - 1
+        if j >= 0, words[j] == "the" { j -= 1 }
+        guard j >= 0 else { return false }
+        switch words[j] {
+        case "reach", "reaching", "to", "towards", "for": return true
+        default: return false
+        }
+    }
+
+    /// "The figures bring the total for January to 1,194": a running total of the article's count.
+    func raisesTotal(to figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        let start = figure.span.lowerBound
+        guard start - 1 > sentence.range.lowerBound, words[start - 1] == "to" else { return false }
+        return words[max(sentence.range.lowerBound, start - 8)..<(start - 1)].contains { $0 == "total" || $0 == "tally" }
+    }
+}

@@ -1,0 +1,169 @@
+import BorderwatchCore
+
+/// How a figure's period is chosen: the nearest time wording, report days, comparisons a year
+/// back, inherited days and running totals' as-of days.
+extension FactBuilder {
+    /// The time wording nearest the figure that no other figure stands closer to; a figure
+    /// with none is a count of the article's own day.
+    func period(for figure: Figure, in sentence: SentenceAnalysis) -> (Period, TimeExpression.Strength) {
+        var best: (TimeExpression, Double)?
+        var eventAfter: (TimeExpression, Double)?
+        for expression in sentence.times {
+            guard expression.period != nil else { continue }
+            // "3,000 arrived in the past two weeks, officials said on Friday": the duration already ends on that day
+            if expression.strength == .report, !expression.duration, sentence.times.contains(where: \.duration) { continue }
+            // "the previous record for 2022", "the biggest one-day number in 2021": the year
+            // bounds the record claim, not the figure
+            let yearly: Bool
+            switch expression.period {
+            case .year?, .ytd?: yearly = true
+            default: yearly = false
+            }
+            if yearly, sentence.records.contains(where: {
+                guard $0.range.upperBound <= expression.range.lowerBound else { return false }
+                let between = $0.range.upperBound..<expression.range.lowerBound
+                return between.count <= 3 && !sentence.figures.contains { between.contains($0.range.lowerBound) }
+            }) { continue }
+            let after = expression.range.lowerBound >= figure.range.upperBound
+            let between = after ? figure.range.upperBound..<expression.range.lowerBound
+                                : expression.range.upperBound..<figure.span.lowerBound
+            if sentence.figures.contains(where: { between.contains($0.range.lowerBound) }) { continue }
+            var score = Double(gap(expression.range, after ? figure.range : figure.span))
+            switch expression.strength {
+            case .explicit: break
+            case .relative: score += 1
+            case .report: score += 5
+            case .weak: score += 8
+            }
+            if expression.duration { score += 10 }
+            if after { score -= 0.5 }
+            if score > 40 { continue }
+            if score < (best?.1 ?? .infinity) { best = (expression, score) }
+            // "said on Tuesday that 15 migrants drowned on Monday": the day in the figure's own
+            // clause, after it, names the event; the report day before it only when nothing else does
+            if after, expression.strength >= .relative, !expression.duration, score <= 20, namesDays(expression.period),
+               !sentence.figures.contains(where: {
+                   $0.range.lowerBound >= expression.range.upperBound
+                       && gap(expression.range, $0.span) < gap(figure.range, expression.range)
+               }) {
+                if eventAfter.map({ score < $0.1 }) ?? true { eventAfter = (expression, score) }
+            }
+        }
+        if let (chosen, _) = best, chosen.strength == .report, !chosen.duration, chosen.range.upperBound <= figure.span.lowerBound,
+           let (event, _) = eventAfter, let period = event.period {
+            return (period, event.strength)
+        }
+        if let (expression, _) = best, let period = expression.period {
+            if expression.yearBack, let compared = comparedPeriod(before: figure, in: sentence) { return (compared, expression.strength) }
+            return (period, expression.strength)
+        }
+        return (.day(articleDate), .weak)
+    }
+
+    /// "up from 5,200 a year earlier", "against 64,529 in the same period last year": the period
+    /// of the figure compared with, one year back. That figure is the last fact before this one in
+    /// the sentence, else in the sentence just before.
+    func comparedPeriod(before figure: Figure, in sentence: SentenceAnalysis) -> Period? {
+        guard let last = entries.last, last.position < figure.range.lowerBound,
+              last.sentence == sentence.range || last.sentence.upperBound <= sentence.range.lowerBound
+                && sentence.range.lowerBound - last.sentence.upperBound <= 2 else { return nil }
+        func back(_ day: Day) -> Day? {
+            Day(year: day.year - 1, month: day.month, day: min(day.day, Day.daysIn(month: day.month, year: day.year - 1)))
+        }
+        switch last.fact.period {
+        case .day(let day): return back(day).map { .day($0) }
+        case .month(let y, let m): return .month(year: y - 1, month: m)
+        case .year(let y): return .year(y - 1)
+        case .ytd(let y, let asOf):
+            guard let start = Day(year: y - 1, month: 1, day: 1), let end = back(asOf) else { return nil }
+            return .span(start: start, end: end)
+        case .span(let start, let end):
+            guard start != nil || end != nil else { return nil }
+            return .span(start: start.flatMap(back), end: end.flatMap(back))
+        }
+    }
+
+    /// A period that begins after the article's date ("next year", "by 2030").
+    func isFuture(_ period: Period) -> Bool {
+        switch period {
+        case .day(let day): return day > articleDate
+        case .month(let y, let m): return y * 12 + m > articleDate.year * 12 + articleDate.month
+        case .year(let y), .ytd(let y, _): return y > articleDate.year
+        case .span(let start?, _): return start > articleDate
+        case .span(nil, let end?): return end > articleDate && end.year > articleDate.year
+        case .span(nil, nil): return false
+        }
+    }
+
+    /// A day or a stretch of days with a known bound ("on Monday", "since Sunday"), not a month or year.
+    func namesDays(_ period: Period?) -> Bool {
+        switch period {
+        case .day?: return true
+        case .span(let start, let end)?: return start != nil || end != nil
+        default: return false
+        }
+    }
+
+    /// The figure's clause is in the present perfect ("has detained", "have crossed").
+    func isPerfect(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        let window = max(sentence.range.lowerBound, figure.span.lowerBound - 6)..<min(sentence.range.upperBound, figure.range.upperBound + 5)
+        return window.contains { words[$0] == "has" || words[$0] == "have" }
+    }
+
+    /// The period of a well-dated count just before, for a figure with no time wording: a day
+    /// count in the two sentences before, or a whole year or month (or a bounded stretch of the
+    /// same metric) in the sentence right before.
+    ///
+    /// A whole year or stretch is background to another country's count ("Last year, 15,682 reached
+    /// Spain. Greece's coast guard intercepted 44 ..."), so only a day crosses to another region
+    /// (parallel reports of the same night). A Union-wide count (`EU`) is no other country: its
+    /// routes and members go on with its year. A nil `region` takes any.
+    func recentPeriod(before sentence: Range<Int>, metric: Metric, region: String?) -> Period? {
+        var sentencesBack = 0
+        var current = sentence.lowerBound
+        for entry in entries.reversed() where entry.sentence.lowerBound < sentence.lowerBound {
+            if entry.sentence.lowerBound != current {
+                sentencesBack += 1
+                current = entry.sentence.lowerBound
+            }
+            if sentencesBack > 2 { return nil }
+            guard entry.strength >= .relative, !entry.fact.isPreviousRecord else { continue }
+            if case .day = entry.fact.period { return entry.fact.period }
+            guard region == nil || entry.fact.region == region || entry.fact.region == "EU" else { continue }
+            switch entry.fact.period {
+            case .year where sentencesBack == 1, .month where sentencesBack == 1: return entry.fact.period
+            case .span(let start, let end) where sentencesBack == 1 && start != nil && end != nil && entry.fact.metric == metric:
+                // "... in fiscal year 2023. Known gotaways totaled 670,000": the same stretch
+                return entry.fact.period
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// The day a running total is tied to: a "before Thursday" marker, the day of a count
+    /// earlier in the sentence or of one of the same region in the sentence before, else the article's date.
+    func asOf(for figure: Figure, metric: Metric, region: String?, in sentence: SentenceAnalysis, previous: SentenceAnalysis?) -> Day {
+        if let marker = sentence.times.first(where: { $0.asOf != nil })?.asOf { return marker }
+        var latest: Day?
+        for expression in sentence.times where expression.range.upperBound <= figure.span.lowerBound {
+            switch expression.period {
+            case .day(let day)?: latest = day
+            case .span(_, let end?)?: latest = end
+            default: break
+            }
+        }
+        if let latest, latest <= articleDate { return latest }
+        if let previous {
+            for entry in entries.reversed() {
+                if entry.sentence.lowerBound < previous.range.lowerBound { break }
+                guard entry.sentence == previous.range, !entry.fact.isPreviousRecord, entry.fact.region == region else { continue }
+                // a count dated only by the one before it speaks for the day only about the same thing
+                if case .day(let day) = entry.fact.period, entry.strength >= .relative, !entry.inherited || entry.fact.metric == metric {
+                    return day
+                }
+            }
+        }
+        return articleDate
+    }
+}

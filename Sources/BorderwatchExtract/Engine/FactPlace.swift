@@ -1,0 +1,56 @@
+import BorderwatchCore
+
+/// How a figure's region and via are chosen.
+extension FactBuilder {
+    /// Region from an authority just before the figure or another border country the sentence
+    /// names instead of the article's; else the article's region and via.
+    func place(for figure: Figure, metric: Metric, in sentence: SentenceAnalysis) -> (String?, String?) {
+        var region = recentRegion(before: sentence.range, metric: metric) ?? article.region
+        // the body named last before the figure, close by or with no other country named in between
+        // ("French authorities said they had prevented 74 crossings ... and rescued 50 people")
+        if let listed = sentence.mentions.last(where: { $0.position == figure.span.lowerBound - 1 && $0.role != .origin }),
+           vocabulary.neighbours[listed.code] != nil {
+            // "Lithuania detained 50 migrants and Latvia 30", "Poland stopped 120, Lithuania 45": a list
+            region = listed.code
+        } else if let authority = sentence.mentions.last(where: { $0.position < figure.span.lowerBound }).flatMap({ $0.role == .authority ? $0 : nil }) ??
+            sentence.mentions.last(where: {
+                $0.role == .authority && $0.position < figure.span.lowerBound && figure.span.lowerBound - $0.position <= 8
+            }) {
+            region = authority.code
+        } else if metric == .arrivals || metric == .asylumClaims, let landing = sentence.mentions.first(where: {
+            $0.role == .destination && $0.position >= figure.range.upperBound && $0.position - figure.range.upperBound <= 6
+                && (vocabulary.neighbours[$0.code] != nil || $0.code == "EU")
+        }) {
+            // "disembarked 234 people in Toulon", "400 migrants crossed into Lithuania": where they got
+            // in; "519,000 asylum applications were lodged in the EU": where they were made
+            region = landing.code
+        } else if let article = region, !sentence.mentions.contains(where: { $0.code == article }),
+                  let other = sentence.mentions.first(where: {
+                      $0.role != .origin && $0.code != self.article.via && vocabulary.neighbours[$0.code] != nil
+                  }) {
+            region = other.code
+        }
+        guard let region else { return (nil, nil) }
+        let neighbours = vocabulary.neighbours[region] ?? []
+        if let origin = sentence.mentions.first(where: { $0.role == .origin && neighbours.contains($0.code) }) {
+            return (region, origin.code)
+        }
+        if region == article.region { return (region, article.via) }
+        if let recent = entries.last(where: { $0.fact.region == region }) { return (region, recent.fact.via) }
+        for mention in sentence.mentions {
+            if case .route(let via) = mention.role, mention.code == region { return (region, via) }
+            if mention.role != .authority, mention.role != .dateline, neighbours.contains(mention.code) { return (region, mention.code) }
+        }
+        // nothing names the far side: the usual route in, as for a whole article
+        return (region, vocabulary.defaultVia[region])
+    }
+
+    /// The region of the facts of the sentence just before, when it had any: a sentence that
+    /// names no country goes on about the same place ("Last year 28,526 people made the journey").
+    func recentRegion(before sentence: Range<Int>, metric: Metric) -> String? {
+        // a figure of another kind ("French authorities prevented 200 ...") says nothing of whose count follows
+        guard let last = entries.last, last.sentence.upperBound <= sentence.lowerBound, last.fact.metric == metric else { return nil }
+        let between = tokens[last.sentence.upperBound..<sentence.lowerBound]
+        return between.count <= 2 ? last.fact.region : nil
+    }
+}
