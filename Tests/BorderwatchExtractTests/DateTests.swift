@@ -79,6 +79,8 @@ import Testing
         ("in the third quarter of last year", .span(start: Day(iso: "2020-07-01")!, end: Day(iso: "2020-09-30")!)),
         ("in fiscal year 2021", .span(start: Day(iso: "2020-10-01")!, end: Day(iso: "2021-09-30")!)),
         ("on Christmas Day", .day(Day(iso: "2020-12-25")!)),
+        ("on the 3rd", .day(Day(iso: "2021-08-03")!)),
+        ("on the 20th", .day(Day(iso: "2021-07-20")!)),
         ("overnight Sunday", .day(Day(iso: "2021-08-01")!)),
         ("late on Friday", .day(Day(iso: "2021-07-30")!)),
         ("on New Year's Day", .day(Day(iso: "2021-01-01")!)),

@@ -17,6 +17,11 @@ import Testing
         #expect(sentences("U.S. Border Patrol agents said so. Then they left.") == ["U.S. Border Patrol agents said so.", "Then they left."])
     }
 
+    @Test func anAbbreviationBeforeASentenceOpenerEndsTheSentence() {
+        #expect(sentences("Some 200 people crossed on 4 Sept. Some 300 crossed on Sept. 5.")
+                == ["Some 200 people crossed on 4 Sept.", "Some 300 crossed on Sept. 5."])
+    }
+
     @Test func anInitialismBeforeASentenceOpenerEndsTheSentence() {
         #expect(sentences("They crossed into the U.S. The agency said 5,000 were turned back.")
                 == ["They crossed into the U.S.", "The agency said 5,000 were turned back."])

@@ -33,6 +33,9 @@ struct FigureFinder {
             let token = tokens[i]
             if token.kind == .number {
                 if token.hyphenated { continue }
+                // "7/9", "2022/23": a date or a span of years, never a count
+                if range.upperBound + 1 < sentence.upperBound, words[range.upperBound] == "/", tokens[range.upperBound + 1].kind == .number { continue }
+                if i - 2 >= sentence.lowerBound, words[i - 1] == "/", tokens[i - 2].kind == .number { continue }
                 let isYear = !token.separated && token.digits == 4 && (1900...2100).contains(value)
                 if isYear && !countedNounFollows(range.upperBound, in: sentence) { continue }
             }

@@ -36,7 +36,8 @@ enum Sentences {
                 let following = tokens[next]
                 let startsSentence = following.kind == .newline || following.capitalized || following.kind == .number
                     || following.kind == .punct && (words[next] == "\"" || words[next] == "-")
-                if startsSentence && !isAbbreviation {
+                // "... on 4 Sept. Some 300 people": a common sentence opener ends it even after an abbreviation
+                if startsSentence && (!isAbbreviation || following.capitalized && opensSentence(words[next])) {
                     close(next)
                     i = next
                     continue

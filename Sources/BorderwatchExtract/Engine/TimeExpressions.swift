@@ -197,6 +197,16 @@ struct TimeFinder {
                     return (i..<after, .day(day, explicit: true))
                 }
             }
+            // "on the 6th": a day of the article's month, or of the month before if still to come
+            if token.kind == .ordinal, word(i - 1, in: sentence) == "the",
+               isOneOf(word(i - 2, in: sentence), "on", "since", "by", "until", "from", "between", "and") {
+                let day = Int(token.number)
+                let sameMonth = Day(year: articleDate.year, month: articleDate.month, day: day)
+                let previous = articleDate.month == 1 ? (articleDate.year - 1, 12) : (articleDate.year, articleDate.month - 1)
+                if let found = sameMonth.flatMap({ $0 <= articleDate ? $0 : nil }) ?? Day(year: previous.0, month: previous.1, day: day) {
+                    return (i..<(i + 1), .day(found, explicit: true))
+                }
+            }
             return nil
         }
         guard token.kind == .word else { return nil }
