@@ -49,12 +49,13 @@ struct FactBuilder {
             }
             guard var metric = compared(with: figure, in: sentence)?.fact.metric ?? metric(for: figure, in: sentence) else { continue }
             var (period, strength) = period(for: figure, in: sentence)
+            var (region, via) = place(for: figure, metric: metric, in: sentence)
             var inherited = false
             if strength == .weak, case .day = period {
                 if isPerfect(figure, in: sentence) || sentence.times.contains(where: { $0.asOf != nil }) {
                     // "Lithuania has detained 4,000 migrants", "as of Thursday, 45,000 had crossed": a running total
                     period = .ytd(year: articleDate.year, asOf: articleDate)
-                } else if let previousPeriod = recentPeriod(before: sentence.range, metric: metric) {
+                } else if let previousPeriod = recentPeriod(before: sentence.range, metric: metric, region: region) {
                     // "They were part of a group of more than 380 ...": the day of the count just before;
                     // "... reached 380,000 in 2023. Crossings on one route rose to 158,000": its year.
                     // As well dated as that count, so a headline's weaker twin folds into it.
@@ -65,7 +66,6 @@ struct FactBuilder {
             }
             // "promised to process 100,000 asylum claims by the end of next year": a target, not a count
             if isFuture(period) { continue }
-            var (region, via) = place(for: figure, metric: metric, in: sentence)
             if case .ytd(let year, let asOf) = period, asOf == articleDate {
                 period = .ytd(year: year, asOf: self.asOf(for: figure, metric: metric, region: region, in: sentence, previous: previous))
             }

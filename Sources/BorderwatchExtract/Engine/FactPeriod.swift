@@ -113,7 +113,12 @@ extension FactBuilder {
     /// The period of a well-dated count just before, for a figure with no time wording: a day
     /// count in the two sentences before, or a whole year or month (or a bounded stretch of the
     /// same metric) in the sentence right before.
-    func recentPeriod(before sentence: Range<Int>, metric: Metric) -> Period? {
+    ///
+    /// A whole year or stretch is background to another country's count ("Last year, 15,682 reached
+    /// Spain. Greece's coast guard intercepted 44 ..."), so only a day crosses to another region
+    /// (parallel reports of the same night). A Union-wide count (`EU`) is no other country: its
+    /// routes and members go on with its year. A nil `region` takes any.
+    func recentPeriod(before sentence: Range<Int>, metric: Metric, region: String?) -> Period? {
         var sentencesBack = 0
         var current = sentence.lowerBound
         for entry in entries.reversed() where entry.sentence.lowerBound < sentence.lowerBound {
@@ -123,8 +128,9 @@ extension FactBuilder {
             }
             if sentencesBack > 2 { return nil }
             guard entry.strength >= .relative, !entry.fact.isPreviousRecord else { continue }
+            if case .day = entry.fact.period { return entry.fact.period }
+            guard region == nil || entry.fact.region == region || entry.fact.region == "EU" else { continue }
             switch entry.fact.period {
-            case .day: return entry.fact.period
             case .year where sentencesBack == 1, .month where sentencesBack == 1: return entry.fact.period
             case .span(let start, let end) where sentencesBack == 1 && start != nil && end != nil && entry.fact.metric == metric:
                 // "... in fiscal year 2023. Known gotaways totaled 670,000": the same stretch

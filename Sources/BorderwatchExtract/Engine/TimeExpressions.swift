@@ -113,6 +113,9 @@ struct TimeFinder {
             let strength: TimeExpression.Strength = isExplicit(point) ? .explicit : .relative
             switch lead {
             case "since", "from":
+                // "up 50% from 2022", "down from last year's 1,200": the baseline of a comparison dates
+                // the other figure, not this one
+                if lead == "from", isChangeWord(before: start - 1, in: sentence) { continue }
                 if midnight, case .day(let day, _) = point {
                     result.append(TimeExpression(range: (start - 1)..<range.upperBound, period: .day(day), strength: strength))
                 } else if let day = firstDay(point) {
@@ -385,6 +388,20 @@ struct TimeFinder {
             if y > articleDate.year { return nil }
             let whole = word(range.lowerBound - 2, in: sentence) == "whole" && word(range.lowerBound - 1, in: sentence) == "of"
             return y == articleDate.year && !whole ? .ytd(year: y, asOf: articleDate) : .year(y)
+        }
+    }
+
+    /// Whether a change or a percentage stands in the three words before `i` ("up 50% from",
+    /// "a rise from", "down sharply from").
+    func isChangeWord(before i: Int, in sentence: Range<Int>) -> Bool {
+        words[max(sentence.lowerBound, i - 3)..<i].contains { word in
+            switch word {
+            case "%", "percent", "cent", "up", "down", "rise", "rose", "risen", "fell", "fallen", "fall", "increase",
+                 "increased", "decrease", "decreased", "jump", "jumped", "drop", "dropped", "higher", "lower", "more", "fewer", "less":
+                return true
+            default:
+                return false
+            }
         }
     }
 
