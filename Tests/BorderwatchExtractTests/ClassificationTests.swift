@@ -27,6 +27,7 @@ import Testing
         ("Some 5,000 people applied for international protection in Malta last year.", .asylumClaims),
         ("The Italian coast guard rescued 500 migrants trying to reach Italy on Sunday.", .arrivals),
         ("Macedonia let in only 300 people on Sunday.", .arrivals),
+        ("The route has claimed the lives of 28,000 people since 2014.", .deaths),
     ])
     func governingWordsGiveTheMetric(sentence: String, metric: Metric) {
         #expect(onlyFact(sentence)?.metric == metric)
@@ -139,6 +140,7 @@ import Testing
         "Children under the age of 14 need a guardian.",
         "Boats carried 50 people per boat on average.",
         "The figures for 2022/23 were published on 7/9.",
+        "The 2 million Syrians in Turkey are not counted.",
     ])
     func notCounts(sentence: String) {
         #expect(facts(sentence, date: "2023-06-16").isEmpty, "\(sentence)")

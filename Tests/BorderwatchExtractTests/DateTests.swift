@@ -88,6 +88,8 @@ import Testing
         ("in the seven days to August 3", .span(start: Day(iso: "2021-07-28")!, end: Day(iso: "2021-08-03")!)),
         ("in the 12 months to June", .span(start: Day(iso: "2020-07-01")!, end: Day(iso: "2021-06-30")!)),
         ("in the year to March", .span(start: Day(iso: "2020-04-01")!, end: Day(iso: "2021-03-31")!)),
+        ("in the year ending June 2021", .span(start: Day(iso: "2020-07-01")!, end: Day(iso: "2021-06-30")!)),
+        ("in the 12 months ended March", .span(start: Day(iso: "2020-04-01")!, end: Day(iso: "2021-03-31")!)),
         ("since 2015", .span(start: Day(iso: "2015-01-01")!, end: nil)),
         ("between 2015 and 2020", .span(start: Day(iso: "2015-01-01")!, end: Day(iso: "2020-12-31")!)),
     ])

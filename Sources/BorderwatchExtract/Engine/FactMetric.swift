@@ -55,9 +55,11 @@ extension FactBuilder {
             chosen = specific.0
         } else if sentence.records.contains(where: { $0.value == "previous" || $0.value == "record" })
                     || !figure.elliptical && figure.span.lowerBound > sentence.range.lowerBound && words[figure.span.lowerBound - 1] == "the"
+                        && figure.range.upperBound < sentence.range.upperBound && !tokens[figure.range.upperBound].capitalized
                     || raisesTotal(to: figure, in: sentence) {
             // "the previous record high of 235 people", "The 202 migrants on board": a record claim
-            // or a definite figure names the article's main count
+            // or a definite figure names the article's main count ("the 2 million Syrians in
+            // Turkey", a nationality, does not)
             chosen = mainMetric.rawValue
         } else {
             chosen = nil

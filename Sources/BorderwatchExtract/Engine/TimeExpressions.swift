@@ -124,8 +124,8 @@ struct TimeFinder {
                     result.append(TimeExpression(range: (start - 1)..<range.upperBound, period: period, strength: strength))
                 }
                 continue
-            case "to":
-                // "in the week to Sunday", "in the 12 months to June"
+            case "to", "ending", "ended":
+                // "in the week to Sunday", "in the 12 months to June", "in the year ending June 2023"
                 if let stretch = stretch(endingAt: point, to: start - 1, upTo: range.upperBound, in: sentence) {
                     result.append(stretch)
                     continue
@@ -242,7 +242,7 @@ struct TimeFinder {
             if previous == "last" {
                 return (i..<(i + 1), .month(year: month < articleDate.month ? articleDate.year : articleDate.year - 1, month: month))
             }
-            if isOneOf(previous, "in", "during", "for", "since", "through", "throughout", "until", "by", "of", "from", "between", "and", "to")
+            if isOneOf(previous, "in", "during", "for", "since", "through", "throughout", "until", "by", "of", "from", "between", "and", "to", "ending", "ended")
                 || token.possessive {
                 var y = articleDate.year
                 if month > articleDate.month { y -= 1 }
