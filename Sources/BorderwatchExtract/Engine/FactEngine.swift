@@ -46,7 +46,7 @@ public struct FactEngine: Sendable {
             let figures = mayCount ? figureFinder.figures(in: range, claimed: claimed) : []
             if !figures.isEmpty { allMentions += mentions }
             analyses.append(SentenceAnalysis(range: range, figures: figures, times: times,
-                                             metrics: cues(vocabulary.metrics, in: range, ids: ids, tokens: tokens),
+                                             metrics: metricCues(in: range, ids: ids, tokens: tokens, words: words),
                                              records: records, mentions: mentions))
         }
         let datelineCode = datelineCity.flatMap { vocabulary.gazetteer[$0.lowercased()] }
@@ -58,6 +58,28 @@ public struct FactEngine: Sendable {
         }
         builder.applyRecordSentences(analyses)
         return builder.deduplicated()
+    }
+
+    /// The metric phrases of the sentence, with phrasal verbs whose particle follows the object:
+    /// "turned 180 migrants back", "escorted 10,847 people back across the border" read as
+    /// "turned back", "escorted back" at the verb when the lexicon holds that phrase.
+    func metricCues(in range: Range<Int>, ids: [Int32], tokens: [Token], words: [String]) -> [Cue] {
+        var result = cues(vocabulary.metrics, in: range, ids: ids, tokens: tokens)
+        for particle in range where words[particle] == "back" && tokens[particle].kind == .word {
+            var verb = particle - 1
+            var objectHasFigure = false
+            while verb >= max(range.lowerBound, particle - 6), tokens[verb].kind != .punct {
+                if tokens[verb].kind == .number || vocabulary.numbers.contains(id: ids[verb]) { objectHasFigure = true }
+                if objectHasFigure, verb < particle - 1,
+                   let (value, length) = vocabulary.metrics.longestMatch(in: [ids[verb], ids[particle]], at: 0), length == 2,
+                   !result.contains(where: { $0.range.contains(verb) }) {
+                    result.append(Cue(range: verb..<(verb + 1), value: value))
+                    break
+                }
+                verb -= 1
+            }
+        }
+        return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
     /// Every phrase of `table` in the sentence, longest first, not overlapping.

@@ -41,7 +41,8 @@ extension FactBuilder {
             if score < (best?.1 ?? .infinity) { best = (expression, score) }
             // "said on Tuesday that 15 migrants drowned on Monday": the day in the figure's own
             // clause, after it, names the event; the report day before it only when nothing else does
-            if after, expression.strength >= .relative, !expression.duration, score <= 20, namesDays(expression.period),
+            if after, expression.strength >= .relative, !expression.duration, score <= 20,
+               namesDays(expression.period) || isMonth(expression.period),
                !sentence.figures.contains(where: {
                    $0.range.lowerBound >= expression.range.upperBound
                        && gap(expression.range, $0.span) < gap(figure.range, expression.range)
@@ -96,6 +97,11 @@ extension FactBuilder {
     }
 
     /// A day or a stretch of days with a known bound ("on Monday", "since Sunday"), not a month or year.
+    func isMonth(_ period: Period?) -> Bool {
+        if case .month? = period { return true }
+        return false
+    }
+
     func namesDays(_ period: Period?) -> Bool {
         switch period {
         case .day?: return true

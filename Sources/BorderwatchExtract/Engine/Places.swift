@@ -103,6 +103,8 @@ struct PlaceFinder {
     func sendsBack(before i: Int, in sentence: Range<Int>) -> Bool {
         var k = max(sentence.lowerBound, i - 6)
         while k < i {
+            // "sent 500 migrants back to Serbia": the particle of a split phrasal verb
+            if words[k] == "back" { return true }
             if let (value, length) = vocabulary.metrics.longestMatch(in: ids, at: k) {
                 if value.hasPrefix("returns") || value.hasPrefix("prevented") { return true }
                 k += length
