@@ -176,6 +176,13 @@ import Testing
         #expect(found.first?.record == true)
     }
 
+    @Test func anEarlierRecordSetInAYearIsThatYearsFigure() {
+        let found = facts("A record 39,910 migrants reached the Canary Islands by boat in 2023, surpassing the previous high of 31,678 set in 2006.", date: "2024-01-03")
+        #expect(found.map(\.value) == [39_910, 31_678])
+        #expect(found.map(\.period) == [.year(2023), .year(2006)])
+        #expect(found.allSatisfy(\.record))
+    }
+
     @Test func earlierRecordsAreMarked() {
         let fact = onlyFact("The last record, 171 apprehended migrants, was set on July 28.", date: "2021-08-02")
         #expect(fact?.record == true)

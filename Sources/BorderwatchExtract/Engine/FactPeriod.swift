@@ -145,7 +145,11 @@ extension FactBuilder {
             }
             if sentencesBack > 2 { return nil }
             guard entry.strength >= .relative, !entry.fact.isPreviousRecord else { continue }
-            if case .day = entry.fact.period { return entry.fact.period }
+            if case .day = entry.fact.period {
+                // a day a figure only inherited reaches no further than the next sentence
+                if entry.inherited && sentencesBack > 1 { continue }
+                return entry.fact.period
+            }
             guard region == nil || entry.fact.region == region || entry.fact.region == "EU" else { continue }
             switch entry.fact.period {
             case .year where sentencesBack == 1, .month where sentencesBack == 1: return entry.fact.period
