@@ -180,7 +180,7 @@ import Testing
         let found = facts("A record 39,910 migrants reached the Canary Islands by boat in 2023, surpassing the previous high of 31,678 set in 2006.", date: "2024-01-03")
         #expect(found.map(\.value) == [39_910, 31_678])
         #expect(found.map(\.period) == [.year(2023), .year(2006)])
-        #expect(found.allSatisfy(\.record))
+        #expect(found.allSatisfy { $0.record })
     }
 
     @Test func earlierRecordsAreMarked() {
