@@ -47,7 +47,8 @@ import Testing
         ("more than 180", .atLeast), ("over 180", .atLeast), ("at least 180", .atLeast), ("upwards of 180", .atLeast),
         ("no fewer than 180", .atLeast), ("up to 180", .atMost), ("as many as 180", .atMost), ("under 180", .atMost),
         ("fewer than 180", .atMost), ("less than 180", .atMost), ("just under 180", .atMost), ("180", .exact),
-        ("a total of 180", .exact),
+        ("a total of 180", .exact), ("at most 180", .atMost), ("no more than 180", .atMost), ("just shy of 180", .atMost),
+        ("slightly more than 180", .atLeast),
     ])
     func qualifiersSetTheBound(written: String, bound: Bound) {
         let fact = onlyFact("Border guards detained \(written) migrants on Tuesday.")
