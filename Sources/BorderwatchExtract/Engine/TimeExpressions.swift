@@ -112,6 +112,16 @@ struct TimeFinder {
                start - 4 >= sentence.lowerBound, isOneOf(words[start - 4], "since", "from") {
                 start -= 3
             }
+            // "the fiscal year that ended Sept. 30", "the 12 months ending in June": as "the year to ..."
+            var ended = start - 1
+            if ended > sentence.lowerBound, isOneOf(words[ended], "in", "on") { ended -= 1 }
+            if ended > sentence.lowerBound, isOneOf(words[ended], "ended", "ending", "ends") {
+                let unit = isOneOf(words[ended - 1], "that", "which") ? ended - 2 : ended - 1
+                if unit >= sentence.lowerBound, let stretch = stretch(endingAt: point, to: unit + 1, upTo: range.upperBound, in: sentence) {
+                    result.append(stretch)
+                    continue
+                }
+            }
             let lead = start > sentence.lowerBound ? words[start - 1] : ""
             let strength: TimeExpression.Strength = isExplicit(point) ? .explicit : .relative
             switch lead {
