@@ -47,9 +47,11 @@ struct FactBuilder {
                words[figure.range.upperBound..<sentence.figures[index + 1].span.lowerBound].contains("among") {
                 continue
             }
-            guard var metric = compared(with: figure, in: sentence)?.fact.metric ?? metric(for: figure, in: sentence) else { continue }
+            // a figure set against another ("up from 9,000 ...") counts the same thing in the same place
+            let comparedTo = compared(with: figure, in: sentence)
+            guard var metric = comparedTo?.fact.metric ?? metric(for: figure, in: sentence) else { continue }
             var (period, strength) = period(for: figure, in: sentence)
-            var (region, via) = place(for: figure, metric: metric, in: sentence)
+            var (region, via) = comparedTo.map { ($0.fact.region, $0.fact.via) } ?? place(for: figure, metric: metric, in: sentence)
             var inherited = false
             if strength == .weak, case .day = period {
                 if isPerfect(figure, in: sentence) || sentence.times.contains(where: { $0.asOf != nil }) {

@@ -70,17 +70,20 @@ extension FactBuilder {
     /// The fact a figure is set against ("17,300 attempts in October, up from 7,700 in September",
     /// "That compared with 235,785 in November"): it counts the same thing.
     func compared(with figure: Figure, in sentence: SentenceAnalysis) -> Entry? {
-        var comparison = false
+        guard isCompared(figure, in: sentence), let last = entries.last, last.position < figure.range.lowerBound else { return nil }
+        if last.sentence == sentence.range { return last }
+        return last.sentence.upperBound <= sentence.range.lowerBound && sentence.range.lowerBound - last.sentence.upperBound <= 2 ? last : nil
+    }
+
+    /// A comparison wording ("up from", "compared with") stands right before the figure.
+    func isCompared(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
         for length in 1...3 where figure.span.lowerBound - length >= sentence.range.lowerBound {
             if let (kind, matched) = vocabulary.connectors.longestMatch(in: ids, at: figure.span.lowerBound - length),
                matched == length, kind == "compare" {
-                comparison = true
-                break
+                return true
             }
         }
-        guard comparison, let last = entries.last, last.position < figure.range.lowerBound else { return nil }
-        if last.sentence == sentence.range { return last }
-        return last.sentence.upperBound <= sentence.range.lowerBound && sentence.range.lowerBound - last.sentence.upperBound <= 2 ? last : nil
+        return false
     }
 
     /// Whether another figure and, between that figure and `figure`, another metric phrase stand

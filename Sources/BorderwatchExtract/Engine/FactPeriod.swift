@@ -47,7 +47,8 @@ extension FactBuilder {
             if after, expression.strength >= .relative, !expression.duration, score <= 20,
                namesDays(expression.period) || isMonth(expression.period),
                !sentence.figures.contains(where: {
-                   $0.range.lowerBound >= expression.range.upperBound
+                   // a figure set against this one ("..., up from 9,000 in the same period") has its own time
+                   $0.range.lowerBound >= expression.range.upperBound && !isCompared($0, in: sentence)
                        && gap(expression.range, $0.span) < gap(figure.range, expression.range)
                }) {
                 if eventAfter.map({ score < $0.1 }) ?? true { eventAfter = (expression, score) }
@@ -59,6 +60,9 @@ extension FactBuilder {
         }
         if let (expression, _) = best, let period = expression.period {
             if expression.yearBack, let compared = comparedPeriod(before: figure, in: sentence) { return (compared, expression.strength) }
+            if expression.dayBack, let last = comparedEntry(before: figure, in: sentence), case .day(let day) = last.fact.period {
+                return (.day(day.adding(days: -1)), expression.strength)
+            }
             return (period, expression.strength)
         }
         return (.day(articleDate), .weak)
@@ -68,9 +72,7 @@ extension FactBuilder {
     /// of the figure compared with, one year back. That figure is the last fact before this one in
     /// the sentence, else in the sentence just before.
     func comparedPeriod(before figure: Figure, in sentence: SentenceAnalysis) -> Period? {
-        guard let last = entries.last, last.position < figure.range.lowerBound,
-              last.sentence == sentence.range || last.sentence.upperBound <= sentence.range.lowerBound
-                && sentence.range.lowerBound - last.sentence.upperBound <= 2 else { return nil }
+        guard let last = comparedEntry(before: figure, in: sentence) else { return nil }
         func back(_ day: Day) -> Day? {
             Day(year: day.year - 1, month: day.month, day: min(day.day, Day.daysIn(month: day.month, year: day.year - 1)))
         }
@@ -85,6 +87,14 @@ extension FactBuilder {
             guard start != nil || end != nil else { return nil }
             return .span(start: start.flatMap(back), end: end.flatMap(back))
         }
+    }
+
+    /// The figure compared with: the last fact before `figure` in its sentence, else in the sentence just before.
+    func comparedEntry(before figure: Figure, in sentence: SentenceAnalysis) -> Entry? {
+        guard let last = entries.last, last.position < figure.range.lowerBound,
+              last.sentence == sentence.range || last.sentence.upperBound <= sentence.range.lowerBound
+                && sentence.range.lowerBound - last.sentence.upperBound <= 2 else { return nil }
+        return last
     }
 
     /// A period that begins after the article's date ("next year", "by 2030").

@@ -49,7 +49,9 @@ extension FactBuilder {
     /// names no country goes on about the same place ("Last year 28,526 people made the journey").
     func recentRegion(before sentence: Range<Int>, metric: Metric) -> String? {
         // a figure of another kind ("French authorities prevented 200 ...") says nothing of whose count follows
-        guard let last = entries.last, last.sentence.upperBound <= sentence.lowerBound, last.fact.metric == metric else { return nil }
+        // unless a pronoun carries on its subject ("It recovered the bodies of 210 migrants")
+        let sameSubject = isOneOf(words[sentence.lowerBound], "it", "they", "its", "their")
+        guard let last = entries.last, last.sentence.upperBound <= sentence.lowerBound, last.fact.metric == metric || sameSubject else { return nil }
         let between = tokens[last.sentence.upperBound..<sentence.lowerBound]
         return between.count <= 2 ? last.fact.region : nil
     }

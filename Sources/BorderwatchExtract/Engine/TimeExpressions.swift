@@ -26,6 +26,9 @@ struct TimeExpression: Sendable {
     /// "a year earlier", "the same period last year": the period of the figure compared with, a
     /// year back; a stretch with unknown bounds when there is none.
     var yearBack = false
+    /// "down from 501 a day earlier": the day before the compared figure's day; the day before
+    /// the article's date when there is none.
+    var dayBack = false
 }
 
 /// Reads dates, weekdays, months, years and relative wording ("over the past 24 hours", "last
@@ -306,7 +309,7 @@ struct TimeFinder {
     func pairs(_ lead: String, _ joint: String, _ first: Point, _ second: Point) -> Bool {
         switch lead {
         case "between", "from": return isOneOf(joint, "and", "to", "-", "until", "through")
-        case "on": return joint == "and"
+        case "on", "over", "across": return joint == "and"
         case "in", "during":
             guard joint == "and" || joint == "-" || joint == "to" else { return false }
             if case .month = first, case .month = second { return true }
@@ -468,6 +471,8 @@ struct TimeFinder {
             return TimeExpression(range: range, period: .ytd(year: d.year, asOf: d), strength: .relative)
         case "span":
             return TimeExpression(range: range, period: .span(start: nil, end: nil), strength: .relative)
+        case "dayback":
+            return TimeExpression(range: range, period: .day(d.adding(days: -1)), strength: .relative, dayBack: true)
         case "yearback":
             // without a figure to compare with: "the previous year" is last year, others an unknown stretch
             let alone: Period = argument == "last" ? .year(d.year - 1) : .span(start: nil, end: nil)
