@@ -160,10 +160,11 @@ extension FactBuilder {
         }
     }
 
-    /// "The figures bring the total for January to 1,194": a running total of the article's count.
+    /// "The figures bring the total for January to 1,194", "the total for the year so far stands
+    /// at 16,000", "the cumulative total is now 16,755": a running total of the article's count.
     func raisesTotal(to figure: Figure, in sentence: SentenceAnalysis) -> Bool {
         let start = figure.span.lowerBound
-        guard start - 1 > sentence.range.lowerBound, words[start - 1] == "to" else { return false }
+        guard start - 1 > sentence.range.lowerBound, isOneOf(words[start - 1], "to", "at", "is", "was", "now") else { return false }
         return words[max(sentence.range.lowerBound, start - 8)..<(start - 1)].contains { $0 == "total" || $0 == "tally" }
     }
 }
