@@ -86,6 +86,8 @@ struct FigureFinder {
     /// A number in words and where it ends: "twelve", "twenty-one", "a dozen", "one hundred and
     /// twenty", "two thousand", "a hundred", "one and a half million", "half a million".
     func wordNumber(at i: Int, in sentence: Range<Int>, claimed: ClaimedTokens) -> (Double, Int)? {
+        // most words are in no table and no compound: not a number
+        guard ids[i] >= 0 || tokens[i].hyphen || words[i] == "half" else { return nil }
         let end = sentence.upperBound
         func usable(_ j: Int) -> Bool { j < end && tokens[j].kind == .word && !claimed.contains(j) }
         /// hundred, thousand, million, billion (not "k" or "m", which follow digits)
