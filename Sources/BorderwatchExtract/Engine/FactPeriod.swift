@@ -28,6 +28,10 @@ extension FactBuilder {
             let between = after ? figure.range.upperBound..<expression.range.lowerBound
                                 : expression.range.upperBound..<figure.span.lowerBound
             if sentence.figures.contains(where: { between.contains($0.range.lowerBound) }) { continue }
+            // "the 1,305 arrivals bring the total for 2024 so far to 19,294": wording in or after "the
+            // total" dates the N it is brought to, not the figure before it
+            if after, words[between.lowerBound..<expression.range.upperBound].contains(where: { $0 == "total" || $0 == "tally" }),
+               sentence.figures.contains(where: { $0.range.lowerBound >= expression.range.upperBound }) { continue }
             var score = Double(gap(expression.range, after ? figure.range : figure.span))
             // "declared an emergency on Tuesday after 283 migrants crossed since August 1": a
             // subordinate clause between them has its own time

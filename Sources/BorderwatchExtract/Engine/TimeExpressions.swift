@@ -374,7 +374,7 @@ struct TimeFinder {
         switch lead {
         case "between", "from": return isOneOf(joint, "and", "to", "-", "until", "through")
         case "on", "over", "across": return joint == "and"
-        case "in", "during":
+        case "in", "during", "of":
             guard joint == "and" || joint == "-" || joint == "to" else { return false }
             if case .month = first, case .month = second { return true }
             return false
