@@ -64,7 +64,9 @@ extension FactBuilder {
             return (period, event.strength)
         }
         if let (expression, _) = best, let period = expression.period {
-            if expression.yearBack, let compared = comparedPeriod(before: figure, in: sentence) { return (compared, expression.strength) }
+            if expression.yearBack, let compared = comparedPeriod(before: figure, in: sentence, movedTo: expression.movedTo) {
+                return (compared, expression.strength)
+            }
             if expression.dayBack, let last = comparedEntry(before: figure, in: sentence), case .day(let day) = last.fact.period {
                 return (.day(day.adding(days: -1)), expression.strength)
             }
@@ -76,17 +78,26 @@ extension FactBuilder {
     /// "up from 5,200 a year earlier", "against 64,529 in the same period last year": the period
     /// of the figure compared with, one year back. That figure is the last fact before this one in
     /// the sentence, else in the sentence just before.
-    func comparedPeriod(before figure: Figure, in sentence: SentenceAnalysis) -> Period? {
+    /// "the same period of October" (`movedTo`) moves that period into the month or year named instead.
+    func comparedPeriod(before figure: Figure, in sentence: SentenceAnalysis, movedTo: Period? = nil) -> Period? {
         guard let last = comparedEntry(before: figure, in: sentence) else { return nil }
+        var years = -1
+        var month: (Int, Int)?
+        switch movedTo {
+        case .month(let y, let m)?: month = (y, m)
+        case .year(let y)?: years = last.fact.period.year.map { y - $0 } ?? -1
+        default: break
+        }
         func back(_ day: Day) -> Day? {
-            Day(year: day.year - 1, month: day.month, day: min(day.day, Day.daysIn(month: day.month, year: day.year - 1)))
+            let (y, m) = month ?? (day.year + years, day.month)
+            return Day(year: y, month: m, day: min(day.day, Day.daysIn(month: m, year: y)))
         }
         switch last.fact.period {
         case .day(let day): return back(day).map { .day($0) }
-        case .month(let y, let m): return .month(year: y - 1, month: m)
-        case .year(let y): return .year(y - 1)
+        case .month(let y, let m): return month.map { .month(year: $0.0, month: $0.1) } ?? .month(year: y + years, month: m)
+        case .year(let y): return .year(y + years)
         case .ytd(let y, let asOf):
-            guard let start = Day(year: y - 1, month: 1, day: 1), let end = back(asOf) else { return nil }
+            guard let start = Day(year: y + years, month: 1, day: 1), let end = back(asOf) else { return nil }
             return .span(start: start, end: end)
         case .span(let start, let end):
             guard start != nil || end != nil else { return nil }

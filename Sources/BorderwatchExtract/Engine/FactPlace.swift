@@ -24,6 +24,13 @@ extension FactBuilder {
             // "disembarked 234 people in Toulon", "400 migrants crossed into Lithuania": where they got
             // in; "519,000 asylum applications were lodged in the EU": where they were made
             region = landing.code
+        } else if metric == .arrivals || metric == .asylumClaims, let landing = sentence.mentions.last(where: { mention in
+            mention.role == .destination && mention.position < figure.span.lowerBound && figure.span.lowerBound - mention.position <= 6
+                && (vocabulary.neighbours[mention.code] != nil || mention.code == "EU")
+                && !sentence.figures.contains { $0.range.lowerBound > mention.position && $0.range.upperBound <= figure.span.lowerBound }
+        }) {
+            // "irregular crossings into the bloc rose to 331,600", "arrivals in Italy reached 34,000"
+            region = landing.code
         } else if let article = region, !sentence.mentions.contains(where: { $0.code == article }),
                   let other = sentence.mentions.first(where: {
                       $0.role != .origin && $0.code != self.article.via && vocabulary.neighbours[$0.code] != nil

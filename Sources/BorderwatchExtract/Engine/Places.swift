@@ -43,8 +43,9 @@ struct PlaceFinder {
                 i += length
                 continue
             }
+            // a place in lower case only as a phrase with its article ("the bloc")
             if let (code, length) = vocabulary.gazetteer.longestMatch(in: ids, at: i), i + length <= sentence.upperBound,
-               tokens[i].capitalized || words[i].utf8.contains(0x2E) {
+               tokens[i].capitalized || words[i].utf8.contains(0x2E) || length > 1 && words[i] == "the" {
                 result.append(PlaceMention(position: i, code: code, role: role(at: i, length: length, in: sentence)))
                 i += length
                 continue

@@ -26,6 +26,9 @@ struct TimeExpression: Sendable {
     /// "a year earlier", "the same period last year": the period of the figure compared with, a
     /// year back; a stretch with unknown bounds when there is none.
     var yearBack = false
+    /// "the same period of October", "the same period in 2019": the month or year the compared
+    /// figure's period is moved into instead of a year back.
+    var movedTo: Period?
     /// "down from 501 a day earlier": the day before the compared figure's day; the day before
     /// the article's date when there is none.
     var dayBack = false
@@ -68,6 +71,12 @@ struct TimeFinder {
                 i = expression.range.upperBound
                 // "overnight Sunday", "late on Friday": the day named right after is the one meant
                 if code == "day:0", i < sentence.upperBound, point(at: i, in: sentence) != nil { continue }
+                var expression = expression
+                // "since the crisis began in the summer": a stretch with only its start
+                if beganSince(before: expression.range.lowerBound + (words[expression.range.lowerBound] == "in" ? 1 : 0), in: sentence),
+                   let period = expression.period, let first = firstDay(of: period) {
+                    expression.period = .span(start: first, end: nil)
+                }
                 result.append(expression)
                 continue
             }
@@ -125,7 +134,14 @@ struct TimeFinder {
                     continue
                 }
             }
-            let lead = start > sentence.lowerBound ? words[start - 1] : ""
+            var lead = start > sentence.lowerBound ? words[start - 1] : ""
+            // "since controls began in mid-October": the point opens the stretch, as "since" would
+            if lead == "in" || lead == "on", beganSince(before: start, in: sentence) { lead = "since" }
+            // "the first two weeks of November", "the last 10 days of October": those days of the month
+            if lead == "of", let part = partOfMonth(point, before: start - 1, in: sentence) {
+                result.append(part)
+                continue
+            }
             let strength: TimeExpression.Strength = isExplicit(point) ? .explicit : .relative
             switch lead {
             case "since", "from":
@@ -180,6 +196,44 @@ struct TimeFinder {
         for expression in result { claimed.ranges.append(expression.range) }
         for (range, _) in points { claimed.ranges.append(range) }
         return (result.filter { $0.period != nil || $0.asOf != nil }, claimed)
+    }
+
+    /// "since the crisis began in ...", "since controls started on ...": `index` is the time
+    /// wording's first word after "in"/"on"; a verb of beginning stands before it, and "since" before that.
+    func beganSince(before index: Int, in sentence: Range<Int>) -> Bool {
+        var j = index - 1
+        if j >= sentence.lowerBound, isOneOf(words[j], "in", "on", "at") { j -= 1 }
+        guard j > sentence.lowerBound, isOneOf(words[j], "began", "begun", "started", "erupted", "opened", "effect", "escalated") else { return false }
+        return words[max(sentence.lowerBound, j - 10)..<j].contains("since")
+    }
+
+    /// "the first two weeks of November", "the first 10 days of October", "the last week of
+    /// June": a stretch of days of the month at `point`; `of` is the index of "of".
+    func partOfMonth(_ point: Point, before of: Int, in sentence: Range<Int>) -> TimeExpression? {
+        guard case .month(let y, let m) = point, of - 2 >= sentence.lowerBound else { return nil }
+        var k = of - 1
+        let unit: Int
+        switch words[k] {
+        case "week", "weeks": unit = 7
+        case "fortnight": unit = 14
+        case "day", "days": unit = 1
+        default: return nil
+        }
+        k -= 1
+        var count = 1
+        if tokens[k].kind == .number, !tokens[k].separated, (1...31).contains(tokens[k].number) {
+            count = Int(tokens[k].number)
+            k -= 1
+        } else if let text = vocabulary.numbers[id: ids[k]], let value = Int(text), (1...31).contains(value) {
+            count = value
+            k -= 1
+        }
+        guard k >= sentence.lowerBound, words[k] == "first" || words[k] == "last" else { return nil }
+        let days = min(unit * count, Day.daysIn(month: m, year: y))
+        let monthDays = Day.daysIn(month: m, year: y)
+        let first = words[k] == "first" ? 1 : monthDays - days + 1
+        guard let start = Day(year: y, month: m, day: first), let end = Day(year: y, month: m, day: first + days - 1) else { return nil }
+        return TimeExpression(range: k..<(of + 2), period: .span(start: start, end: end), strength: .relative)
     }
 
     // MARK: primitives
@@ -391,6 +445,16 @@ struct TimeFinder {
         }
     }
 
+    /// The first day a period covers, when it has one.
+    func firstDay(of period: Period) -> Day? {
+        switch period {
+        case .day(let day): return day
+        case .ytd(let y, _), .year(let y): return Day(year: y, month: 1, day: 1)
+        case .month(let y, let m): return Day(year: y, month: m, day: 1)
+        case .span(let start, _): return start
+        }
+    }
+
     func lastDay(_ point: Point) -> Day? {
         switch point {
         case .day(let day, _): return day
@@ -493,7 +557,17 @@ struct TimeFinder {
         case "yearback":
             // without a figure to compare with: "the previous year" is last year, others an unknown stretch
             let alone: Period = argument == "last" ? .year(d.year - 1) : .span(start: nil, end: nil)
-            return TimeExpression(range: range, period: alone, strength: .relative, yearBack: true)
+            var expression = TimeExpression(range: range, period: alone, strength: .relative, yearBack: true)
+            if argument.isEmpty, range.upperBound + 1 < sentence.upperBound, isOneOf(words[range.upperBound], "of", "in"),
+               let (named, point) = point(at: range.upperBound + 1, in: sentence) {
+                switch point {
+                case .month(let y, let m): expression.movedTo = .month(year: y, month: m)
+                case .year(let y): expression.movedTo = .year(y)
+                default: break
+                }
+                if expression.movedTo != nil { expression.range = range.lowerBound..<named.upperBound }
+            }
+            return expression
         case "weak":
             return TimeExpression(range: range, period: .ytd(year: d.year, asOf: d), strength: .weak)
         case "year":
