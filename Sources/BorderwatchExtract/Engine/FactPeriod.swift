@@ -25,6 +25,7 @@ extension FactBuilder {
                 return between.count <= 3 && !sentence.figures.contains { between.contains($0.range.lowerBound) }
             }) { continue }
             let after = expression.range.lowerBound >= figure.range.upperBound
+            if expression.baseline && after { continue }
             let between = after ? figure.range.upperBound..<expression.range.lowerBound
                                 : expression.range.upperBound..<figure.span.lowerBound
             if sentence.figures.contains(where: { between.contains($0.range.lowerBound) && !isLoad($0) }) { continue }

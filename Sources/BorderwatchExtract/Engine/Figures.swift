@@ -38,6 +38,7 @@ struct FigureFinder {
                 if i - 2 >= sentence.lowerBound, words[i - 1] == "/", tokens[i - 2].kind == .number { continue }
                 let isYear = !token.separated && token.digits == 4 && (1900...2100).contains(value)
                 if isYear && !countedNounFollows(range.upperBound, in: sentence) { continue }
+                if isAgeAfterName(range, in: sentence) { continue }
             }
             if let (qualifierStart, bound) = qualifier(before: i, in: sentence) {
                 guard accepts(range, in: sentence, isWord: isWord) else { continue }
@@ -249,6 +250,18 @@ struct FigureFinder {
             steps += 1
         }
         return false
+    }
+
+    /// "Rishi Sunak, 43, said", "the driver (28)": a small figure set off right after a name is an age.
+    func isAgeAfterName(_ range: Range<Int>, in sentence: Range<Int>) -> Bool {
+        guard range.count == 1, tokens[range.lowerBound].number < 120, !tokens[range.lowerBound].separated,
+              range.lowerBound - 2 >= sentence.lowerBound, range.upperBound < sentence.upperBound else { return false }
+        let open = words[range.lowerBound - 1], close = words[range.upperBound]
+        guard open == "," && close == "," || open == "(" && close == ")" else { return false }
+        let name = range.lowerBound - 2
+        return tokens[name].kind == .word && tokens[name].capitalized && name > sentence.lowerBound
+            && vocabulary.gazetteer[id: ids[name]] == nil && vocabulary.months[id: ids[name]] == nil
+            && vocabulary.weekdays[id: ids[name]] == nil
     }
 
     /// Rules out figures followed by a percent sign, "times", an age or a clock suffix.

@@ -32,6 +32,9 @@ struct TimeExpression: Sendable {
     /// "down from 501 a day earlier": the day before the compared figure's day; the day before
     /// the article's date when there is none.
     var dayBack = false
+    /// The baseline of a comparison ("down 36% from 2022, when a record 45,774 ..."): it dates a
+    /// figure after it, never the one compared before it.
+    var baseline = false
 }
 
 /// Reads dates, weekdays, months, years and relative wording ("over the past 24 hours", "last
@@ -147,7 +150,11 @@ struct TimeFinder {
             case "since", "from":
                 // "up 50% from 2022", "down from last year's 1,200": the baseline of a comparison dates
                 // the other figure, not this one
-                if lead == "from", isChangeWord(before: start - 1, in: sentence) { continue }
+                if lead == "from", isChangeWord(before: start - 1, in: sentence) {
+                    result.append(TimeExpression(range: (start - 1)..<range.upperBound, period: period(point, range: range, in: sentence),
+                                                 strength: strength, baseline: true))
+                    continue
+                }
                 if midnight, case .day(let day, _) = point {
                     result.append(TimeExpression(range: (start - 1)..<range.upperBound, period: .day(day), strength: strength))
                 } else if let day = firstDay(point) {
@@ -578,6 +585,11 @@ struct TimeFinder {
                   let last = Day(year: y, month: bounds[1], day: Day.daysIn(month: bounds[1], year: y)) else { return nil }
             return TimeExpression(range: range.lowerBound..<end, period: .span(start: first, end: last), strength: .relative)
         case "fiscal":
+            // "the fiscal year so far", "this fiscal year": from the 1 October that began it to the article's date
+            if argument == "this" {
+                guard let first = Day(year: d.month >= 10 ? d.year : d.year - 1, month: 10, day: 1) else { return nil }
+                return TimeExpression(range: range, period: .span(start: first, end: d), strength: .relative)
+            }
             // "fiscal year 2022", "fiscal 2023": the US federal year, October to September
             let (year, end) = self.year(after: range.upperBound, in: sentence, comma: false)
             guard let year, let first = Day(year: year - 1, month: 10, day: 1), let last = Day(year: year, month: 9, day: 30) else {
