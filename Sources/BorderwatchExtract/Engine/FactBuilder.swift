@@ -47,6 +47,8 @@ struct FactBuilder {
                words[figure.range.upperBound..<sentence.figures[index + 1].span.lowerBound].contains("among") {
                 continue
             }
+            // "detained 24 people, among them 13 Iraqis", "including 40 children": a breakdown of a figure before
+            if isPart(figure, in: sentence) { continue }
             // a figure set against another ("up from 9,000 ...") counts the same thing in the same place
             let comparedTo = compared(with: figure, in: sentence)
             guard var metric = comparedTo?.fact.metric ?? metric(for: figure, in: sentence) else { continue }
@@ -103,6 +105,17 @@ struct FactBuilder {
                 if cue.value == "previous" { entries[nearest].fact.isPreviousRecord = true }
             }
         }
+    }
+
+    /// "among them 13 Iraqis", "of whom 40 were children", "including 25 children" (with no time
+    /// of its own, after a larger figure): a part of a count already read.
+    func isPart(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        let start = figure.span.lowerBound
+        guard start - 2 >= sentence.range.lowerBound else { return false }
+        if isOneOf(words[start - 2], "among", "of"), isOneOf(words[start - 1], "them", "whom") { return true }
+        guard words[start - 1] == "including",
+              sentence.figures.contains(where: { $0.range.upperBound <= start && $0.value > figure.value }) else { return false }
+        return !sentence.times.contains { $0.range.lowerBound >= figure.range.upperBound && $0.range.lowerBound - figure.range.upperBound <= 4 }
     }
 
     /// "aims to deport 10,000 people", "plans to return 5,000", "wants to send back 2,000": a

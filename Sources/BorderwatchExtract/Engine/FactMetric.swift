@@ -85,7 +85,14 @@ extension FactBuilder {
                 return true
             }
         }
-        return false
+        // "up from 7,700 in September and fewer than 3,500 in August": the next item of a comparison
+        let start = figure.span.lowerBound
+        guard start - 1 > sentence.range.lowerBound, isOneOf(words[start - 1], "and", "or", ","),
+              let previous = sentence.figures.last(where: { $0.range.upperBound <= start - 1 }),
+              start - previous.range.upperBound <= 5,
+              !sentence.metrics.contains(where: { $0.range.lowerBound >= previous.range.upperBound && $0.range.upperBound <= start })
+        else { return false }
+        return isCompared(previous, in: sentence)
     }
 
     /// Whether another figure and, between that figure and `figure`, another metric phrase stand

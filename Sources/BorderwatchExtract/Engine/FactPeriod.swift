@@ -28,7 +28,9 @@ extension FactBuilder {
             if expression.baseline && after { continue }
             let between = after ? figure.range.upperBound..<expression.range.lowerBound
                                 : expression.range.upperBound..<figure.span.lowerBound
-            if sentence.figures.contains(where: { between.contains($0.range.lowerBound) && !isLoad($0) }) { continue }
+            if !after, !isFronted(expression, in: sentence.range),
+               sentence.figures.contains(where: { between.contains($0.range.lowerBound) && !isLoad($0) }) { continue }
+            if after, sentence.figures.contains(where: { between.contains($0.range.lowerBound) && !isLoad($0) }) { continue }
             // "the 1,305 arrivals bring the total for 2024 so far to 19,294": wording in or after "the
             // total" dates the N it is brought to, not the figure before it
             if after, words[between.lowerBound..<expression.range.upperBound].contains(where: { $0 == "total" || $0 == "tally" }),
@@ -114,6 +116,15 @@ extension FactBuilder {
               last.sentence == sentence.range || last.sentence.upperBound <= sentence.range.lowerBound
                 && sentence.range.lowerBound - last.sentence.upperBound <= 2 else { return nil }
         return last
+    }
+
+    /// "On Monday alone, the guards recorded 810 attempts and detained 24 people": time wording that
+    /// opens the sentence and is set off by a comma dates every figure of it.
+    func isFronted(_ expression: TimeExpression, in sentence: Range<Int>) -> Bool {
+        guard expression.range.lowerBound - sentence.lowerBound <= 1 else { return false }
+        var next = expression.range.upperBound
+        if next < sentence.upperBound, words[next] == "alone" { next += 1 }
+        return next < sentence.upperBound && words[next] == ","
     }
 
     /// "a pirogue carrying 200 migrants capsized": the people aboard, not what happened to them.
