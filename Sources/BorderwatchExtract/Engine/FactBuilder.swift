@@ -67,7 +67,7 @@ struct FactBuilder {
                 }
             }
             // "promised to process 100,000 asylum claims by the end of next year": a target, not a count
-            if isFuture(period) { continue }
+            if isFuture(period) || isIntended(figure, in: sentence) { continue }
             if case .ytd(let year, let asOf) = period, asOf == articleDate {
                 period = .ytd(year: year, asOf: self.asOf(for: figure, metric: metric, region: region, in: sentence, previous: previous))
             }
@@ -102,6 +102,21 @@ struct FactBuilder {
                 entries[nearest].fact.record = true
                 if cue.value == "previous" { entries[nearest].fact.isPreviousRecord = true }
             }
+        }
+    }
+
+    /// "aims to deport 10,000 people", "plans to return 5,000", "wants to send back 2,000": a
+    /// target, not a count. The verb of intention stands before "to" and the verb governing the figure.
+    func isIntended(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        var j = figure.span.lowerBound - 1
+        if j > sentence.range.lowerBound, words[j] == "back" { j -= 1 }
+        guard j - 2 >= sentence.range.lowerBound, tokens[j].kind == .word, words[j - 1] == "to" else { return false }
+        switch words[j - 2] {
+        case "aims", "aim", "aimed", "plans", "plan", "planned", "wants", "want", "wanted", "intends", "intend", "intended",
+             "hopes", "hope", "seeks", "seek", "pledged", "promised", "vowed", "expects", "expect", "target", "targets", "goal":
+            return true
+        default:
+            return false
         }
     }
 

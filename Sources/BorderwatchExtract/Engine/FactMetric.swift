@@ -64,6 +64,8 @@ extension FactBuilder {
         } else {
             chosen = nil
         }
+        // "a boat carrying 200 migrants capsized and 50 died": the people aboard did not all die
+        if chosen == "deaths", isLoad(figure) { return nil }
         return chosen.flatMap(Metric.init(rawValue:))
     }
 

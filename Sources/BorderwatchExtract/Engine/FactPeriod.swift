@@ -28,7 +28,7 @@ extension FactBuilder {
             if expression.baseline && after { continue }
             let between = after ? figure.range.upperBound..<expression.range.lowerBound
                                 : expression.range.upperBound..<figure.span.lowerBound
-            if sentence.figures.contains(where: { between.contains($0.range.lowerBound) }) { continue }
+            if sentence.figures.contains(where: { between.contains($0.range.lowerBound) && !isLoad($0) }) { continue }
             // "the 1,305 arrivals bring the total for 2024 so far to 19,294": wording in or after "the
             // total" dates the N it is brought to, not the figure before it
             if after, words[between.lowerBound..<expression.range.upperBound].contains(where: { $0 == "total" || $0 == "tally" }),
@@ -53,8 +53,11 @@ extension FactBuilder {
                namesDays(expression.period) || isMonth(expression.period),
                !sentence.figures.contains(where: {
                    // a figure set against this one ("..., up from 9,000 in the same period") has its own time
-                   $0.range.lowerBound >= expression.range.upperBound && !isCompared($0, in: sentence)
+                   $0.range.lowerBound >= expression.range.upperBound && !isCompared($0, in: sentence) && !isLoad($0)
                        && gap(expression.range, $0.span) < gap(figure.range, expression.range)
+                       // "prevented 34,778 attempts since Saturday and arrested 244": a figure with its own
+                       // verb after the time does not take it from this one
+                       && !hasOwnVerb($0, after: expression.range.upperBound, in: sentence)
                }) {
                 if eventAfter.map({ score < $0.1 }) ?? true { eventAfter = (expression, score) }
             }
@@ -111,6 +114,19 @@ extension FactBuilder {
               last.sentence == sentence.range || last.sentence.upperBound <= sentence.range.lowerBound
                 && sentence.range.lowerBound - last.sentence.upperBound <= 2 else { return nil }
         return last
+    }
+
+    /// "a pirogue carrying 200 migrants capsized": the people aboard, not what happened to them.
+    func isLoad(_ figure: Figure) -> Bool {
+        figure.span.lowerBound > 0 && isOneOf(words[figure.span.lowerBound - 1], "carrying", "carried", "transporting")
+    }
+
+    /// A metric phrase stands between `start` and `figure`, close before the figure.
+    func hasOwnVerb(_ figure: Figure, after start: Int, in sentence: SentenceAnalysis) -> Bool {
+        sentence.metrics.contains {
+            $0.value != "name" && $0.range.lowerBound >= start && $0.range.upperBound <= figure.span.lowerBound
+                && figure.span.lowerBound - $0.range.upperBound <= 3
+        }
     }
 
     /// A period that begins after the article's date ("next year", "by 2030").

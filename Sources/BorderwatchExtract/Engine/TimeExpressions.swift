@@ -133,6 +133,9 @@ struct TimeFinder {
                     result.append(stretch)
                     continue
                 }
+                // "in fiscal year 2023, which ended Sept. 30": the date restates the end of the stretch named before
+                let named = words[unit] == "," ? unit - 1 : unit
+                if unit < ended - 1, named >= sentence.lowerBound, result.contains(where: { $0.range.contains(named) }) { continue }
             }
             var lead = start > sentence.lowerBound ? words[start - 1] : ""
             // "since controls began in mid-October": the point opens the stretch, as "since" would
