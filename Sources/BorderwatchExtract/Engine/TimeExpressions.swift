@@ -206,7 +206,7 @@ struct TimeFinder {
     func beganSince(before index: Int, in sentence: Range<Int>) -> Bool {
         var j = index - 1
         if j >= sentence.lowerBound, isOneOf(words[j], "in", "on", "at") { j -= 1 }
-        guard j > sentence.lowerBound, isOneOf(words[j], "began", "begun", "started", "erupted", "opened", "effect", "escalated") else { return false }
+        guard j > sentence.lowerBound, isOneOf(words[j], "began", "begun", "started", "erupted", "opened", "effect", "escalated", "force", "introduced") else { return false }
         return words[max(sentence.lowerBound, j - 10)..<j].contains("since")
     }
 
