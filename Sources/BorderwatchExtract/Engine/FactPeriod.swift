@@ -29,8 +29,8 @@ extension FactBuilder {
             let between = after ? figure.range.upperBound..<expression.range.lowerBound
                                 : expression.range.upperBound..<figure.span.lowerBound
             if !after, !isFronted(expression, in: sentence.range),
-               sentence.figures.contains(where: { between.contains($0.range.lowerBound) && !isLoad($0) }) { continue }
-            if after, sentence.figures.contains(where: { between.contains($0.range.lowerBound) && !isLoad($0) }) { continue }
+               sentence.figures.contains(where: { between.contains($0.range.lowerBound) && !isLoad($0) && !isPart($0, in: sentence) }) { continue }
+            if after, sentence.figures.contains(where: { between.contains($0.range.lowerBound) && !isLoad($0) && !isPart($0, in: sentence) }) { continue }
             // "the 1,305 arrivals bring the total for 2024 so far to 19,294": wording in or after "the
             // total" dates the N it is brought to, not the figure before it
             if after, words[between.lowerBound..<expression.range.upperBound].contains(where: { $0 == "total" || $0 == "tally" }),
