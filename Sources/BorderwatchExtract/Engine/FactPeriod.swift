@@ -19,7 +19,7 @@ extension FactBuilder {
             case .year?, .ytd?: yearly = true
             default: yearly = false
             }
-            if yearly, sentence.records.contains(where: {
+            if yearly, !expression.baseline, sentence.records.contains(where: {
                 guard $0.range.upperBound <= expression.range.lowerBound else { return false }
                 let between = $0.range.upperBound..<expression.range.lowerBound
                 return between.count <= 3 && !sentence.figures.contains { between.contains($0.range.lowerBound) }
