@@ -55,7 +55,7 @@ extension FactBuilder {
             // "said on Tuesday that 15 migrants drowned on Monday": the day in the figure's own
             // clause, after it, names the event; the report day before it only when nothing else does
             if after, expression.strength >= .relative, !expression.duration, score <= 20,
-               namesDays(expression.period) || isMonth(expression.period),
+               namesDays(expression.period) || isMonth(expression.period) || isYear(expression.period),
                !sentence.figures.contains(where: {
                    // a figure set against this one ("..., up from 9,000 in the same period") has its own time
                    $0.range.lowerBound >= expression.range.upperBound && !isCompared($0, in: sentence) && !isLoad($0)
@@ -165,6 +165,11 @@ extension FactBuilder {
         case "after", "because", "when", "while", "although", "though", "whereas", "once", "as": return true
         default: return false
         }
+    }
+
+    func isYear(_ period: Period?) -> Bool {
+        if case .year? = period { return true }
+        return false
     }
 
     func isMonth(_ period: Period?) -> Bool {

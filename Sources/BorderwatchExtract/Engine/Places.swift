@@ -91,7 +91,7 @@ struct PlaceFinder {
         guard j >= sentence.lowerBound else { return .plain }
         switch words[j] {
         case "from": return .origin
-        case "to" where sendsBack(before: j, in: sentence):
+        case "to" where sendsBack(before: j, in: sentence), "into" where sendsBack(before: j, in: sentence):
             // "deported 320 people to Pakistan", "pushed back 300 to Serbia": where they were sent
             return .origin
         case "into", "to", "in", "reached", "reach", "reaching", "reaches", "entered", "enter", "entering": return .destination

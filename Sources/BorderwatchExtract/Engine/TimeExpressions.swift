@@ -97,6 +97,18 @@ struct TimeFinder {
                points[index + 1].range.lowerBound - range.upperBound <= 2,
                pairs(before.2, words[range.upperBound], point, points[index + 1].point) {
                 used.insert(index + 1)
+                // "in August, September and October": a list of months runs to its last
+                var last = index + 1
+                var second = second
+                if case .month = point {
+                    while last + 1 < points.count, case .month = points[last + 1].point, let next = lastDay(points[last + 1].point),
+                          points[last + 1].range.lowerBound - points[last].range.upperBound == 1,
+                          isOneOf(words[points[last].range.upperBound], ",", "and") {
+                        last += 1
+                        second = next
+                        used.insert(last)
+                    }
+                }
                 // "between January and June" said in March: both months of last year; "from Monday to
                 // Thursday" said on a Monday: last week's Monday
                 var first = first
@@ -107,7 +119,7 @@ struct TimeFinder {
                     default: break
                     }
                 }
-                result.append(TimeExpression(range: (range.lowerBound - 1)..<points[index + 1].range.upperBound,
+                result.append(TimeExpression(range: (range.lowerBound - 1)..<points[last].range.upperBound,
                                              period: .span(start: first, end: second), strength: .explicit))
                 continue
             }
@@ -326,6 +338,7 @@ struct TimeFinder {
             }
             if isOneOf(previous, "in", "during", "for", "since", "through", "throughout", "until", "by", "of", "from", "between", "and", "to", "ending", "ended")
                 || previous == "with" && isOneOf(word(i - 2, in: sentence), "compared", "comparison")
+                || previous == "," && i - 2 >= sentence.lowerBound && self.month(at: i - 2) != nil
                 || token.possessive {
                 var y = articleDate.year
                 if month > articleDate.month { y -= 1 }
@@ -391,7 +404,7 @@ struct TimeFinder {
         case "between", "from": return isOneOf(joint, "and", "to", "-", "until", "through")
         case "on", "over", "across": return joint == "and"
         case "in", "during", "of":
-            guard joint == "and" || joint == "-" || joint == "to" else { return false }
+            guard joint == "and" || joint == "-" || joint == "to" || joint == "," else { return false }
             if case .month = first, case .month = second { return true }
             return false
         default: return false
