@@ -47,6 +47,20 @@ extension FactBuilder {
             // "1,700 crossed and 300 were turned back", "turned back 300 and detained 1,700": a phrase
             // beyond another figure that has its own verb on this figure's side belongs to that figure
             if passes(cue.range, figure, in: sentence) { continue }
+            // "had deported 230 people ... and that about 8,000 migrants were in the country": the
+            // verb of one figure does not reach into a clause of its own after it
+            if cue.range.upperBound <= figure.span.lowerBound, sentence.figures.contains(where: { other in
+                (other.span.lowerBound >= cue.range.upperBound && other.span.lowerBound - cue.range.upperBound <= 3
+                    || cue.range.lowerBound >= other.range.upperBound && cue.range.lowerBound - other.range.upperBound <= 1)
+                    && other.range.upperBound <= figure.span.lowerBound
+                    && words[other.range.upperBound..<figure.span.lowerBound].contains { $0 == "that" || $0 == "which" }
+            }) { continue }
+            // "Two people were taken to hospital and one man died": the verb right after another
+            // figure's noun is that figure's, unless the two are listed together ("two men and one woman died")
+            if cue.range.lowerBound >= figure.range.upperBound, sentence.figures.contains(where: { other in
+                other.span.lowerBound - figure.range.upperBound > 3 && other.range.upperBound <= cue.range.lowerBound
+                    && cue.range.lowerBound - other.range.upperBound <= 2 && !isPart(other, in: sentence)
+            }) { continue }
             let distance = gap(cue.range, figure.span)
             if cue.value == "prevented" { stopped = min(stopped, distance) }
             if cue.value == "arrivals" {

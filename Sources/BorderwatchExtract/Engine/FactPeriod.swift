@@ -38,7 +38,10 @@ extension FactBuilder {
             var score = Double(gap(expression.range, after ? figure.range : figure.span))
             // "declared an emergency on Tuesday after 283 migrants crossed since August 1": a
             // subordinate clause between them has its own time
-            score += 4 * Double(words[between].filter(isSubordinator).count)
+            // ("compared with December, when agents recorded 249,785" is a clause about that month)
+            let aboutIt = !after && expression.range.upperBound + 1 < figure.span.lowerBound && words[expression.range.upperBound] == ","
+                && isOneOf(words[expression.range.upperBound + 1], "when", "as")
+            score += 4 * Double(words[between].filter(isSubordinator).count - (aboutIt ? 1 : 0))
             switch expression.strength {
             case .explicit: break
             case .relative: score += 1
@@ -69,6 +72,9 @@ extension FactBuilder {
             return (period, event.strength)
         }
         if let (expression, _) = best, let period = expression.period {
+            // "Libya's coast guard pulled 9,000 people back over the same period": the period just named
+            let same = expression.samePeriod && expression.movedTo == nil && !isCompared(figure, in: sentence)
+            if same, let last = comparedEntry(before: figure, in: sentence) { return (last.fact.period, expression.strength) }
             if expression.yearBack, let compared = comparedPeriod(before: figure, in: sentence, movedTo: expression.movedTo) {
                 return (compared, expression.strength)
             }

@@ -29,6 +29,8 @@ struct TimeExpression: Sendable {
     /// "the same period of October", "the same period in 2019": the month or year the compared
     /// figure's period is moved into instead of a year back.
     var movedTo: Period?
+    /// A bare "the same period": the compared figure's very period, unless set against it ("up from").
+    var samePeriod = false
     /// "down from 501 a day earlier": the day before the compared figure's day; the day before
     /// the article's date when there is none.
     var dayBack = false
@@ -323,6 +325,7 @@ struct TimeFinder {
                 return (i..<(i + 1), .month(year: month < articleDate.month ? articleDate.year : articleDate.year - 1, month: month))
             }
             if isOneOf(previous, "in", "during", "for", "since", "through", "throughout", "until", "by", "of", "from", "between", "and", "to", "ending", "ended")
+                || previous == "with" && isOneOf(word(i - 2, in: sentence), "compared", "comparison")
                 || token.possessive {
                 var y = articleDate.year
                 if month > articleDate.month { y -= 1 }
@@ -564,7 +567,8 @@ struct TimeFinder {
             // without a figure to compare with: "the previous year" is last year, others an unknown stretch
             let alone: Period = argument == "last" ? .year(d.year - 1) : .span(start: nil, end: nil)
             var expression = TimeExpression(range: range, period: alone, strength: .relative, yearBack: true)
-            if argument.isEmpty, range.upperBound + 1 < sentence.upperBound, isOneOf(words[range.upperBound], "of", "in"),
+            expression.samePeriod = argument == "same"
+            if argument == "same", range.upperBound + 1 < sentence.upperBound, isOneOf(words[range.upperBound], "of", "in"),
                let (named, point) = point(at: range.upperBound + 1, in: sentence) {
                 switch point {
                 case .month(let y, let m): expression.movedTo = .month(year: y, month: m)
