@@ -59,6 +59,11 @@ struct FactBuilder {
                 if isPerfect(figure, in: sentence) || sentence.times.contains(where: { $0.asOf != nil }) {
                     // "Lithuania has detained 4,000 migrants", "as of Thursday, 45,000 had crossed": a running total
                     period = .ytd(year: articleDate.year, asOf: articleDate)
+                } else if let day = eventDay(of: previous) {
+                    // "A boat capsized on Thursday. Of the 58 on board, 12 drowned": the day of the event just told
+                    period = .day(day)
+                    strength = .relative
+                    inherited = true
                 } else if let previousPeriod = recentPeriod(before: sentence.range, metric: metric, region: region) {
                     // "They were part of a group of more than 380 ...": the day of the count just before;
                     // "... reached 380,000 in 2023. Crossings on one route rose to 158,000": its year.

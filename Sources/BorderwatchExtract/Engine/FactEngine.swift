@@ -44,6 +44,11 @@ public struct FactEngine: Sendable {
             }
             let (times, claimed) = timeFinder.expressions(in: range)
             let figures = mayCount ? figureFinder.figures(in: range, claimed: claimed) : []
+            // "A boat capsized off Lesbos on Thursday. Twelve people drowned.": the sentence before
+            // a count may date it, so its time wording is read too
+            if !figures.isEmpty, let last = analyses.indices.last, analyses[last].times.isEmpty, analyses[last].figures.isEmpty {
+                analyses[last].times = timeFinder.expressions(in: analyses[last].range).expressions
+            }
             if !figures.isEmpty { allMentions += mentions }
             analyses.append(SentenceAnalysis(range: range, figures: figures, times: times,
                                              metrics: metricCues(in: range, ids: ids, tokens: tokens, words: words),

@@ -13,9 +13,20 @@ extension FactBuilder {
         let governed = sentence.metrics.contains {
             $0.range.upperBound <= figure.span.lowerBound && figure.span.lowerBound - $0.range.upperBound <= 3
         }
+        // "30 drowned and 470 were rescued": a passive verb right after the figure governs it, not
+        // the verbs of the clauses before (a relative clause, "who were trying to", does not)
+        let passive = sentence.metrics.contains { cue in
+            guard cue.value != "name", cue.range.lowerBound >= figure.range.upperBound,
+                  cue.range.lowerBound - figure.range.upperBound <= 4 else { return false }
+            let between = words[figure.range.upperBound..<cue.range.lowerBound]
+            return between.contains { $0 == "were" || $0 == "was" || $0 == "been" }
+                && !between.contains { $0 == "who" || $0 == "that" || $0 == "which" }
+                && !sentence.figures.contains { $0.range.lowerBound >= figure.range.upperBound && $0.range.lowerBound < cue.range.lowerBound }
+        }
         for var cue in sentence.metrics {
             // "the Red Cross said", "the Kuznica crossing point": a name, not a verb of counting
             if cue.value == "name" { continue }
+            if passive, cue.range.upperBound <= figure.span.lowerBound { continue }
             // "stopped<": the phrase governs only a figure after it
             if cue.value.hasSuffix("<") {
                 guard cue.range.upperBound <= figure.span.lowerBound else { continue }

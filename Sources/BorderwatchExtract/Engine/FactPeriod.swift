@@ -185,6 +185,16 @@ extension FactBuilder {
         }
     }
 
+    /// The one day a sentence without figures names as the time of an event ("capsized on Thursday").
+    func eventDay(of sentence: SentenceAnalysis?) -> Day? {
+        guard let sentence, sentence.figures.isEmpty else { return nil }
+        let days = sentence.times.compactMap { expression -> Day? in
+            guard expression.strength >= .relative, !expression.duration, case .day(let day)? = expression.period else { return nil }
+            return day
+        }
+        return days.count == 1 ? days[0] : nil
+    }
+
     /// The figure's clause is in the present perfect ("has detained", "have crossed").
     func isPerfect(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
         let window = max(sentence.range.lowerBound, figure.span.lowerBound - 6)..<min(sentence.range.upperBound, figure.range.upperBound + 5)

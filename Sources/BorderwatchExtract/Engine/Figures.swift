@@ -39,6 +39,8 @@ struct FigureFinder {
                 let isYear = !token.separated && token.digits == 4 && (1900...2100).contains(value)
                 if isYear && !countedNounFollows(range.upperBound, in: sentence) { continue }
                 if isAgeAfterName(range, in: sentence) { continue }
+                // "Of the 500 on board, 30 drowned": the group the sentence then breaks down
+                if i - 2 == sentence.lowerBound, words[i - 2] == "of", words[i - 1] == "the" { continue }
             }
             if let (qualifierStart, bound) = qualifier(before: i, in: sentence) {
                 guard accepts(range, in: sentence, isWord: isWord) else { continue }
