@@ -120,8 +120,7 @@ struct FactBuilder {
         if isOneOf(words[start - 2], "among", "of"), isOneOf(words[start - 1], "them", "whom") { return true }
         // "about 8,000 migrants ..., 2,000 of them outside camps", "27,000 of those people"
         let end = figure.range.upperBound
-        if end + 1 < sentence.range.upperBound, words[end] == "of", isOneOf(words[end + 1], "them", "those", "whom"),
-           sentence.figures.contains(where: { $0.range.upperBound <= start && $0.value > figure.value }) { return true }
+        if end + 1 < sentence.range.upperBound, words[end] == "of", isOneOf(words[end + 1], "them", "those", "whom") { return true }
         // "Three migrants, a woman and two children, drowned": an aside listing who they were
         if let previous = sentence.figures.last(where: { $0.range.upperBound <= start }), previous.value > figure.value,
            start - previous.range.upperBound <= 6, previous.range.upperBound + 1 < start, words[previous.range.upperBound + 1] == ",",

@@ -26,7 +26,9 @@ extension FactBuilder {
         for var cue in sentence.metrics {
             // "the Red Cross said", "the Kuznica crossing point": a name, not a verb of counting
             if cue.value == "name" { continue }
-            if passive, cue.range.upperBound <= figure.span.lowerBound { continue }
+            // ("the bodies of 18 people were found": the noun the figure belongs to still counts)
+            if passive, cue.range.upperBound <= figure.span.lowerBound,
+               !(cue.range.upperBound + 1 == figure.span.lowerBound && words[cue.range.upperBound] == "of") { continue }
             // "stopped<": the phrase governs only a figure after it
             if cue.value.hasSuffix("<") {
                 guard cue.range.upperBound <= figure.span.lowerBound else { continue }

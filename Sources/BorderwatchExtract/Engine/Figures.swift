@@ -208,6 +208,8 @@ struct FigureFinder {
                let bound = Bound(rawValue: text) {
                 // "a population of about 6,000": the words before the qualifier rule it out too
                 if ruledOut(before: end - length, in: sentence) != nil { return nil }
+                // "already more than the 28,526 in all of 2021": a comparison with a figure stated exactly
+                if bound == .atLeast || bound == .atMost, words[end] == "the", end < i { return (end - length, .exact) }
                 return (end - length, bound)
             }
         }
