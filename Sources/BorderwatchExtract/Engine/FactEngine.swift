@@ -70,7 +70,7 @@ public struct FactEngine: Sendable {
     /// "turned back", "escorted back" at the verb when the lexicon holds that phrase.
     func metricCues(in range: Range<Int>, ids: [Int32], tokens: [Token], words: [String]) -> [Cue] {
         var result = cues(vocabulary.metrics, in: range, ids: ids, tokens: tokens)
-        for particle in range where words[particle] == "back" && tokens[particle].kind == .word {
+        for particle in range where vocabulary.backID >= 0 && ids[particle] == vocabulary.backID && tokens[particle].kind == .word {
             var verb = particle - 1
             var objectHasFigure = false
             while verb >= max(range.lowerBound, particle - 6), tokens[verb].kind != .punct {

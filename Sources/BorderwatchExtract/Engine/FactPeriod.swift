@@ -41,7 +41,7 @@ extension FactBuilder {
             // ("compared with December, when agents recorded 249,785" is a clause about that month)
             let aboutIt = !after && expression.range.upperBound + 1 < figure.span.lowerBound && words[expression.range.upperBound] == ","
                 && isOneOf(words[expression.range.upperBound + 1], "when", "as")
-            score += 4 * Double(words[between].filter(isSubordinator).count - (aboutIt ? 1 : 0))
+            score += 4 * Double(words[between].reduce(0) { $0 + (isSubordinator($1) ? 1 : 0) } - (aboutIt ? 1 : 0))
             switch expression.strength {
             case .explicit: break
             case .relative: score += 1

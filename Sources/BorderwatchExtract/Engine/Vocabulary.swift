@@ -6,6 +6,8 @@ final class Vocabulary: Sendable {
     let metrics, records, times, months, weekdays: WordTable
     let gazetteer, authorities, authorityNouns, routes: WordTable
     let abbreviations: PhraseTable
+    /// The word id of "back", the particle of split phrasal verbs ("turned 180 people back").
+    let backID: Int32
     /// Region -> the countries people usually come from across its border, most usual first.
     let neighbours: [String: [String]]
     /// Regions whose first neighbour is the usual route in, taken as via when an article names none.
@@ -21,6 +23,7 @@ final class Vocabulary: Sendable {
         (metrics, records, times, months, weekdays) = (compiled[7], compiled[8], compiled[9], compiled[10], compiled[11])
         (gazetteer, authorities, authorityNouns, routes) = (compiled[12], compiled[13], compiled[14], compiled[15])
         abbreviations = lexicon.table("abbreviations")
+        backID = metrics.wordID("back")
         var neighbours: [String: [String]] = [:]
         var defaultVia: [String: String] = [:]
         for (region, list) in lexicon.table("neighbours").entries {

@@ -133,6 +133,9 @@ struct WordTable: Sendable {
         values[Int(node)] = value
     }
 
+    /// The id of `word` in this table's index (-1 for words no table knows).
+    func wordID(_ word: String) -> Int32 { index.id(word) }
+
     /// The ids of `tokens` in this table's index (-1 for words no table knows).
     func ids(_ tokens: [Token]) -> [Int32] { tokens.map { index.id(hash: $0.hash) } }
 
