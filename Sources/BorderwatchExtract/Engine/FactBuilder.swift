@@ -74,7 +74,7 @@ struct FactBuilder {
                 }
             }
             // "promised to process 100,000 asylum claims by the end of next year": a target, not a count
-            if isFuture(period) || isIntended(figure, in: sentence) { continue }
+            if isFuture(period) || isIntended(figure, in: sentence) || isThreshold(figure, in: sentence) { continue }
             if case .ytd(let year, let asOf) = period, asOf == articleDate {
                 period = .ytd(year: year, asOf: self.asOf(for: figure, metric: metric, region: region, in: sentence, previous: previous))
             }
@@ -132,6 +132,19 @@ struct FactBuilder {
         guard words[start - 1] == "including",
               sentence.figures.contains(where: { $0.range.upperBound <= start && $0.value > figure.value }) else { return false }
         return !sentence.times.contains { $0.range.lowerBound >= figure.range.upperBound && $0.range.lowerBound - figure.range.upperBound <= 4 }
+    }
+
+    /// "the fourth day in a row of more than 100", "topped 10,000 for the third month running": a
+    /// level that counts were above, not a count.
+    func isThreshold(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        func repeats(_ word: String) -> Bool { isOneOf(word, "row", "running", "consecutive", "straight") }
+        let start = figure.span.lowerBound
+        if start - 1 > sentence.range.lowerBound, words[start - 1] == "of",
+           words[max(sentence.range.lowerBound, start - 6)..<(start - 1)].contains(where: repeats) { return true }
+        var j = figure.range.upperBound
+        if j < sentence.range.upperBound, tokens[j].kind == .word, words[j] != "for" { j += 1 }
+        guard j < sentence.range.upperBound, words[j] == "for" else { return false }
+        return words[j..<min(j + 6, sentence.range.upperBound)].contains(where: repeats)
     }
 
     /// "aims to deport 10,000 people", "plans to return 5,000", "wants to send back 2,000": a

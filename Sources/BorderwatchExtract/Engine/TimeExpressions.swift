@@ -68,6 +68,12 @@ struct TimeFinder {
                 i = range.upperBound
                 continue
             }
+            // "the first seven weeks of the year", "the first 100 days of 2023"
+            if words[i] == "first", let expression = firstDaysOfYear(at: i, in: sentence) {
+                result.append(expression)
+                i = expression.range.upperBound
+                continue
+            }
             if tokens[i].kind == .word, let (code, length) = vocabulary.times.longestMatch(in: ids, at: i),
                i + length <= sentence.upperBound, let expression = relative(code, i..<(i + length), in: sentence) {
                 i = expression.range.upperBound
@@ -225,6 +231,39 @@ struct TimeFinder {
         if j >= sentence.lowerBound, isOneOf(words[j], "in", "on", "at") { j -= 1 }
         guard j > sentence.lowerBound, isOneOf(words[j], "began", "begun", "started", "erupted", "opened", "effect", "escalated", "force", "introduced") else { return false }
         return words[max(sentence.lowerBound, j - 10)..<j].contains("since")
+    }
+
+    /// "the first seven weeks of the year", "the first 100 days of 2023": the days from 1 January;
+    /// `i` is the index of "first". A stretch not yet over with no year named is last year's.
+    func firstDaysOfYear(at i: Int, in sentence: Range<Int>) -> TimeExpression? {
+        var k = i + 1
+        guard k + 2 < sentence.upperBound else { return nil }
+        var count = 1
+        if tokens[k].kind == .number, !tokens[k].separated, (1...366).contains(tokens[k].number) {
+            count = Int(tokens[k].number)
+            k += 1
+        } else if let text = vocabulary.numbers[id: ids[k]], let value = Int(text), (1...366).contains(value) {
+            count = value
+            k += 1
+        }
+        let unit: Int
+        switch words[k] {
+        case "week", "weeks": unit = 7
+        case "day", "days": unit = 1
+        default: return nil
+        }
+        let (named, end) = yearOf(after: k + 1, in: sentence)
+        guard end > k + 1 else { return nil }
+        var year = named ?? articleDate.year
+        guard let first = Day(year: year, month: 1, day: 1) else { return nil }
+        var last = first.adding(days: unit * count - 1)
+        if named == nil, last > articleDate {
+            year -= 1
+            guard let earlier = Day(year: year, month: 1, day: 1) else { return nil }
+            last = earlier.adding(days: unit * count - 1)
+            return TimeExpression(range: i..<end, period: .span(start: earlier, end: last), strength: .relative)
+        }
+        return TimeExpression(range: i..<end, period: .span(start: first, end: last), strength: .relative)
     }
 
     /// "the first two weeks of November", "the first 10 days of October", "the last week of
