@@ -81,6 +81,13 @@ extension FactBuilder {
             if expression.dayBack, let last = comparedEntry(before: figure, in: sentence), case .day(let day) = last.fact.period {
                 return (.day(day.adding(days: -1)), expression.strength)
             }
+            // "seized the park on Wednesday, and agents encountered 2,500 migrants a day earlier": the
+            // day before the day the sentence names first
+            if expression.dayBack, let named = sentence.times.first(where: {
+                $0.range.upperBound <= expression.range.lowerBound && !$0.dayBack && !$0.duration
+            }), case .day(let day)? = named.period {
+                return (.day(day.adding(days: -1)), expression.strength)
+            }
             return (period, expression.strength)
         }
         return (.day(articleDate), .weak)
@@ -254,7 +261,8 @@ extension FactBuilder {
                 if entry.sentence.lowerBound < previous.range.lowerBound { break }
                 guard entry.sentence == previous.range, !entry.fact.isPreviousRecord, entry.fact.region == region else { continue }
                 // a count dated only by the one before it speaks for the day only about the same thing
-                if case .day(let day) = entry.fact.period, entry.strength >= .relative, !entry.inherited || entry.fact.metric == metric {
+                // ("Twelve people died on Tuesday. More than 21,000 have crossed so far": deaths do not date arrivals)
+                if case .day(let day) = entry.fact.period, entry.strength >= .relative, entry.fact.metric == metric {
                     return day
                 }
             }
