@@ -34,6 +34,7 @@ extension FactBuilder {
         } else if let article = region, !sentence.mentions.contains(where: { $0.code == article }),
                   let other = sentence.mentions.first(where: {
                       $0.role != .origin && $0.code != self.article.via && vocabulary.neighbours[$0.code] != nil
+                          && !namesBorder($0, in: sentence.range)
                   }) {
             region = other.code
         }
@@ -50,6 +51,23 @@ extension FactBuilder {
         }
         // nothing names the far side: the usual route in, as for a whole article
         return (region, vocabulary.defaultVia[region])
+    }
+
+    /// "on the Polish, Czech and Swiss borders", "the Polish border": the mention only says which
+    /// border, not who counted.
+    func namesBorder(_ mention: PlaceMention, in sentence: Range<Int>) -> Bool {
+        guard mention.role == .plain else { return false }
+        var j = mention.position + 1
+        while j < sentence.upperBound, j - mention.position <= 8 {
+            switch words[j] {
+            case "border", "borders", "frontier", "frontiers": return true
+            case ",", "and", "or": j += 1
+            default:
+                guard tokens[j].capitalized, vocabulary.gazetteer[words[j]] != nil else { return false }
+                j += 1
+            }
+        }
+        return false
     }
 
     /// The region of the facts of the sentence just before, when it had any: a sentence that
