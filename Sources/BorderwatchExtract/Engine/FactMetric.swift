@@ -23,7 +23,12 @@ extension FactBuilder {
                 && !between.contains { $0 == "who" || $0 == "that" || $0 == "which" }
                 && !sentence.figures.contains { $0.range.lowerBound >= figure.range.upperBound && $0.range.lowerBound < cue.range.lowerBound }
         }
+        // "127,549 unauthorised entries ... and refused entry to 35,600": the figure's own noun
+        let ownNoun = sentence.metrics.contains { $0.value != "name" && $0.range.lowerBound == figure.range.upperBound }
         for var cue in sentence.metrics {
+            if ownNoun, cue.range.lowerBound > figure.range.upperBound, sentence.figures.contains(where: { other in
+                other.span.lowerBound >= cue.range.upperBound && other.span.lowerBound - cue.range.upperBound <= 3
+            }) { continue }
             // "the Red Cross said", "the Kuznica crossing point": a name, not a verb of counting
             if cue.value == "name" { continue }
             // ("the bodies of 18 people were found": the noun the figure belongs to still counts)
