@@ -67,10 +67,12 @@ public struct FactEngine: Sendable {
 
     /// The metric phrases of the sentence, with phrasal verbs whose particle follows the object:
     /// "turned 180 migrants back", "escorted 10,847 people back across the border" read as
-    /// "turned back", "escorted back" at the verb when the lexicon holds that phrase.
+    /// "turned back", "escorted back" at the verb when the lexicon holds that phrase; likewise
+    /// "brought 2,600 people ashore".
     func metricCues(in range: Range<Int>, ids: [Int32], tokens: [Token], words: [String]) -> [Cue] {
         var result = cues(vocabulary.metrics, in: range, ids: ids, tokens: tokens)
-        for particle in range where vocabulary.backID >= 0 && ids[particle] == vocabulary.backID && tokens[particle].kind == .word {
+        for particle in range where (vocabulary.backID >= 0 && ids[particle] == vocabulary.backID
+                                        || vocabulary.ashoreID >= 0 && ids[particle] == vocabulary.ashoreID) && tokens[particle].kind == .word {
             var verb = particle - 1
             var objectHasFigure = false
             while verb >= max(range.lowerBound, particle - 6), tokens[verb].kind != .punct {

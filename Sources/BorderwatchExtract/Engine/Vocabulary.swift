@@ -8,6 +8,8 @@ final class Vocabulary: Sendable {
     let abbreviations: PhraseTable
     /// The word id of "back", the particle of split phrasal verbs ("turned 180 people back").
     let backID: Int32
+    /// The word id of "ashore" ("brought 2,600 people ashore").
+    let ashoreID: Int32
     /// Region -> the countries people usually come from across its border, most usual first.
     let neighbours: [String: [String]]
     /// Regions whose first neighbour is the usual route in, taken as via when an article names none.
@@ -24,6 +26,7 @@ final class Vocabulary: Sendable {
         (gazetteer, authorities, authorityNouns, routes) = (compiled[12], compiled[13], compiled[14], compiled[15])
         abbreviations = lexicon.table("abbreviations")
         backID = metrics.wordID("back")
+        ashoreID = metrics.wordID("ashore")
         var neighbours: [String: [String]] = [:]
         var defaultVia: [String: String] = [:]
         for (region, list) in lexicon.table("neighbours").entries {
