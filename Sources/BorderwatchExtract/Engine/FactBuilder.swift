@@ -118,6 +118,9 @@ struct FactBuilder {
         let start = figure.span.lowerBound
         guard start - 2 >= sentence.range.lowerBound else { return false }
         if isOneOf(words[start - 2], "among", "of"), isOneOf(words[start - 1], "them", "whom") { return true }
+        // "among them 40 women and 12 children": the rest of the list
+        if isOneOf(words[start - 1], "and", ","), let previous = sentence.figures.last(where: { $0.range.upperBound < start }),
+           start - previous.range.upperBound <= 3, isPart(previous, in: sentence) { return true }
         // "about 8,000 migrants ..., 2,000 of them outside camps", "27,000 of those people"
         let end = figure.range.upperBound
         if end + 1 < sentence.range.upperBound, words[end] == "of", isOneOf(words[end + 1], "them", "those", "whom") { return true }

@@ -144,6 +144,12 @@ struct TimeFinder {
                start - 4 >= sentence.lowerBound, isOneOf(words[start - 4], "since", "from") {
                 start -= 3
             }
+            // "by the end of July last year": a stretch that ends with that month
+            if before.0 == "the", before.1 == "end", before.2 == "of", start - 4 >= sentence.lowerBound,
+               isOneOf(words[start - 4], "by", "until", "till"), let last = lastDay(point) {
+                result.append(TimeExpression(range: (start - 4)..<range.upperBound, period: .span(start: nil, end: last), strength: .relative))
+                continue
+            }
             // "the fiscal year that ended Sept. 30", "the 12 months ending in June": as "the year to ..."
             var ended = start - 1
             if ended > sentence.lowerBound, isOneOf(words[ended], "in", "on") { ended -= 1 }
