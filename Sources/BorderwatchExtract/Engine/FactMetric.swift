@@ -213,6 +213,10 @@ extension FactBuilder {
     func raisesTotal(to figure: Figure, in sentence: SentenceAnalysis) -> Bool {
         let start = figure.span.lowerBound
         guard start - 1 > sentence.range.lowerBound, isOneOf(words[start - 1], "to", "at", "is", "was", "now") else { return false }
-        return words[max(sentence.range.lowerBound, start - 8)..<(start - 1)].contains { $0 == "total" || $0 == "tally" }
+        // "the total stands at 16,000", "The figure for the first four months of the year was 7,567";
+        // not "the number of boats was 15"
+        let window = max(sentence.range.lowerBound, start - 12)..<(start - 1)
+        guard let noun = window.first(where: { isOneOf(words[$0], "total", "tally", "figure", "number", "count") }) else { return false }
+        return !(noun + 2 < start && words[noun + 1] == "of" && vocabulary.distractors.longestMatch(in: ids, at: noun + 2) != nil)
     }
 }
