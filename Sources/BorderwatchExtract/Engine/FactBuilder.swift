@@ -123,7 +123,8 @@ struct FactBuilder {
            start - previous.range.upperBound <= 3, isPart(previous, in: sentence) { return true }
         // "about 8,000 migrants ..., 2,000 of them outside camps", "27,000 of those people"
         let end = figure.range.upperBound
-        if end + 1 < sentence.range.upperBound, words[end] == "of", isOneOf(words[end + 1], "them", "those", "whom") { return true }
+        if end + 1 < sentence.range.upperBound, words[end] == "of",
+           isOneOf(words[end + 1], "them", "those", "whom", "these", "the", "this", "all") { return true }
         // "Three migrants, a woman and two children, drowned": an aside listing who they were
         if let previous = sentence.figures.last(where: { $0.range.upperBound <= start }), previous.value > figure.value,
            start - previous.range.upperBound <= 6, previous.range.upperBound + 1 < start, words[previous.range.upperBound + 1] == ",",
