@@ -68,6 +68,13 @@ extension FactBuilder {
                 other.span.lowerBound - figure.range.upperBound > 3 && other.range.upperBound <= cue.range.lowerBound
                     && cue.range.lowerBound - other.range.upperBound <= 2 && !isPart(other, in: sentence)
             }) { continue }
+            // "At least 23 migrants died when about 2,000 people tried to cross": the verb of the main
+            // clause belongs to its own figure, not to the one in the clause it opens
+            if cue.range.upperBound <= figure.span.lowerBound,
+               words[cue.range.upperBound..<figure.span.lowerBound].contains(where: isSubordinator),
+               sentence.figures.contains(where: {
+                   $0.range.upperBound <= cue.range.lowerBound && cue.range.lowerBound - $0.range.upperBound <= 2
+               }) { continue }
             let distance = gap(cue.range, figure.span)
             if cue.value == "prevented" { stopped = min(stopped, distance) }
             if cue.value == "arrivals" {

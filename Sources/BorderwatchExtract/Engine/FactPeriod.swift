@@ -90,6 +90,17 @@ extension FactBuilder {
             }
             return (period, expression.strength)
         }
+        // "At least 23 migrants died ... when about 2,000 people tried to scale the fence on Friday": the
+        // sentence's only day, after the figure and a clause about the same event, is the event's even
+        // past another figure ("apprehended 120 and pushed back 2,000 on Sunday" keeps its own verbs apart)
+        let days = sentence.times.filter {
+            $0.range.lowerBound >= figure.range.upperBound && $0.strength >= .relative && !$0.duration && !$0.dayBack && !$0.yearBack
+        }
+        if days.count == 1, case .day? = days[0].period, let period = days[0].period,
+           words[figure.range.upperBound..<days[0].range.lowerBound].contains(where: isSubordinator),
+           !sentence.times.contains(where: { $0.range.upperBound <= figure.span.lowerBound }) {
+            return (period, .relative)
+        }
         return (.day(articleDate), .weak)
     }
 
@@ -134,7 +145,10 @@ extension FactBuilder {
     /// "On Monday alone, the guards recorded 810 attempts and detained 24 people": time wording that
     /// opens the sentence and is set off by a comma dates every figure of it.
     func isFronted(_ expression: TimeExpression, in sentence: Range<Int>) -> Bool {
-        guard expression.range.lowerBound - sentence.lowerBound <= 1 else { return false }
+        // only prepositions and articles before it ("On Monday alone,", "In the year ending December 2023,")
+        guard expression.range.lowerBound - sentence.lowerBound <= 3,
+              words[sentence.lowerBound..<expression.range.lowerBound].allSatisfy({ isOneOf($0, "on", "in", "the", "during", "over", "for", "since") })
+        else { return false }
         var next = expression.range.upperBound
         if next < sentence.upperBound, words[next] == "alone" { next += 1 }
         return next < sentence.upperBound && words[next] == ","

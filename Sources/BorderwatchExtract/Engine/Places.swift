@@ -65,6 +65,8 @@ struct PlaceFinder {
         if let (_, _) = vocabulary.authorityNouns.longestMatch(in: ids, at: i + length), i + length < sentence.upperBound {
             return .authority
         }
+        // "Syrians lodged 67,000 applications, Afghans 55,000": people of a nationality, not a counting country
+        if length == 1, isPeople(words[i]) { return .plain }
         // the sentence's subject: "Mexico deported ...", "Hungary said it had pushed back ..."
         if i == sentence.lowerBound || i == sentence.lowerBound + 1 && words[sentence.lowerBound] == "the" {
             // a dateline ("BRUSSELS - ", "ROME, Italy (AP) —") names where the story was written
@@ -97,6 +99,12 @@ struct PlaceFinder {
         case "into", "to", "in", "reached", "reach", "reaching", "reaches", "entered", "enter", "entering": return .destination
         default: return .plain
         }
+    }
+
+    /// A plural demonym ("Syrians", "Iraqis"): the word without its final "s" names the same country.
+    func isPeople(_ word: String) -> Bool {
+        guard word.utf8.count > 3, word.utf8.last == UInt8(ascii: "s"), let code = vocabulary.gazetteer[word] else { return false }
+        return vocabulary.gazetteer[word.dropLast()] == code
     }
 
     /// A returns or prevented phrase ("deported", "sent back", "pushed back") within the six words
