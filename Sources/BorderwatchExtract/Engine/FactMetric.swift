@@ -212,7 +212,10 @@ extension FactBuilder {
     /// at 16,000", "the cumulative total is now 16,755": a running total of the article's count.
     func raisesTotal(to figure: Figure, in sentence: SentenceAnalysis) -> Bool {
         let start = figure.span.lowerBound
-        guard start - 1 > sentence.range.lowerBound, isOneOf(words[start - 1], "to", "at", "is", "was", "now") else { return false }
+        guard start - 1 > sentence.range.lowerBound else { return false }
+        // "last year's total of 29,437"
+        if words[start - 1] == "of", isOneOf(words[start - 2], "total", "tally") { return true }
+        guard isOneOf(words[start - 1], "to", "at", "is", "was", "now") else { return false }
         // "the total stands at 16,000", "The figure for the first four months of the year was 7,567";
         // not "the number of boats was 15"
         let window = max(sentence.range.lowerBound, start - 12)..<(start - 1)
