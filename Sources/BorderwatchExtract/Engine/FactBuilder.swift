@@ -124,7 +124,11 @@ struct FactBuilder {
         // "about 8,000 migrants ..., 2,000 of them outside camps", "27,000 of those people"
         let end = figure.range.upperBound
         if end + 1 < sentence.range.upperBound, words[end] == "of",
-           isOneOf(words[end + 1], "them", "those", "whom", "these", "the", "this", "all") { return true }
+           isOneOf(words[end + 1], "them", "those", "whom", "these", "the", "this", "all"),
+           // "the 66,237 of the same period of 2022" is dated, not a part ("of this year's arrivals" is one)
+           !sentence.times.contains(where: {
+               $0.range.lowerBound > end && $0.range.lowerBound <= end + 2 && !tokens[$0.range.upperBound - 1].possessive
+           }) { return true }
         // "Three migrants, a woman and two children, drowned": an aside listing who they were
         if let previous = sentence.figures.last(where: { $0.range.upperBound <= start }), previous.value > figure.value,
            start - previous.range.upperBound <= 6, previous.range.upperBound + 1 < start, words[previous.range.upperBound + 1] == ",",
