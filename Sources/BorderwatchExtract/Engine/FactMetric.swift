@@ -41,6 +41,9 @@ extension FactBuilder {
             }
             // "intercepted^": arrivals, unless the side people leave from intercepts (see `read`)
             if cue.value.hasSuffix("^") { cue.value.removeLast() }
+            // "intercepted 1,200 migrants and returned them to shore": what happened to them next
+            if governed, cue.range.lowerBound >= figure.range.upperBound, cue.range.upperBound < sentence.range.upperBound,
+               words[cue.range.upperBound] == "them" { continue }
             if governed, cue.range.lowerBound >= figure.range.upperBound, sentence.figures.contains(where: {
                 $0.span.lowerBound >= cue.range.upperBound && $0.span.lowerBound - cue.range.upperBound <= 1
             }) { continue }

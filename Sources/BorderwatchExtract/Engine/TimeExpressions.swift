@@ -685,6 +685,16 @@ struct TimeFinder {
             let parts = argument.split(separator: "-").compactMap { Int($0) }
             guard parts.count == 2, let day = resolve(month: parts[0], day: parts[1], year: nil) else { return nil }
             return TimeExpression(range: range, period: .day(day), strength: .relative)
+        case "easter":
+            // "on Easter Monday", "over the Easter weekend": days from Easter Sunday (easter:A or easter:A:B),
+            // the latest such holiday begun on or before the article's date
+            let offsets = parts.dropFirst().compactMap { Int($0) }
+            guard let first = offsets.first else { return nil }
+            var sunday = Self.easterSunday(d.year)
+            if sunday.adding(days: first) > d { sunday = Self.easterSunday(d.year - 1) }
+            let period: Period = offsets.count > 1 ? .span(start: sunday.adding(days: first), end: min(d, sunday.adding(days: offsets[1])))
+                                                   : .day(sunday.adding(days: first))
+            return TimeExpression(range: range, period: period, strength: .relative)
         case "duration":
             guard let days = Int(argument), days >= 1 else { return nil }
             let period: Period = days == 1 ? .day(d) : .span(start: d.adding(days: 1 - days), end: d)
@@ -692,6 +702,20 @@ struct TimeFinder {
         default:
             return nil
         }
+    }
+}
+
+extension TimeFinder {
+    /// Easter Sunday of a Gregorian year (the anonymous computus).
+    static func easterSunday(_ year: Int) -> Day {
+        let a = year % 19, b = year / 100, c = year % 100
+        let f = (b + 8) / 25, g = (b - f + 1) / 3
+        let h = (19 * a + b - b / 4 - g + 15) % 30
+        let l = (32 + 2 * (b % 4) + 2 * (c / 4) - h - c % 4) % 7
+        let m = (a + 11 * h + 22 * l) / 451
+        let month = (h + l - 7 * m + 114) / 31
+        let day = (h + l - 7 * m + 114) % 31 + 1
+        return Day(year: year, month: month, day: day) ?? Day(ordinal: 0)
     }
 }
 
