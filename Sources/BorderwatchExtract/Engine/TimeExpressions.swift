@@ -685,6 +685,14 @@ struct TimeFinder {
             let parts = argument.split(separator: "-").compactMap { Int($0) }
             guard parts.count == 2, let day = resolve(month: parts[0], day: parts[1], year: nil) else { return nil }
             return TimeExpression(range: range, period: .day(day), strength: .relative)
+        case "easter":
+            // "over the Easter weekend", "on Good Friday": days around Easter Sunday (easter:FROM:TO),
+            // the latest such stretch begun by the article's date
+            guard parts.count == 3, let from = Int(parts[1]), let to = Int(parts[2]) else { return nil }
+            var sunday = Day.easterSunday(of: d.year)
+            if sunday.adding(days: from) > d { sunday = Day.easterSunday(of: d.year - 1) }
+            let first = sunday.adding(days: from), last = sunday.adding(days: to)
+            return TimeExpression(range: range, period: from == to ? .day(first) : .span(start: first, end: last), strength: .relative)
         case "duration":
             guard let days = Int(argument), days >= 1 else { return nil }
             let period: Period = days == 1 ? .day(d) : .span(start: d.adding(days: 1 - days), end: d)
