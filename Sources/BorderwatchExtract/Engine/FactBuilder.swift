@@ -259,7 +259,7 @@ struct FactBuilder {
                   sentence.figures.isEmpty else { continue }
             // the claim is about what the sentence's own verb counts ("a record number ... crossed")
             let metric = sentence.metrics.first.flatMap { cue in
-                Metric(rawValue: cue.value.hasSuffix("<") || cue.value.hasSuffix("^") ? String(cue.value.dropLast()) : cue.value)
+                Metric(rawValue: cue.value.last.map { "<^~".contains($0) } == true ? String(cue.value.dropLast()) : cue.value)
             }
             let days = sentence.times.compactMap { expression -> Day? in
                 if case .day(let day)? = expression.period, expression.strength >= .report { return day }

@@ -41,6 +41,11 @@ extension FactBuilder {
             }
             // "intercepted^": arrivals, unless the side people leave from intercepts (see `read`)
             if cue.value.hasSuffix("^") { cue.value.removeLast() }
+            // "lives~": the noun yields to a verb right before the figure ("saved 120 lives")
+            if cue.value.hasSuffix("~") {
+                if sentence.metrics.contains(where: { $0.value != "name" && $0.range.upperBound == figure.span.lowerBound }) { continue }
+                cue.value.removeLast()
+            }
             if governed, cue.range.lowerBound >= figure.range.upperBound, sentence.figures.contains(where: {
                 $0.span.lowerBound >= cue.range.upperBound && $0.span.lowerBound - cue.range.upperBound <= 1
             }) { continue }

@@ -78,15 +78,22 @@ extension FactBuilder {
             if expression.yearBack, let compared = comparedPeriod(before: figure, in: sentence, movedTo: expression.movedTo) {
                 return (compared, expression.strength)
             }
-            if expression.dayBack, let last = comparedEntry(before: figure, in: sentence), case .day(let day) = last.fact.period {
-                return (.day(day.adding(days: -1)), expression.strength)
+            if expression.daysBack > 0, let last = comparedEntry(before: figure, in: sentence) {
+                switch last.fact.period {
+                case .day(let day):
+                    return (.day(day.adding(days: -expression.daysBack)), expression.strength)
+                case .span(let start?, let end?) where expression.daysBack == 7:
+                    // "1,200 this week, up from 900 a week earlier": that stretch a week back
+                    return (.span(start: start.adding(days: -7), end: end.adding(days: -7)), expression.strength)
+                default: break
+                }
             }
             // "seized the park on Wednesday, and agents encountered 2,500 migrants a day earlier": the
             // day before the day the sentence names first
-            if expression.dayBack, let named = sentence.times.first(where: {
-                $0.range.upperBound <= expression.range.lowerBound && !$0.dayBack && !$0.duration
+            if expression.daysBack > 0, let named = sentence.times.first(where: {
+                $0.range.upperBound <= expression.range.lowerBound && $0.daysBack == 0 && !$0.duration
             }), case .day(let day)? = named.period {
-                return (.day(day.adding(days: -1)), expression.strength)
+                return (.day(day.adding(days: -expression.daysBack)), expression.strength)
             }
             return (period, expression.strength)
         }
@@ -94,7 +101,7 @@ extension FactBuilder {
         // sentence's only day, after the figure and a clause about the same event, is the event's even
         // past another figure ("apprehended 120 and pushed back 2,000 on Sunday" keeps its own verbs apart)
         let days = sentence.times.filter {
-            $0.range.lowerBound >= figure.range.upperBound && $0.strength >= .relative && !$0.duration && !$0.dayBack && !$0.yearBack
+            $0.range.lowerBound >= figure.range.upperBound && $0.strength >= .relative && !$0.duration && $0.daysBack == 0 && !$0.yearBack
         }
         if days.count == 1, case .day? = days[0].period, let period = days[0].period,
            words[figure.range.upperBound..<days[0].range.lowerBound].contains(where: isSubordinator),

@@ -326,6 +326,12 @@ struct FigureFinder {
                 firstIsContent = firstIsContent ?? false
                 continue
             }
+            // "and 141 more arrived on Monday": "more" adds to a count named before, the verb follows
+            if firstIsContent == nil, words[i] == "more", !words[i..<min(i + 8, sentence.upperBound)].contains("than") {
+                i += 1
+                steps += 1
+                continue
+            }
             if firstIsContent == nil {
                 if let (kind, _) = vocabulary.connectors.longestMatch(in: ids, at: i), kind == "follow" {
                     // "and 9 were injured": the state after a form of "be" names what the figure counts

@@ -31,9 +31,9 @@ struct TimeExpression: Sendable {
     var movedTo: Period?
     /// A bare "the same period": the compared figure's very period, unless set against it ("up from").
     var samePeriod = false
-    /// "down from 501 a day earlier": the day before the compared figure's day; the day before
-    /// the article's date when there is none.
-    var dayBack = false
+    /// "down from 501 a day earlier", "4,000 a week before": the day that many days before the
+    /// compared figure's day; before the article's date when there is none. Zero for other wording.
+    var daysBack = 0
     /// The baseline of a comparison ("down 36% from 2022, when a record 45,774 ..."): it dates a
     /// figure after it, never the one compared before it.
     var baseline = false
@@ -233,11 +233,18 @@ struct TimeFinder {
 
     /// "since the crisis began in ...", "since controls started on ...": `index` is the time
     /// wording's first word after "in"/"on"; a verb of beginning stands before it, and "since" before that.
+    /// Also "since Labour took office on July 5", "since the deal was signed in March": a short
+    /// clause of words only (no figure, no punctuation) between "since" and the date.
     func beganSince(before index: Int, in sentence: Range<Int>) -> Bool {
         var j = index - 1
         if j >= sentence.lowerBound, isOneOf(words[j], "in", "on", "at") { j -= 1 }
-        guard j > sentence.lowerBound, isOneOf(words[j], "began", "begun", "started", "erupted", "opened", "effect", "escalated", "force", "introduced") else { return false }
-        return words[max(sentence.lowerBound, j - 10)..<j].contains("since")
+        guard j > sentence.lowerBound else { return false }
+        if isOneOf(words[j], "began", "begun", "started", "erupted", "opened", "effect", "escalated", "force", "introduced") {
+            return words[max(sentence.lowerBound, j - 10)..<j].contains("since")
+        }
+        var k = j
+        while k > sentence.lowerBound, j - k < 8, tokens[k].kind == .word, words[k] != "since" { k -= 1 }
+        return words[k] == "since" && j - k >= 2
     }
 
     /// "the first seven weeks of the year", "the first 100 days of 2023": the days from 1 January;
@@ -621,7 +628,9 @@ struct TimeFinder {
         case "span":
             return TimeExpression(range: range, period: .span(start: nil, end: nil), strength: .relative)
         case "dayback":
-            return TimeExpression(range: range, period: .day(d.adding(days: -1)), strength: .relative, dayBack: true)
+            let days = Int(argument) ?? 1
+            guard days >= 1 else { return nil }
+            return TimeExpression(range: range, period: .day(d.adding(days: -days)), strength: .relative, daysBack: days)
         case "yearback":
             // without a figure to compare with: "the previous year" is last year, others an unknown stretch
             let alone: Period = argument == "last" ? .year(d.year - 1) : .span(start: nil, end: nil)
@@ -686,6 +695,14 @@ struct TimeFinder {
             let parts = argument.split(separator: "-").compactMap { Int($0) }
             guard parts.count == 2, let day = resolve(month: parts[0], day: parts[1], year: nil) else { return nil }
             return TimeExpression(range: range, period: .day(day), strength: .relative)
+        case "easter":
+            // "over the Easter weekend", "on Good Friday": days around Easter Sunday (easter:FROM:TO),
+            // the latest such stretch begun by the article's date
+            guard parts.count == 3, let from = Int(parts[1]), let to = Int(parts[2]) else { return nil }
+            var sunday = Day.easterSunday(of: d.year)
+            if sunday.adding(days: from) > d { sunday = Day.easterSunday(of: d.year - 1) }
+            let first = sunday.adding(days: from), last = sunday.adding(days: to)
+            return TimeExpression(range: range, period: from == to ? .day(first) : .span(start: first, end: last), strength: .relative)
         case "duration":
             guard let days = Int(argument), days >= 1 else { return nil }
             let period: Period = days == 1 ? .day(d) : .span(start: d.adding(days: 1 - days), end: d)
