@@ -127,9 +127,15 @@ struct FactBuilder {
         // "among them 40 women and 12 children": the rest of the list
         if isOneOf(words[start - 1], "and", ","), let previous = sentence.figures.last(where: { $0.range.upperBound < start }),
            start - previous.range.upperBound <= 3, isPart(previous, in: sentence) { return true }
-        // "about 8,000 migrants ..., 2,000 of them outside camps", "27,000 of those people"
+        // "about 8,000 migrants ..., 2,000 of them outside camps", "27,000 of those people" (but
+        // "8,000 entered ...; Spain has returned 4,000 of them": the object of a verb counting
+        // something else is a count of its own)
         let end = figure.range.upperBound
         if end + 1 < sentence.range.upperBound, words[end] == "of",
+           !sentence.metrics.contains(where: { cue in
+               cue.range.upperBound == start && cue.value != "name"
+                   && entries.last.map { !cue.value.hasPrefix($0.fact.metric.rawValue) } ?? false
+           }),
            isOneOf(words[end + 1], "them", "those", "whom", "these", "the", "this", "all"),
            // "the 66,237 of the same period of 2022" is dated, not a part ("of this year's arrivals" is one)
            !sentence.times.contains(where: {
@@ -176,15 +182,23 @@ struct FactBuilder {
         }
     }
 
-    /// "the highest since 2016", "the most in two decades": the highest of a stretch, not so far
-    /// ("the highest since the start of the year" is still a record for the year).
+    /// "the highest since 2016", "the highest since the refugee crisis of 2015", "the most in two
+    /// decades": the highest of a stretch, not so far ("the highest since the start of the year" is
+    /// still a record for the year); "the highest per capita", "the largest in the world": a
+    /// superlative across places.
     func bySpan(_ cue: Cue, in sentence: Range<Int>) -> Bool {
         var sawIn = false
         for i in cue.range.upperBound..<min(cue.range.upperBound + 8, sentence.upperBound) {
             switch words[i] {
             case "since":
-                return i + 1 < sentence.upperBound && tokens[i + 1].kind == .number && tokens[i + 1].digits == 4
+                for j in (i + 1)..<min(i + 7, sentence.upperBound) {
+                    if tokens[j].kind == .number, tokens[j].digits == 4 { return true }
+                    if tokens[j].kind == .punct { return false }
+                }
+                return false
+            case "per": return i + 1 < sentence.upperBound && words[i + 1] == "capita"
             case "in", "for": sawIn = true
+            case "world": if sawIn { return true }
             case "years", "decade", "decades": if sawIn { return true }
             case ",", ";", ".": return false
             default: break
@@ -222,10 +236,12 @@ struct FactBuilder {
         metricCounts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? .arrivals
     }
 
+    /// The sentence's text; a line wrapped inside it reads as one line.
     func evidence(_ range: Range<Int>) -> String {
         let start = tokens[range.lowerBound].start
         let end = tokens[range.upperBound - 1].end
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        guard bytes[start..<end].contains(0x0A) else { return String(decoding: bytes[start..<end], as: UTF8.self) }
+        return String(decoding: bytes[start..<end].map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }, as: UTF8.self)
     }
 
     // MARK: the whole article

@@ -177,8 +177,9 @@ struct TimeFinder {
                 // "up 50% from 2022", "down from last year's 1,200": the baseline of a comparison dates
                 // the other figure, not this one
                 // "the highest since 2016, when 181,436 arrived": the clause after "when" is about 2016 itself
+                // ("Since August 2021, when the policy began, ..." opening the sentence is a stretch)
                 let whenFollows = range.upperBound + 1 < sentence.upperBound && words[range.upperBound] == ","
-                    && isOneOf(words[range.upperBound + 1], "when", "where")
+                    && isOneOf(words[range.upperBound + 1], "when", "where") && start - 1 > sentence.lowerBound
                 if lead == "from" && isChangeWord(before: start - 1, in: sentence) || lead == "since" && whenFollows {
                     result.append(TimeExpression(range: (start - 1)..<range.upperBound, period: period(point, range: range, in: sentence),
                                                  strength: strength, baseline: true))
