@@ -123,6 +123,12 @@ struct FactBuilder {
         let start = figure.span.lowerBound
         guard start - 2 >= sentence.range.lowerBound else { return false }
         if isOneOf(words[start - 2], "among", "of"), isOneOf(words[start - 1], "them", "whom") { return true }
+        // "Of the apprehended persons, 4,561 were Syrian nationals", "Among those rescued, 40 were
+        // children" ("Of the 58 people on board, 12 drowned" names the group: its figures count)
+        if isOneOf(words[sentence.range.lowerBound], "of", "among"),
+           let comma = words[sentence.range.lowerBound..<min(start, sentence.range.lowerBound + 10)].firstIndex(of: ","),
+           !tokens[sentence.range.lowerBound..<comma].contains(where: { $0.kind == .number }),
+           !sentence.figures.contains(where: { $0.range.lowerBound > comma && $0.range.upperBound <= start }) { return true }
         // "among them 40 women and 12 children": the rest of the list
         if isOneOf(words[start - 1], "and", ","), let previous = sentence.figures.last(where: { $0.range.upperBound < start }),
            start - previous.range.upperBound <= 3, isPart(previous, in: sentence) { return true }
