@@ -67,6 +67,11 @@ struct PlaceFinder {
         }
         // "Syrians lodged 67,000 applications, Afghans 55,000": people of a nationality, not a counting country
         if length == 1, isPeople(words[i]) { return .plain }
+        // "4,561 were Syrian nationals", "Afghan migrants": a nationality, where people come from
+        if length == 1, i + 1 < sentence.upperBound, !isOneOf(words[i], "eu", "european"),
+           vocabulary.counted.longestMatch(in: ids, at: i + 1) != nil {
+            return .origin
+        }
         // the sentence's subject: "Mexico deported ...", "Hungary said it had pushed back ..."
         if i == sentence.lowerBound || i == sentence.lowerBound + 1 && words[sentence.lowerBound] == "the" {
             // a dateline ("BRUSSELS - ", "ROME, Italy (AP) —") names where the story was written
