@@ -105,6 +105,11 @@ struct FactBuilder {
                 let distance = gap(cue.range, figureRange)
                 if distance < best { best = distance; nearest = index }
             }
+            // "the asylum backlog reached a record 175,457": the claim is about a figure that is no fact
+            if sentence.figures.contains(where: { figure in
+                gap(cue.range, figure.range.lowerBound..<(figure.range.lowerBound + 1)) < best
+                    && !entries[firstEntry...].contains { $0.position == figure.range.lowerBound }
+            }) { continue }
             if let nearest {
                 entries[nearest].fact.record = true
                 if cue.value == "previous" { entries[nearest].fact.isPreviousRecord = true }
@@ -170,12 +175,18 @@ struct FactBuilder {
     /// "aims to deport 10,000 people", "plans to return 5,000", "wants to send back 2,000": a
     /// target, not a count. The verb of intention stands before "to" and the verb governing the figure.
     func isIntended(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        // "expects some 50,000 asylum applications this year": a forecast
+        if figure.span.lowerBound > sentence.range.lowerBound,
+           isOneOf(words[figure.span.lowerBound - 1], "expects", "expected", "forecast", "forecasts", "predicts", "predicted", "projects", "projected") {
+            return true
+        }
         var j = figure.span.lowerBound - 1
         if j > sentence.range.lowerBound, words[j] == "back" { j -= 1 }
         guard j - 2 >= sentence.range.lowerBound, tokens[j].kind == .word, words[j - 1] == "to" else { return false }
         switch words[j - 2] {
         case "aims", "aim", "aimed", "plans", "plan", "planned", "wants", "want", "wanted", "intends", "intend", "intended",
-             "hopes", "hope", "seeks", "seek", "pledged", "promised", "vowed", "expects", "expect", "target", "targets", "goal":
+             "hopes", "hope", "seeks", "seek", "pledged", "promised", "vowed", "expects", "expect", "expected", "projected",
+             "likely", "target", "targets", "goal":
             return true
         default:
             return false

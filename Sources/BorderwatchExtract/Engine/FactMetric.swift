@@ -41,6 +41,9 @@ extension FactBuilder {
             }
             // "intercepted^": arrivals, unless the side people leave from intercepts (see `read`)
             if cue.value.hasSuffix("^") { cue.value.removeLast() }
+            // "intercepted 1,200 migrants and returned them to shore": what happened to them next
+            if governed, cue.range.lowerBound >= figure.range.upperBound, cue.range.upperBound < sentence.range.upperBound,
+               words[cue.range.upperBound] == "them" { continue }
             // "lives~": the noun yields to a verb right before the figure ("saved 120 lives")
             if cue.value.hasSuffix("~") {
                 if sentence.metrics.contains(where: { $0.value != "name" && $0.range.upperBound == figure.span.lowerBound }) { continue }
