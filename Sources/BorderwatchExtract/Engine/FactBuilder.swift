@@ -75,6 +75,7 @@ struct FactBuilder {
             }
             // "promised to process 100,000 asylum claims by the end of next year": a target, not a count
             if isFuture(period) || isIntended(figure, in: sentence) || isThreshold(figure, in: sentence) { continue }
+            if isSuspects(figure, in: sentence) { continue }
             if case .ytd(let year, let asOf) = period, asOf == articleDate {
                 period = .ytd(year: year, asOf: self.asOf(for: figure, metric: metric, region: region, in: sentence, previous: previous))
             }
@@ -157,6 +158,23 @@ struct FactBuilder {
         guard words[start - 1] == "including",
               sentence.figures.contains(where: { $0.range.upperBound <= start && $0.value > figure.value }) else { return false }
         return !sentence.times.contains { $0.range.lowerBound >= figure.range.upperBound && $0.range.lowerBound - figure.range.upperBound <= 4 }
+    }
+
+    /// "Eleven people were detained on suspicion of helping migrants", "12 men accused of
+    /// smuggling": suspected smugglers in the figure's own clause, not migrants.
+    func isSuspects(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        var i = figure.range.upperBound
+        while i < min(figure.range.upperBound + 8, sentence.range.upperBound) {
+            switch words[i] {
+            case ",", ";", "and", "but", "while", "who", "after": return false
+            case "suspicion": return true
+            case "suspected", "accused", "charged", "convicted":
+                if i + 1 < sentence.range.upperBound, isOneOf(words[i + 1], "of", "with") { return true }
+            default: if tokens[i].kind == .number { return false }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// "the fourth day in a row of more than 100", "topped 10,000 for the third month running": a

@@ -100,7 +100,7 @@ extension FactBuilder {
             chosen = generic.0
         } else if let specific, specific.1 <= 30 {
             chosen = specific.0
-        } else if sentence.records.contains(where: { $0.value == "previous" || $0.value == "record" })
+        } else if sentence.records.contains(where: { ($0.value == "previous" || $0.value == "record") && !bySpan($0, in: sentence.range) })
                     || !figure.elliptical && figure.span.lowerBound > sentence.range.lowerBound && words[figure.span.lowerBound - 1] == "the"
                         && figure.range.upperBound < sentence.range.upperBound && !tokens[figure.range.upperBound].capitalized
                     || raisesTotal(to: figure, in: sentence) {
@@ -211,7 +211,7 @@ extension FactBuilder {
         if j >= 0, words[j] == "the" { j -= 1 }
         guard j >= 0 else { return false }
         switch words[j] {
-        case "reach", "reaching", "to", "towards", "for": return true
+        case "reach", "reaching", "to", "toward", "towards", "for": return true
         default: return false
         }
     }

@@ -36,6 +36,15 @@ extension FactBuilder {
             if after, words[between.lowerBound..<expression.range.upperBound].contains(where: { $0 == "total" || $0 == "tally" }),
                sentence.figures.contains(where: { $0.range.lowerBound >= expression.range.upperBound }) { continue }
             var score = Double(gap(expression.range, after ? figure.range : figure.span))
+            // "intercepted 23,000 in the first half of the year": the wording's own preposition and
+            // article are no distance (those of a time before the figure lie outside `between`)
+            if after {
+                var j = expression.range.lowerBound - 1
+                if j > between.lowerBound, words[j] == "the" { j -= 1 }
+                if j >= between.lowerBound, isOneOf(words[j], "in", "during", "over", "within", "throughout") {
+                    score -= Double(expression.range.lowerBound - j)
+                }
+            }
             // "declared an emergency on Tuesday after 283 migrants crossed since August 1": a
             // subordinate clause between them has its own time
             // ("compared with December, when agents recorded 249,785" is a clause about that month)

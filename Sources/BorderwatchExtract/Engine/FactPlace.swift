@@ -12,7 +12,11 @@ extension FactBuilder {
            vocabulary.neighbours[listed.code] != nil {
             // "Lithuania detained 50 migrants and Latvia 30", "Poland stopped 120, Lithuania 45": a list
             region = listed.code
-        } else if let authority = sentence.mentions.last(where: { $0.position < figure.span.lowerBound }).flatMap({ $0.role == .authority ? $0 : nil }) ??
+        } else if let authority = sentence.mentions.last(where: {
+            // "Tunisia's coast guard foiled 1,310 attempts to cross toward Italy and intercepted 23,000":
+            // where people were heading names no counting body
+            $0.position < figure.span.lowerBound && !($0.role == .destination && isHeading(to: $0.position))
+        }).flatMap({ $0.role == .authority ? $0 : nil }) ??
             sentence.mentions.last(where: {
                 $0.role == .authority && $0.position < figure.span.lowerBound && figure.span.lowerBound - $0.position <= 8
             }) {

@@ -101,7 +101,8 @@ struct PlaceFinder {
         case "to" where sendsBack(before: j, in: sentence), "into" where sendsBack(before: j, in: sentence):
             // "deported 320 people to Pakistan", "pushed back 300 to Serbia": where they were sent
             return .origin
-        case "into", "to", "in", "reached", "reach", "reaching", "reaches", "entered", "enter", "entering": return .destination
+        case "into", "to", "in", "reached", "reach", "reaching", "reaches", "entered", "enter", "entering", "toward", "towards":
+            return .destination
         default: return .plain
         }
     }

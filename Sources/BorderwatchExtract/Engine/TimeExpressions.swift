@@ -74,6 +74,12 @@ struct TimeFinder {
                 i = expression.range.upperBound
                 continue
             }
+            // "the January-August period", "in January-June 2023"
+            if tokens[i].hyphen, tokens[i].capitalized, let expression = monthRange(at: i, in: sentence) {
+                result.append(expression)
+                i = expression.range.upperBound
+                continue
+            }
             if tokens[i].kind == .word, let (code, length) = vocabulary.times.longestMatch(in: ids, at: i),
                i + length <= sentence.upperBound, let expression = relative(code, i..<(i + length), in: sentence) {
                 i = expression.range.upperBound
@@ -496,6 +502,19 @@ struct TimeFinder {
         guard token.kind == .word, let month = vocabulary.months[id: ids[i]].flatMap(Int.init) else { return nil }
         if token.capitalized { return month }
         return nil
+    }
+
+    /// "January-August" (one hyphenated word, a year may follow): the months from the first to the
+    /// second, of the year named or else the latest such stretch begun by the article's month.
+    func monthRange(at i: Int, in sentence: Range<Int>) -> TimeExpression? {
+        let parts = words[i].split(separator: "-")
+        guard parts.count == 2, let first = vocabulary.months[parts[0]].flatMap(Int.init),
+              let last = vocabulary.months[parts[1]].flatMap(Int.init), first < last else { return nil }
+        let (named, after) = year(after: i + 1, in: sentence, comma: false)
+        let y = named ?? (first > articleDate.month ? articleDate.year - 1 : articleDate.year)
+        guard let start = Day(year: y, month: first, day: 1), let end = Day(year: y, month: last, day: Day.daysIn(month: last, year: y))
+        else { return nil }
+        return TimeExpression(range: i..<after, period: .span(start: start, end: end), strength: .explicit)
     }
 
     /// A day with no year takes the article's year, or the year before if that would put it after the article.
