@@ -20,6 +20,8 @@ struct FactBuilder {
         var position: Int
         /// The period came from a count in an earlier sentence, not from the figure's own wording.
         var inherited = false
+        /// The figure is set against another ("up from 12,945 in 2022"): its period carries to no later figure.
+        var compared = false
     }
     private(set) var entries: [Entry] = []
     /// How many entries have each metric, kept as entries are added (see `mainMetric`).
@@ -84,7 +86,7 @@ struct FactBuilder {
                             region: region, via: via, evidence: sentenceEvidence ?? evidence(sentence.range))
             sentenceEvidence = fact.evidence
             entries.append(Entry(fact: fact, strength: strength, sentence: sentence.range, position: figure.range.lowerBound,
-                                 inherited: inherited))
+                                 inherited: inherited, compared: comparedTo != nil))
             metricCounts[metric, default: 0] += 1
         }
         guard entries.count > firstEntry else { return }

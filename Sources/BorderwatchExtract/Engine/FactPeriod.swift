@@ -255,7 +255,8 @@ extension FactBuilder {
                 current = entry.sentence.lowerBound
             }
             if sentencesBack > 2 { return nil }
-            guard entry.strength >= .relative, !entry.fact.isPreviousRecord else { continue }
+            // "Germany deported 16,430 in 2023, up from 12,945 in 2022. Another 3,500 ...": not the baseline's year
+            guard entry.strength >= .relative, !entry.fact.isPreviousRecord, !entry.compared else { continue }
             if case .day = entry.fact.period {
                 // a day a figure only inherited reaches no further than the next sentence
                 if entry.inherited && sentencesBack > 1 { continue }
