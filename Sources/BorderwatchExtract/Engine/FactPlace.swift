@@ -86,7 +86,9 @@ extension FactBuilder {
         // a figure of another kind ("French authorities prevented 200 ...") says nothing of whose count follows
         // unless a pronoun carries on its subject ("It recovered the bodies of 210 migrants")
         let sameSubject = isOneOf(words[sentence.lowerBound], "it", "they", "its", "their")
-        guard let last = entries.last, last.sentence.upperBound <= sentence.lowerBound, last.fact.metric == metric || sameSubject else { return nil }
+        // (a fact of this very sentence, "rose from 900 to 1,400", is passed over for the one before it)
+        guard let last = entries.last(where: { $0.sentence.upperBound <= sentence.lowerBound }),
+              last.fact.metric == metric || sameSubject else { return nil }
         let between = tokens[last.sentence.upperBound..<sentence.lowerBound]
         return between.count <= 2 ? last.fact.region : nil
     }
