@@ -11,6 +11,7 @@ import Testing
         ("two thousand five hundred", 2500), ("a hundred", 100), ("a thousand", 1000), ("twenty five", 25),
         ("one and a half million", 1_500_000), ("half a million", 500_000), ("two hundred and fifty thousand", 250_000),
         ("one million two hundred thousand", 1_200_000), ("seven thousand", 7000), ("two dozen", 24),
+        ("a quarter of a million", 250_000), ("three quarters of a million", 750_000),
     ])
     func figureStylesParse(written: String, value: Int) {
         #expect(onlyFact("Border guards detained \(written) migrants on Tuesday.")?.value == value)
@@ -54,6 +55,23 @@ import Testing
         let fact = onlyFact("Border guards detained \(written) migrants on Tuesday.")
         #expect(fact?.value == 180)
         #expect(fact?.bound == bound)
+    }
+
+    /// A range is one count of at least its lower end (or the qualifier's bound); a change is not a range.
+    @Test(arguments: [
+        ("between 300 and 400", 300, Bound.atLeast), ("300-400", 300, .atLeast), ("300 to 400", 300, .atLeast),
+        ("some 3,000-4,000", 3000, .approx), ("3 to 4 million", 3_000_000, .atLeast), ("between 1.5 and 2 million", 1_500_000, .atLeast),
+    ])
+    func rangesAreOneCount(written: String, value: Int, bound: Bound) {
+        let fact = onlyFact("Border guards detained \(written) migrants on Tuesday.")
+        #expect(fact?.value == value)
+        #expect(fact?.bound == bound)
+    }
+
+    @Test func aChangeIsNoRange() {
+        let found = facts("The number of migrants detained rose from 300 to 400 on Tuesday.")
+        #expect(found.contains { $0.value == 400 && $0.bound == .exact })
+        #expect(!found.contains { $0.bound == .atLeast })
     }
 
     @Test func exceededSetsALowerBound() {

@@ -132,8 +132,14 @@ extension FactBuilder {
                 return true
             }
         }
-        // "up from 7,700 in September and fewer than 3,500 in August": the next item of a comparison
         let start = figure.span.lowerBound
+        // "35% higher than at this point in 2023 (7,715)": the figure of a compared time, in brackets
+        if start - 1 > sentence.range.lowerBound, words[start - 1] == "(", figure.range.upperBound < sentence.range.upperBound,
+           words[figure.range.upperBound] == ")",
+           sentence.times.contains(where: { $0.range.upperBound == start - 1 }) {
+            return true
+        }
+        // "up from 7,700 in September and fewer than 3,500 in August": the next item of a comparison
         guard start - 1 > sentence.range.lowerBound, isOneOf(words[start - 1], "and", "or", ","),
               let previous = sentence.figures.last(where: { $0.range.upperBound <= start - 1 }),
               start - previous.range.upperBound <= 5,

@@ -21,6 +21,12 @@ extension FactBuilder {
                 $0.role == .authority && $0.position < figure.span.lowerBound && figure.span.lowerBound - $0.position <= 8
             }) {
             region = authority.code
+        } else if let agent = sentence.mentions.first(where: { mention in
+            // "9,000 people were arrested by the Mauritanian coast guard": the passive's agent counted
+            mention.role == .authority && mention.position >= figure.range.upperBound && mention.position - figure.range.upperBound <= 8
+                && (words[mention.position - 1] == "by" || words[mention.position - 1] == "the" && words[mention.position - 2] == "by")
+        }) {
+            region = agent.code
         } else if metric == .arrivals || metric == .asylumClaims, let landing = sentence.mentions.first(where: {
             $0.role == .destination && $0.position >= figure.range.upperBound && $0.position - figure.range.upperBound <= 6
                 && (vocabulary.neighbours[$0.code] != nil || $0.code == "EU")
@@ -83,7 +89,9 @@ extension FactBuilder {
         // a figure of another kind ("French authorities prevented 200 ...") says nothing of whose count follows
         // unless a pronoun carries on its subject ("It recovered the bodies of 210 migrants")
         let sameSubject = isOneOf(words[sentence.lowerBound], "it", "they", "its", "their")
-        guard let last = entries.last, last.sentence.upperBound <= sentence.lowerBound, last.fact.metric == metric || sameSubject else { return nil }
+        // (a fact of this very sentence, "rose from 900 to 1,400", is passed over for the one before it)
+        guard let last = entries.last(where: { $0.sentence.upperBound <= sentence.lowerBound }),
+              last.fact.metric == metric || sameSubject else { return nil }
         let between = tokens[last.sentence.upperBound..<sentence.lowerBound]
         return between.count <= 2 ? last.fact.region : nil
     }

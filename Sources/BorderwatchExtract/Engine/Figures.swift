@@ -25,11 +25,18 @@ struct FigureFinder {
         var result: [Figure] = []
         var i = sentence.lowerBound
         while i < sentence.upperBound {
-            guard !claimed.contains(i), let (value, range, isWord) = readValue(at: i, in: sentence, claimed: claimed) else {
+            guard !claimed.contains(i), var (value, range, isWord) = readValue(at: i, in: sentence, claimed: claimed) else {
                 i += 1
                 continue
             }
             defer { i = range.upperBound }
+            // "between 300 and 400 people", "3,000-4,000 migrants": one count of at least the lower end
+            var isRange = false
+            if let (lower, end) = rangeLowerEnd(value, range, isWord: isWord, in: sentence, claimed: claimed) {
+                value = lower
+                range = range.lowerBound..<end
+                isRange = true
+            }
             let token = tokens[i]
             if token.kind == .number {
                 if token.hyphenated { continue }
@@ -42,7 +49,11 @@ struct FigureFinder {
                 // "Of the 500 on board, 30 drowned": the group the sentence then breaks down
                 if i - 2 == sentence.lowerBound, words[i - 2] == "of", words[i - 1] == "the" { continue }
             }
-            if let (qualifierStart, bound) = qualifier(before: i, in: sentence) {
+            if var (qualifierStart, bound) = qualifier(before: i, in: sentence) {
+                if isRange {
+                    if bound == .exact { bound = .atLeast }
+                    if qualifierStart == i, i > sentence.lowerBound, words[i - 1] == "between" { qualifierStart = i - 1 }
+                }
                 guard accepts(range, in: sentence, isWord: isWord) else { continue }
                 // "children under 18", "people over 65": an age limit, not a count
                 if bound != .exact, value <= 120, qualifierStart > sentence.lowerBound,
@@ -130,6 +141,12 @@ struct FigureFinder {
         var lastTens = false
         if words[i] == "half", usable(i + 1), words[i + 1] == "a" || words[i + 1] == "an", let factor = scale(i + 2) {
             return (factor / 2, i + 3)
+        }
+        // "a quarter of a million", "three quarters of a million"
+        if usable(i + 4), isOneOf(words[i + 1], "quarter", "quarters"), words[i + 2] == "of", words[i + 3] == "a",
+           let factor = scale(i + 4), factor >= 1000 {
+            let quarters: Double? = isOneOf(words[i], "a", "one") ? 1 : words[i] == "three" ? 3 : nil
+            if let quarters { return (factor * quarters / 4, i + 5) }
         }
         if words[i] == "a" || words[i] == "an", let factor = scale(i + 1), factor >= 100 {
             group = 1
@@ -238,6 +255,28 @@ struct FigureFinder {
             if let (kind, matched) = vocabulary.before.longestMatch(in: ids, at: i - length), matched == length { return kind }
         }
         return nil
+    }
+
+    /// The lower end of a range starting with the figure read at `range` and where the range ends:
+    /// "between 300 and 400", "3,000-4,000", "20 to 30", "3 to 4 million" (the scale of the upper
+    /// end applies to both). `nil` for a change ("rose from 300 to 400", "by 1,200 to 5,000").
+    func rangeLowerEnd(_ value: Int, _ range: Range<Int>, isWord: Bool, in sentence: Range<Int>,
+                       claimed: ClaimedTokens) -> (Int, Int)? {
+        let joint = range.upperBound
+        guard joint + 1 < sentence.upperBound, !claimed.contains(joint + 1) else { return nil }
+        let between = range.lowerBound > sentence.lowerBound && words[range.lowerBound - 1] == "between"
+        guard between ? words[joint] == "and" : isRangeJoint(joint) && words[joint] != "or" else { return nil }
+        if range.lowerBound > sentence.lowerBound, isOneOf(words[range.lowerBound - 1], "from", "by") { return nil }
+        guard tokens[joint + 1].kind == .number || isWord,
+              let (upper, upperRange, _) = readValue(at: joint + 1, in: sentence, claimed: claimed) else { return nil }
+        var lower = value
+        // "3 to 4 million": the scale written once, after the upper end
+        if range.count == 1, upperRange.count > 1, tokens[joint + 1].kind == .number, tokens[joint + 1].number > 0 {
+            let written = tokens[range.lowerBound].kind == .number ? tokens[range.lowerBound].number : Double(value)
+            lower = Int((written * Double(upper) / tokens[joint + 1].number).rounded())
+        }
+        guard upper > lower else { return nil }
+        return (lower, upperRange.upperBound)
     }
 
     /// "to", "-", "or" between the two ends of a range ("25 to 30 metres").

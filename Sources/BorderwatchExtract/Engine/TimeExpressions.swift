@@ -81,11 +81,17 @@ struct TimeFinder {
                 continue
             }
             if tokens[i].kind == .word, let (code, length) = vocabulary.times.longestMatch(in: ids, at: i),
-               i + length <= sentence.upperBound, let expression = relative(code, i..<(i + length), in: sentence) {
+               i + length <= sentence.upperBound {
+                // "in the last week of December": a part of the month named after it (see `partOfMonth`)
+                if code.hasPrefix("week:"), i + length + 1 < sentence.upperBound, words[i + length] == "of",
+                   case .month? = point(at: i + length + 1, in: sentence)?.1 {
+                    i += length
+                    continue
+                }
+                guard var expression = relative(code, i..<(i + length), in: sentence) else { i += 1; continue }
                 i = expression.range.upperBound
                 // "overnight Sunday", "late on Friday": the day named right after is the one meant
                 if code == "day:0", i < sentence.upperBound, point(at: i, in: sentence) != nil { continue }
-                var expression = expression
                 // "since the crisis began in the summer": a stretch with only its start
                 if beganSince(before: expression.range.lowerBound + (words[expression.range.lowerBound] == "in" ? 1 : 0), in: sentence),
                    let period = expression.period, let first = firstDay(of: period) {
@@ -484,6 +490,11 @@ struct TimeFinder {
     /// The year named after a part of a year: "of 2023", "of the year", "of this year", "of last
     /// year" (`nil` for the first two), and the index after those words.
     func yearOf(after i: Int, in sentence: Range<Int>) -> (Int?, Int) {
+        // "in Q1 2023": the year right after
+        if i < sentence.upperBound, tokens[i].kind == .number, !tokens[i].separated, tokens[i].digits == 4,
+           (1900...2100).contains(Int(tokens[i].number)) {
+            return (Int(tokens[i].number), i + 1)
+        }
         guard i < sentence.upperBound, words[i] == "of" || words[i] == "in" else { return (nil, i) }
         let (year, after) = year(after: i + 1, in: sentence, comma: false)
         if let year { return (year, after) }
