@@ -281,7 +281,8 @@ extension FactBuilder {
     }
 
     /// The day a running total is tied to: a "before Thursday" marker, the day of a count
-    /// earlier in the sentence or of one of the same region in the sentence before, else the article's date.
+    /// earlier in the sentence, the day the sentence's statement was made, the day of a count of
+    /// the same region in the sentence before, else the article's date.
     func asOf(for figure: Figure, metric: Metric, region: String?, in sentence: SentenceAnalysis, previous: SentenceAnalysis?) -> Day {
         if let marker = sentence.times.first(where: { $0.asOf != nil })?.asOf { return marker }
         var latest: Day?
@@ -293,6 +294,11 @@ extension FactBuilder {
             }
         }
         if let latest, latest <= articleDate { return latest }
+        // "400,000 have crossed so far this year, the service said on Sunday": the day of the statement
+        if let report = sentence.times.first(where: { $0.strength == .report && !$0.duration }), case .day(let day)? = report.period,
+           day <= articleDate {
+            return day
+        }
         if let previous {
             for entry in entries.reversed() {
                 if entry.sentence.lowerBound < previous.range.lowerBound { break }

@@ -21,6 +21,12 @@ extension FactBuilder {
                 $0.role == .authority && $0.position < figure.span.lowerBound && figure.span.lowerBound - $0.position <= 8
             }) {
             region = authority.code
+        } else if let agent = sentence.mentions.first(where: { mention in
+            // "9,000 people were arrested by the Mauritanian coast guard": the passive's agent counted
+            mention.role == .authority && mention.position >= figure.range.upperBound && mention.position - figure.range.upperBound <= 8
+                && (words[mention.position - 1] == "by" || words[mention.position - 1] == "the" && words[mention.position - 2] == "by")
+        }) {
+            region = agent.code
         } else if metric == .arrivals || metric == .asylumClaims, let landing = sentence.mentions.first(where: {
             $0.role == .destination && $0.position >= figure.range.upperBound && $0.position - figure.range.upperBound <= 6
                 && (vocabulary.neighbours[$0.code] != nil || $0.code == "EU")

@@ -89,7 +89,10 @@ struct PlaceFinder {
         // the subject of a counting verb: "Turkey says Greece has pushed back 42,000", "Spain returned 4,000"
         var verb = i + length
         if verb < sentence.upperBound, isOneOf(words[verb], "has", "have", "had") { verb += 1 }
-        if verb < sentence.upperBound, tokens[verb].kind == .word, let (value, _) = vocabulary.metrics.longestMatch(in: ids, at: verb),
+        // ("arrivals from Mauritania jumped to 7,270": where they came from, not who counted)
+        let afterFrom = i > sentence.lowerBound && words[i - 1] == "from"
+            || i - 1 > sentence.lowerBound && words[i - 1] == "the" && words[i - 2] == "from"
+        if !afterFrom, verb < sentence.upperBound, tokens[verb].kind == .word, let (value, _) = vocabulary.metrics.longestMatch(in: ids, at: verb),
            value != "name" {
             return .authority
         }
