@@ -20,7 +20,8 @@ struct FactBuilder {
         var position: Int
         /// The period came from a count in an earlier sentence, not from the figure's own wording.
         var inherited = false
-        /// The figure is set against another ("up from 12,945 in 2022"): its period carries to no later figure.
+        /// The figure is set against another ("up from 214 a day earlier", "compared with 15,000 in
+        /// 2022"): a baseline, whose period and day no later figure takes.
         var compared = false
     }
     private(set) var entries: [Entry] = []
@@ -141,9 +142,11 @@ struct FactBuilder {
         let end = figure.range.upperBound
         if end + 1 < sentence.range.upperBound, words[end] == "of",
            !sentence.metrics.contains(where: { cue in
-               cue.range.upperBound == start && cue.value != "name"
+               (cue.range.upperBound == start || ofThemPassive(cue, after: end, in: sentence)) && cue.value != "name"
                    && entries.last.map { !cue.value.hasPrefix($0.fact.metric.rawValue) } ?? false
            }),
+           // "The Central Mediterranean accounted for 158,000 of the total": a route's share is its own count
+           !sentence.mentions.contains(where: { if case .route = $0.role { return $0.position < start } else { return false } }),
            isOneOf(words[end + 1], "them", "those", "whom", "these", "the", "this", "all"),
            // "the 66,237 of the same period of 2022" is dated, not a part ("of this year's arrivals" is one)
            !sentence.times.contains(where: {
@@ -177,6 +180,12 @@ struct FactBuilder {
             i += 1
         }
         return false
+    }
+
+    /// "60 of them were returned": `cue` is a passive verb right after "of them" (`of` at `of`).
+    func ofThemPassive(_ cue: Cue, after of: Int, in sentence: SentenceAnalysis) -> Bool {
+        cue.range.lowerBound >= of + 3 && cue.range.lowerBound <= of + 4
+            && isOneOf(words[of + 2], "were", "was", "have", "had") && (cue.range.lowerBound == of + 3 || words[of + 3] == "been")
     }
 
     /// "the fourth day in a row of more than 100", "topped 10,000 for the third month running": a

@@ -103,7 +103,7 @@ extension FactBuilder {
         } else if sentence.records.contains(where: { ($0.value == "previous" || $0.value == "record") && !bySpan($0, in: sentence.range) })
                     || !figure.elliptical && figure.span.lowerBound > sentence.range.lowerBound && words[figure.span.lowerBound - 1] == "the"
                         && figure.range.upperBound < sentence.range.upperBound && !tokens[figure.range.upperBound].capitalized
-                    || raisesTotal(to: figure, in: sentence) {
+                    || raisesTotal(to: figure, in: sentence) || isShareOfTotal(figure, in: sentence) {
             // "the previous record high of 235 people", "The 202 migrants on board": a record claim
             // or a definite figure names the article's main count ("the 2 million Syrians in
             // Turkey", a nationality, does not)
@@ -220,6 +220,13 @@ extension FactBuilder {
         case "reach", "reaching", "to", "toward", "towards", "for": return true
         default: return false
         }
+    }
+
+    /// "The Central Mediterranean accounted for 158,000 of the total": a share of the article's count.
+    func isShareOfTotal(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        let end = figure.range.upperBound
+        return end + 2 < sentence.range.upperBound && words[end] == "of" && words[end + 1] == "the"
+            && isOneOf(words[end + 2], "total", "tally", "figure")
     }
 
     /// "The figures bring the total for January to 1,194", "the total for the year so far stands

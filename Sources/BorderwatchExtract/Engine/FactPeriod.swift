@@ -251,7 +251,7 @@ extension FactBuilder {
     /// A whole year or stretch is background to another country's count ("Last year, 15,682 reached
     /// Spain. Greece's coast guard intercepted 44 ..."), so only a day crosses to another region
     /// (parallel reports of the same night). A Union-wide count (`EU`) is no other country: its
-    /// routes and members go on with its year. A nil `region` takes any.
+    /// routes and members go on with its year or stretch for two sentences. A nil `region` takes any.
     func recentPeriod(before sentence: Range<Int>, metric: Metric, region: String?) -> Period? {
         var sentencesBack = 0
         var current = sentence.lowerBound
@@ -269,9 +269,11 @@ extension FactBuilder {
                 return entry.fact.period
             }
             guard region == nil || entry.fact.region == region || entry.fact.region == "EU" else { continue }
+            // a Union-wide count dates the route figures of the next two sentences, stretch or year
+            let union = entry.fact.region == "EU" && entry.fact.metric == metric
             switch entry.fact.period {
-            case .year where sentencesBack == 1, .month where sentencesBack == 1: return entry.fact.period
-            case .span(let start, let end) where sentencesBack == 1 && start != nil && end != nil && entry.fact.metric == metric:
+            case .year where sentencesBack == 1 || union, .month where sentencesBack == 1 || union: return entry.fact.period
+            case .span(let start, let end) where (sentencesBack == 1 || union) && start != nil && end != nil && entry.fact.metric == metric:
                 // "... in fiscal year 2023. Known gotaways totaled 670,000": the same stretch
                 return entry.fact.period
             default: continue
@@ -302,7 +304,7 @@ extension FactBuilder {
         if let previous {
             for entry in entries.reversed() {
                 if entry.sentence.lowerBound < previous.range.lowerBound { break }
-                guard entry.sentence == previous.range, !entry.fact.isPreviousRecord, entry.fact.region == region else { continue }
+                guard entry.sentence == previous.range, !entry.fact.isPreviousRecord, !entry.compared, entry.fact.region == region else { continue }
                 // a count dated only by the one before it speaks for the day only about the same thing
                 // ("Twelve people died on Tuesday. More than 21,000 have crossed so far": deaths do not date arrivals)
                 if case .day(let day) = entry.fact.period, entry.strength >= .relative, entry.fact.metric == metric {

@@ -55,9 +55,12 @@ extension FactBuilder {
         }
         if region == article.region { return (region, article.via) }
         if let recent = entries.last(where: { $0.fact.region == region }) { return (region, recent.fact.via) }
+        // "crossed into Greece, Cyprus and Bulgaria on the Eastern Mediterranean route": the route's far side first
         for mention in sentence.mentions {
             if case .route(let via) = mention.role, mention.code == region { return (region, via) }
-            if mention.role != .authority, mention.role != .dateline, neighbours.contains(mention.code) { return (region, mention.code) }
+        }
+        for mention in sentence.mentions where mention.role != .authority && mention.role != .dateline && neighbours.contains(mention.code) {
+            return (region, mention.code)
         }
         // nothing names the far side: the usual route in, as for a whole article
         return (region, vocabulary.defaultVia[region])

@@ -62,11 +62,26 @@ struct FigureFinder {
                 // figures in words need their noun ("six Iraqi citizens"), except large ones: "pushed back two thousand"
                 if noun == .distractor || (noun == .unknown) || (isWord && noun != .counted && (noun != .implied || value < 100)) { continue }
                 if isRate(after: range.upperBound, in: sentence, claimed: claimed) || isDifference(after: range.upperBound, in: sentence) { continue }
+                if noun == .implied, unitBeforeTo(qualifierStart, in: sentence) { continue }
                 result.append(Figure(value: value, bound: bound, range: range, span: qualifierStart..<range.upperBound,
                                      elliptical: noun == .implied))
             }
         }
         return result
+    }
+
+    /// "double the number of patrol boats to 40", "raise the number of officers to 2,000": the
+    /// unit named just before "to" is what the figure counts.
+    func unitBeforeTo(_ start: Int, in sentence: Range<Int>) -> Bool {
+        guard start - 2 >= sentence.lowerBound, words[start - 1] == "to" else { return false }
+        for k in max(sentence.lowerBound, start - 3)..<(start - 1) where tokens[k].kind == .word && !tokens[k].capitalized {
+            // ("so far this year to 3,027", "rose 20 per cent to 5,000": time and share, not what is counted)
+            if let (unit, length) = vocabulary.distractors.longestMatch(in: ids, at: k), k + length == start - 1, unit != "repeat",
+               !isOneOf(words[start - 2], "year", "years", "day", "days", "week", "weeks", "month", "months", "hours", "cent", "percent", "points") {
+                return true
+            }
+        }
+        return false
     }
 
     /// The value of the figure starting at `i`, the tokens it spans, and whether it is written in words.
@@ -351,7 +366,9 @@ struct FigureFinder {
             }
             // "4,800 of them", "most of those": part of a group named before; "66,237 of the same
             // period of 2022": a time expression follows
-            if words[i] == "of", i + 1 < sentence.upperBound, isOneOf(words[i + 1], "them", "those", "whom") || claimed.contains(i + 1) {
+            // ("158,000 of the total": a share of the count named before)
+            if words[i] == "of", i + 1 < sentence.upperBound, isOneOf(words[i + 1], "them", "those", "whom") || claimed.contains(i + 1)
+                || words[i + 1] == "the" && i + 2 < sentence.upperBound && isOneOf(words[i + 2], "total", "tally") {
                 return firstIsContent == true ? .unknown : .implied
             }
             // a demonym as the noun: "2,300 Guatemalans", "150 Afghans"
