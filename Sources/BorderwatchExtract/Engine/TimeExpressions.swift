@@ -709,11 +709,19 @@ struct TimeFinder {
                 return TimeExpression(range: range, period: .span(start: first, end: d), strength: .relative)
             }
             // "fiscal year 2022", "fiscal 2023": the US federal year, October to September
-            let (year, end) = self.year(after: range.upperBound, in: sentence, comma: false)
+            var (year, end) = self.year(after: range.upperBound, in: sentence, comma: false)
+            var start = range.lowerBound
+            // "the 2024 fiscal year": the year before it
+            if year == nil, start > sentence.lowerBound, tokens[start - 1].kind == .number, !tokens[start - 1].separated,
+               tokens[start - 1].digits == 4, (1900...2100).contains(Int(tokens[start - 1].number)) {
+                year = Int(tokens[start - 1].number)
+                start -= 1
+                end = range.upperBound
+            }
             guard let year, let first = Day(year: year - 1, month: 10, day: 1), let last = Day(year: year, month: 9, day: 30) else {
                 return range.count > 1 ? TimeExpression(range: range, period: .span(start: nil, end: nil), strength: .relative) : nil
             }
-            return TimeExpression(range: range.lowerBound..<end, period: .span(start: first, end: last), strength: .relative)
+            return TimeExpression(range: start..<end, period: .span(start: first, end: last), strength: .relative)
         case "season":
             // "last summer", "since the summer", "over the winter": months A-B, wrapping past December
             let bounds = argument.split(separator: "-").compactMap { Int($0) }
