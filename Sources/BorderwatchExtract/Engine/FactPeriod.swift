@@ -80,6 +80,12 @@ extension FactBuilder {
            let (event, _) = eventAfter, let period = event.period {
             return (period, event.strength)
         }
+        // "arrivals doubled to 25,000 in the first half, data showed on Tuesday, driven by the Canaries,
+        // where 19,257 landed": a figure left with only the report day shares the sentence's earlier count's
+        if best.map({ $0.0.strength == .report && !$0.0.duration }) ?? true, !isCompared(figure, in: sentence),
+           let earlier = entries.last, earlier.sentence == sentence.range, !earlier.compared, earlier.strength >= .relative {
+            return (earlier.fact.period, earlier.strength)
+        }
         if let (expression, _) = best, let period = expression.period {
             // "Libya's coast guard pulled 9,000 people back over the same period": the period just named
             let same = expression.samePeriod && expression.movedTo == nil && !isCompared(figure, in: sentence)

@@ -612,12 +612,14 @@ struct TimeFinder {
         sentence.contains(i) ? words[i] : ""
     }
 
-    /// "said on Monday", "told reporters on Tuesday": the day of the statement.
+    /// "said on Monday", "told reporters on Tuesday", "figures published on Friday": the day of the statement.
     func isReport(_ i: Int, in sentence: Range<Int>) -> Bool {
         words[max(sentence.lowerBound, i - 4)..<i].contains { word in
             switch word {
             case "said", "says", "told", "reported", "announced", "added", "stated", "confirmed",
-                 "reporters", "statement", "speaking", "talking": return true
+                 "reporters", "statement", "speaking", "talking", "briefing", "interview", "tweeted", "posted", "wrote",
+                 // "data showed on Tuesday", "figures published on Monday"
+                 "showed", "show", "shows", "published", "revealed": return true
             default: return false
             }
         }
