@@ -91,8 +91,9 @@ extension FactBuilder {
                 specific = (cue.value, distance)
             }
         }
-        // "75,184 attempts were thwarted", "foiled 3,300 attempts": attempts stopped are prevented
-        if specific?.0 == "attempts", stopped <= 4 { specific = ("prevented", stopped) }
+        // "75,184 attempts were thwarted", "foiled 3,300 attempts", "131,000 attempts to cross the
+        // border foiled": attempts stopped are prevented
+        if specific?.0 == "attempts", stopped <= 6 { specific = ("prevented", stopped) }
         let chosen: String?
         if let specific, specific.1 <= 12, specific.1 <= (generic?.1 ?? 1_000) + 8 {
             chosen = specific.0

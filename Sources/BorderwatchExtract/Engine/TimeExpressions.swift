@@ -238,9 +238,22 @@ struct TimeFinder {
                 result[index].period = result[index].period.map { anchor($0, on: day) }
             }
         }
+        for index in result.indices where namesComparedNoun(before: result[index].range.lowerBound, in: sentence) {
+            result[index].period = nil
+        }
         for expression in result { claimed.ranges.append(expression.range) }
         for (range, _) in points { claimed.ranges.append(range) }
         return (result.filter { $0.period != nil || $0.asOf != nil }, claimed)
+    }
+
+    /// "more than double the number in 2022", "nearly double the figure of the same period of 2022":
+    /// the time belongs to a figure the text only compares with, and dates none of its figures.
+    func namesComparedNoun(before start: Int, in sentence: Range<Int>) -> Bool {
+        var j = start - 1
+        if j >= sentence.lowerBound, words[j] == "the" { j -= 1 }
+        guard j - 3 >= sentence.lowerBound, isOneOf(words[j], "in", "for", "of", "during"),
+              isOneOf(words[j - 1], "number", "figure", "total", "level", "tally"), words[j - 2] == "the" else { return false }
+        return isOneOf(words[j - 3], "double", "twice", "triple", "treble", "half", "than", "quadruple")
     }
 
     /// "since the crisis began in ...", "since controls started on ...": `index` is the time
@@ -249,6 +262,8 @@ struct TimeFinder {
     /// clause of words only (no figure, no punctuation) between "since" and the date.
     func beganSince(before index: Int, in sentence: Range<Int>) -> Bool {
         var j = index - 1
+        // "since last week", "since yesterday"
+        if j >= sentence.lowerBound, words[j] == "since" { return true }
         if j >= sentence.lowerBound, isOneOf(words[j], "in", "on", "at") { j -= 1 }
         guard j > sentence.lowerBound else { return false }
         if isOneOf(words[j], "began", "begun", "started", "erupted", "opened", "effect", "escalated", "force", "introduced") {
