@@ -52,6 +52,8 @@ struct FactBuilder {
             }
             // "detained 24 people, among them 13 Iraqis", "including 40 children": a breakdown of a figure before
             if isPart(figure, in: sentence) { continue }
+            // "averaged 3,400 a day, down from more than 9,000 in the days before": set against a rate, a rate
+            if isCompared(figure, in: sentence), followsRate(figure, in: sentence) { continue }
             // a figure set against another ("up from 9,000 ...") counts the same thing in the same place
             let comparedTo = compared(with: figure, in: sentence)
             guard var metric = comparedTo?.fact.metric ?? metric(for: figure, in: sentence) else { continue }
@@ -188,6 +190,18 @@ struct FactBuilder {
             && isOneOf(words[of + 2], "were", "was", "have", "had") && (cue.range.lowerBound == of + 3 || words[of + 3] == "been")
     }
 
+    /// The last number before the figure in its sentence is a rate ("3,400 a day", "50 per boat").
+    func followsRate(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        guard let number = (sentence.range.lowerBound..<figure.span.lowerBound).last(where: { tokens[$0].kind == .number }) else { return false }
+        var j = number + 1
+        while j + 1 < figure.span.lowerBound, j - number <= 4, tokens[j].kind == .word {
+            if words[j] == "per" { return true }
+            if isOneOf(words[j], "a", "an", "each", "every"), isOneOf(words[j + 1], "day", "week", "month", "night", "hour") { return true }
+            j += 1
+        }
+        return false
+    }
+
     /// "the fourth day in a row of more than 100", "topped 10,000 for the third month running": a
     /// level that counts were above, not a count.
     func isThreshold(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
@@ -239,7 +253,7 @@ struct FactBuilder {
             case "per": return i + 1 < sentence.upperBound && words[i + 1] == "capita"
             case "in", "for": sawIn = true
             case "world": if sawIn { return true }
-            case "years", "decade", "decades": if sawIn { return true }
+            case "years", "decade", "decades", "months", "weeks": if sawIn { return true }
             case ",", ";", ".": return false
             default: break
             }

@@ -262,6 +262,8 @@ struct TimeFinder {
     /// clause of words only (no figure, no punctuation) between "since" and the date.
     func beganSince(before index: Int, in sentence: Range<Int>) -> Bool {
         var j = index - 1
+        // "since last week", "since yesterday"
+        if j >= sentence.lowerBound, words[j] == "since" { return true }
         if j >= sentence.lowerBound, isOneOf(words[j], "in", "on", "at") { j -= 1 }
         guard j > sentence.lowerBound else { return false }
         if isOneOf(words[j], "began", "begun", "started", "erupted", "opened", "effect", "escalated", "force", "introduced") {
