@@ -121,6 +121,23 @@ extension FactBuilder {
         return chosen.flatMap(Metric.init(rawValue:))
     }
 
+    /// "Germany received 334,000 applications, while France received 167,000 and Spain 162,000": a
+    /// figure without its noun, after the same verb as a figure before it that named its count
+    /// ("applications"), counts that. `nil` when another verb stands between.
+    func listedMetric(for figure: Figure, in sentence: SentenceAnalysis) -> Metric? {
+        // ("... and Spain 162,000": past other figures without a noun, to the one that named it)
+        guard figure.elliptical, let head = sentence.figures.last(where: { $0.range.upperBound < figure.span.lowerBound && !$0.elliptical }),
+              let noun = sentence.metrics.first(where: { $0.range.lowerBound == head.range.upperBound }),
+              let headMetric = Metric(rawValue: noun.value), headMetric != .arrivals else { return nil }
+        let verbs = sentence.metrics.filter {
+            $0.range.upperBound <= head.span.lowerBound && head.span.lowerBound - $0.range.upperBound <= 3
+        }
+        for cue in sentence.metrics where cue.range.lowerBound >= noun.range.upperBound && cue.range.upperBound <= figure.span.lowerBound {
+            guard verbs.contains(where: { ids[$0.range].elementsEqual(ids[cue.range]) }) else { return nil }
+        }
+        return headMetric
+    }
+
     /// The fact a figure is set against ("17,300 attempts in October, up from 7,700 in September",
     /// "That compared with 235,785 in November"): it counts the same thing.
     func compared(with figure: Figure, in sentence: SentenceAnalysis) -> Entry? {

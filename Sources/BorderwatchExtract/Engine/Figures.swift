@@ -49,6 +49,8 @@ struct FigureFinder {
                 // "Of the 500 on board, 30 drowned": the group the sentence then breaks down
                 if i - 2 == sentence.lowerBound, words[i - 2] == "of", words[i - 1] == "the" { continue }
             }
+            // "1 in 5 applications", "one in three migrants": a ratio, not a count
+            if isRatio(range, in: sentence) { continue }
             if var (qualifierStart, bound) = qualifier(before: i, in: sentence) {
                 if isRange {
                     if bound == .exact { bound = .atLeast }
@@ -277,6 +279,26 @@ struct FigureFinder {
         }
         guard upper > lower else { return nil }
         return (lower, upperRange.upperBound)
+    }
+
+    /// "1 in 5", "one in three", "nine out of 10": either end of a ratio (a smaller number
+    /// against a larger one of at most 1,000, so "300 in 2023" and "300 in 10 days" are none).
+    func isRatio(_ range: Range<Int>, in sentence: Range<Int>) -> Bool {
+        func number(_ j: Int) -> Double? {
+            guard sentence.contains(j) else { return nil }
+            if tokens[j].kind == .number { return tokens[j].digits == 4 && !tokens[j].separated ? nil : tokens[j].number }
+            return tokens[j].kind == .word ? vocabulary.numbers[id: ids[j]].flatMap(Double.init) : nil
+        }
+        func ratio(_ part: Double?, _ whole: Double?) -> Bool {
+            guard let part, let whole else { return false }
+            return part < whole && whole <= 1000
+        }
+        let (start, end) = (range.lowerBound, range.upperBound)
+        let value = number(start)
+        if end + 1 < sentence.upperBound, words[end] == "in", ratio(value, number(end + 1)) { return true }
+        if end + 2 < sentence.upperBound, words[end] == "out", words[end + 1] == "of", ratio(value, number(end + 2)) { return true }
+        if start - 2 >= sentence.lowerBound, words[start - 1] == "in", ratio(number(start - 2), value) { return true }
+        return start - 3 >= sentence.lowerBound && words[start - 1] == "of" && words[start - 2] == "out" && ratio(number(start - 3), value)
     }
 
     /// "to", "-", "or" between the two ends of a range ("25 to 30 metres").
