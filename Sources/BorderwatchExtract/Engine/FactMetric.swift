@@ -109,6 +109,10 @@ extension FactBuilder {
             // or a definite figure names the article's main count ("the 2 million Syrians in
             // Turkey", a nationality, does not)
             chosen = mainMetric.rawValue
+        } else if figure.elliptical, let last = entries.last, sentence.range.lowerBound - last.sentence.upperBound <= 2,
+                  isFurther(figure, in: sentence) {
+            // "On July 29, 178 attempts were prevented. On July 30, a further 201": more of the same count
+            chosen = last.fact.metric.rawValue
         } else {
             chosen = nil
         }
@@ -238,6 +242,14 @@ extension FactBuilder {
         case "reach", "reaching", "to", "toward", "towards", "for": return true
         default: return false
         }
+    }
+
+    /// "a further 201", "another 56", "an additional 40": more of the count just told.
+    func isFurther(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        let start = figure.span.lowerBound
+        guard start - 1 >= sentence.range.lowerBound else { return false }
+        if words[start - 1] == "another" { return true }
+        return start - 2 >= sentence.range.lowerBound && isOneOf(words[start - 1], "further", "additional") && isOneOf(words[start - 2], "a", "an")
     }
 
     /// "The Central Mediterranean accounted for 158,000 of the total": a share of the article's count.

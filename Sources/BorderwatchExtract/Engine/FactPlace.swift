@@ -27,9 +27,10 @@ extension FactBuilder {
                 && (words[mention.position - 1] == "by" || words[mention.position - 1] == "the" && words[mention.position - 2] == "by")
         }) {
             region = agent.code
-        } else if metric == .arrivals || metric == .asylumClaims, let landing = sentence.mentions.first(where: {
-            $0.role == .destination && $0.position >= figure.range.upperBound && $0.position - figure.range.upperBound <= 6
-                && (vocabulary.neighbours[$0.code] != nil || $0.code == "EU")
+        } else if metric == .arrivals || metric == .asylumClaims, let landing = sentence.mentions.first(where: { mention in
+            mention.role == .destination && mention.position >= figure.range.upperBound && mention.position - figure.range.upperBound <= 6
+                && (vocabulary.neighbours[mention.code] != nil || mention.code == "EU")
+                && !sentence.figures.contains { $0.range.lowerBound >= figure.range.upperBound && $0.range.upperBound <= mention.position }
         }) {
             // "disembarked 234 people in Toulon", "400 migrants crossed into Lithuania": where they got
             // in; "519,000 asylum applications were lodged in the EU": where they were made
@@ -41,6 +42,15 @@ extension FactBuilder {
         }) {
             // "irregular crossings into the bloc rose to 331,600", "arrivals in Italy reached 34,000"
             region = landing.code
+        } else if let route = sentence.mentions.first(where: { mention in
+            // "5,500 were recorded on the Eastern land border", "on the Western Balkan route fell to 99,000":
+            // the route named in the figure's own clause, with no other figure in between
+            guard case .route = mention.role else { return false }
+            let between = mention.position < figure.span.lowerBound ? mention.position..<figure.span.lowerBound
+                                                                     : figure.range.upperBound..<mention.position
+            return between.count <= 8 && !sentence.figures.contains { between.contains($0.range.lowerBound) }
+        }) {
+            region = route.code
         } else if let article = region, !sentence.mentions.contains(where: { $0.code == article }),
                   let other = sentence.mentions.first(where: {
                       $0.role != .origin && $0.code != self.article.via && vocabulary.neighbours[$0.code] != nil

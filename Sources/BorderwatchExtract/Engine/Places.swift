@@ -7,8 +7,9 @@ struct PlaceMention: Sendable {
         case origin
         /// Where people went: "into Lithuania", "reached the UK".
         case destination
-        /// A sea or border that names the crossing ("the Channel"): `via` is the other side.
-        case route(via: String)
+        /// A sea or border that names the crossing ("the Channel"): `via` is the other side (none for
+        /// a Union-wide route, "the Western Balkan route" counted for `EU`).
+        case route(via: String?)
         /// "BRUSSELS - ", "ROME, Italy (AP) —": where the story was written.
         case dateline
         case plain
@@ -39,7 +40,9 @@ struct PlaceFinder {
             if let (value, length) = vocabulary.routes.longestMatch(in: ids, at: i), i + length <= sentence.upperBound,
                length > 1 || tokens[i].capitalized {
                 let parts = value.split(separator: " ").map(String.init)
-                if parts.count == 2 { result.append(PlaceMention(position: i, code: parts[0], role: .route(via: parts[1]))) }
+                if parts.count == 2 {
+                    result.append(PlaceMention(position: i, code: parts[0], role: .route(via: parts[1] == "-" ? nil : parts[1])))
+                }
                 i += length
                 continue
             }
