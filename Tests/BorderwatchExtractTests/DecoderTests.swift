@@ -69,7 +69,7 @@ import Testing
             """
         let text = DocumentDecoder.decode(Array(html.utf8), fileName: "a.html").text
         #expect(text.contains("Story one:") && text.contains("Story two:") && text.contains("Story three:"))
-        #expect(!text.contains("700") && !text.contains("45,774") && !text.contains("outer") && !text.contains("Home"))
+        #expect(!text.contains("700") && !text.contains("45,774") && !text.contains("outer") && !text.contains("Home 1"))
         #expect(!text.contains("2023"))
     }
 
