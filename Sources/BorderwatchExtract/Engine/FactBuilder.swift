@@ -129,8 +129,9 @@ struct FactBuilder {
     /// of its own, after a larger figure): a part of a count already read.
     func isPart(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
         let start = figure.span.lowerBound
-        guard start - 2 >= sentence.range.lowerBound else { return false }
-        if isOneOf(words[start - 2], "among", "of"), isOneOf(words[start - 1], "them", "whom") { return true }
+        if start - 2 >= sentence.range.lowerBound, isOneOf(words[start - 2], "among", "of"), isOneOf(words[start - 1], "them", "whom") {
+            return true
+        }
         // "Of the apprehended persons, 4,561 were Syrian nationals", "Among those rescued, 40 were
         // children" ("Of the 58 people on board, 12 drowned" names the group: its figures count)
         if isOneOf(words[sentence.range.lowerBound], "of", "among"),
@@ -138,7 +139,8 @@ struct FactBuilder {
            !tokens[sentence.range.lowerBound..<comma].contains(where: { $0.kind == .number }),
            !sentence.figures.contains(where: { $0.range.lowerBound > comma && $0.range.upperBound <= start }) { return true }
         // "among them 40 women and 12 children": the rest of the list
-        if isOneOf(words[start - 1], "and", ","), let previous = sentence.figures.last(where: { $0.range.upperBound < start }),
+        if start > sentence.range.lowerBound, isOneOf(words[start - 1], "and", ","),
+           let previous = sentence.figures.last(where: { $0.range.upperBound < start }),
            start - previous.range.upperBound <= 3, isPart(previous, in: sentence) { return true }
         // "about 8,000 migrants ..., 2,000 of them outside camps", "27,000 of those people" (but
         // "8,000 entered ...; Spain has returned 4,000 of them": the object of a verb counting
@@ -164,7 +166,7 @@ struct FactBuilder {
            !sentence.times.contains(where: { $0.range.lowerBound >= previous.range.upperBound && $0.range.lowerBound < close }) {
             return true
         }
-        guard words[start - 1] == "including",
+        guard start > sentence.range.lowerBound, words[start - 1] == "including",
               sentence.figures.contains(where: { $0.range.upperBound <= start && $0.value > figure.value }) else { return false }
         return !sentence.times.contains { $0.range.lowerBound >= figure.range.upperBound && $0.range.lowerBound - figure.range.upperBound <= 4 }
     }

@@ -155,6 +155,11 @@ extension FactBuilder {
             }
         }
         let start = figure.span.lowerBound
+        // "nearly double last year's 66,237 in the same period": a figure of the period before
+        if start - 2 >= sentence.range.lowerBound, tokens[start - 1].possessive, isOneOf(words[start - 1], "year", "month", "week"),
+           isOneOf(words[start - 2], "last", "previous") {
+            return true
+        }
         // "35% higher than at this point in 2023 (7,715)": the figure of a compared time, in brackets
         if start - 1 > sentence.range.lowerBound, words[start - 1] == "(", figure.range.upperBound < sentence.range.upperBound,
            words[figure.range.upperBound] == ")",

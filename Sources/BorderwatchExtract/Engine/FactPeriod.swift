@@ -298,6 +298,13 @@ extension FactBuilder {
             default: break
             }
         }
+        // "2,000 migrants this year by Wednesday night": the day the stretch is counted to
+        if latest == nil, let by = sentence.times.first(where: { expression in
+            guard expression.range.lowerBound >= figure.range.upperBound, case .span(nil, _?)? = expression.period else { return false }
+            return !sentence.figures.contains { $0.range.lowerBound >= figure.range.upperBound && $0.range.upperBound <= expression.range.lowerBound }
+        }), case .span(_, let end?)? = by.period {
+            latest = end
+        }
         if let latest, latest <= articleDate { return latest }
         // "400,000 have crossed so far this year, the service said on Sunday": the day of the statement
         if let report = sentence.times.first(where: { $0.strength == .report && !$0.duration }), case .day(let day)? = report.period,
