@@ -70,7 +70,8 @@ struct FactBuilder {
                     period = .day(day)
                     strength = .relative
                     inherited = true
-                } else if let previousPeriod = recentPeriod(before: sentence.range, metric: metric, region: region) {
+                } else if let previousPeriod = recentPeriod(before: sentence.range, metric: metric, region: region,
+                                                                         ownBody: namesBody(of: region, in: sentence)) {
                     // "They were part of a group of more than 380 ...": the day of the count just before;
                     // "... reached 380,000 in 2023. Crossings on one route rose to 158,000": its year.
                     // As well dated as that count, so a headline's weaker twin folds into it.
@@ -191,6 +192,15 @@ struct FactBuilder {
     func ofThemPassive(_ cue: Cue, after of: Int, in sentence: SentenceAnalysis) -> Bool {
         cue.range.lowerBound >= of + 3 && cue.range.lowerBound <= of + 4
             && isOneOf(words[of + 2], "were", "was", "have", "had") && (cue.range.lowerBound == of + 3 || words[of + 3] == "been")
+    }
+
+    /// "Greek police said ...", "the Italian coast guard": a body of `region` (a country with an
+    /// authority noun) speaks in the sentence.
+    func namesBody(of region: String?, in sentence: SentenceAnalysis) -> Bool {
+        sentence.mentions.contains { mention in
+            mention.role == .authority && mention.code == region && mention.position + 1 < sentence.range.upperBound
+                && vocabulary.authorityNouns.longestMatch(in: ids, at: mention.position + 1) != nil
+        }
     }
 
     /// The last number before the figure in its sentence is a rate ("3,400 a day", "50 per boat").
