@@ -249,20 +249,25 @@ struct FactBuilder {
         }
     }
 
-    /// "the highest since 2016", "the highest since the refugee crisis of 2015", "the most in two
-    /// decades": the highest of a stretch, not so far ("the highest since the start of the year" is
-    /// still a record for the year); "the highest per capita", "the largest in the world": a
+    /// "the highest since 2016", "the highest since March", "the most in two decades": the highest
+    /// of a stretch, not so far ("the highest since the start of the year" is still a record for
+    /// the year, "the largest since records began" one ever); "the highest per capita", "the largest in the world": a
     /// superlative across places.
     func bySpan(_ cue: Cue, in sentence: Range<Int>) -> Bool {
         var sawIn = false
         for i in cue.range.upperBound..<min(cue.range.upperBound + 8, sentence.upperBound) {
             switch words[i] {
             case "since":
-                for j in (i + 1)..<min(i + 7, sentence.upperBound) {
-                    if tokens[j].kind == .number, tokens[j].digits == 4 { return true }
-                    if tokens[j].kind == .punct { return false }
+                // "since records began", "since counting started": ever; "since the start of the year",
+                // "since January": this year's record; "since 2016", "since March", "since last
+                // summer", "since the pandemic": only the highest of that stretch
+                guard i + 1 < sentence.upperBound, tokens[i + 1].kind != .punct else { return false }
+                for j in (i + 1)..<min(i + 4, sentence.upperBound) {
+                    if tokens[j].kind == .punct { break }
+                    if isOneOf(words[j], "records", "record", "counting", "data", "figures", "statistics", "monitoring",
+                               "start", "beginning", "january", "jan", "jan.") { return false }
                 }
-                return false
+                return true
             case "per": return i + 1 < sentence.upperBound && words[i + 1] == "capita"
             case "in", "for": sawIn = true
             case "world": if sawIn { return true }
