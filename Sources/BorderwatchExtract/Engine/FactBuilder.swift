@@ -381,7 +381,16 @@ struct FactBuilder {
         }
         // one day's count stated twice with different precision ("more than 200" / "202") shares a record claim
         shareRecordsWithinFivePercent(&result)
-        return result
+        return withoutStoppedAttempts(result)
+    }
+
+    /// "612 attempts on Sunday" (a headline) and "612 attempts ... were thwarted on Sunday" are one
+    /// statistic: an attempts count with a prevented twin of the same value and period goes.
+    func withoutStoppedAttempts(_ facts: [Fact]) -> [Fact] {
+        struct Count: Hashable { let value: Int; let period: Period }
+        let prevented = Set(facts.lazy.filter { $0.metric == .prevented }.map { Count(value: $0.value, period: $0.period) })
+        guard !prevented.isEmpty, facts.contains(where: { $0.metric == .attempts }) else { return facts }
+        return facts.filter { $0.metric != .attempts || !prevented.contains(Count(value: $0.value, period: $0.period)) }
     }
 
     /// One day's count stated twice with different precision ("more than 200" / "202") shares a
