@@ -59,6 +59,19 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         adding(days: -((weekday - target + 7) % 7))
     }
 
+    /// Western Easter Sunday of `year` (the anonymous Gregorian computus, Meeus/Jones/Butcher).
+    public static func easterSunday(of year: Int) -> Day {
+        let a = year % 19, b = year / 100, c = year % 100
+        let d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3
+        let h = (19 * a + b - d - g + 15) % 30
+        let i = c / 4, k = c % 4
+        let l = (32 + 2 * e + 2 * i - h - k) % 7
+        let m = (a + 11 * h + 22 * l) / 451
+        let month = (h + l - 7 * m + 114) / 31
+        let day = (h + l - 7 * m + 114) % 31 + 1
+        return Day(year: year, month: month, day: day)!  // March 22 ... April 25: always valid
+    }
+
     /// The Monday of the ISO week holding this day.
     public var mondayOfWeek: Day { adding(days: 1 - weekday) }
 

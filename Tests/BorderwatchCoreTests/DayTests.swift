@@ -43,6 +43,24 @@ import Testing
     }
 }
 
+@Suite struct EasterTests {
+    /// Known dates, including both extremes of the computus (March 22, 1818; April 25, 1943).
+    @Test(arguments: [(2019, "2019-04-21"), (2021, "2021-04-04"), (2023, "2023-04-09"), (2024, "2024-03-31"),
+                      (2025, "2025-04-20"), (1818, "1818-03-22"), (1943, "1943-04-25"), (2038, "2038-04-25")])
+    func knownEasterSundays(year: Int, iso: String) {
+        #expect(Day.easterSunday(of: year) == Day(iso: iso))
+    }
+
+    /// Every Easter is a Sunday between March 22 and April 25.
+    @Test func alwaysASundayInItsWindow() {
+        for year in 1900...2200 {
+            let easter = Day.easterSunday(of: year)
+            #expect(easter.weekday == 7)
+            #expect(easter >= Day(year: year, month: 3, day: 22)! && easter <= Day(year: year, month: 4, day: 25)!)
+        }
+    }
+}
+
 @Suite struct FactJSONTests {
     @Test func dayFactHasSchemaFieldsInOrder() {
         let fact = Fact(metric: .arrivals, value: 287, period: .day(Day(iso: "2021-08-02")!), region: "LT", via: "BY",

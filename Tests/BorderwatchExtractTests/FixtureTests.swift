@@ -53,9 +53,11 @@ import Testing
         #expect(remaining.isEmpty, "\(name): extracted but not expected: \(remaining.map(Self.describe))")
     }
 
-    /// True when `fact` has every field of `want` with the same value.
+    /// True when `fact` has every field of `want` with the same value; a `null` in `want` asks
+    /// for the field to be absent ("region": null, where the article names no country).
     static func matches(_ fact: [String: Any], _ want: [String: Any]) -> Bool {
         want.allSatisfy { key, value in
+            if value is NSNull { return fact[key] == nil || fact[key] is NSNull }
             guard let actual = fact[key] else { return false }
             return (actual as? NSObject)?.isEqual(value) ?? false
         }

@@ -11,6 +11,7 @@ import Testing
         ("two thousand five hundred", 2500), ("a hundred", 100), ("a thousand", 1000), ("twenty five", 25),
         ("one and a half million", 1_500_000), ("half a million", 500_000), ("two hundred and fifty thousand", 250_000),
         ("one million two hundred thousand", 1_200_000), ("seven thousand", 7000), ("two dozen", 24),
+        ("a quarter of a million", 250_000), ("three quarters of a million", 750_000),
     ])
     func figureStylesParse(written: String, value: Int) {
         #expect(onlyFact("Border guards detained \(written) migrants on Tuesday.")?.value == value)
@@ -56,6 +57,23 @@ import Testing
         #expect(fact?.bound == bound)
     }
 
+    /// A range is one count of at least its lower end (or the qualifier's bound); a change is not a range.
+    @Test(arguments: [
+        ("between 300 and 400", 300, Bound.atLeast), ("300-400", 300, .atLeast), ("300 to 400", 300, .atLeast),
+        ("some 3,000-4,000", 3000, .approx), ("3 to 4 million", 3_000_000, .atLeast), ("between 1.5 and 2 million", 1_500_000, .atLeast),
+    ])
+    func rangesAreOneCount(written: String, value: Int, bound: Bound) {
+        let fact = onlyFact("Border guards detained \(written) migrants on Tuesday.")
+        #expect(fact?.value == value)
+        #expect(fact?.bound == bound)
+    }
+
+    @Test func aChangeIsNoRange() {
+        let found = facts("The number of migrants detained rose from 300 to 400 on Tuesday.")
+        #expect(found.contains { $0.value == 400 && $0.bound == .exact })
+        #expect(!found.contains { $0.bound == .atLeast })
+    }
+
     @Test func exceededSetsALowerBound() {
         let fact = onlyFact("The number of migrants who crossed into Lithuania this year has exceeded 3 thousand.")
         #expect(fact?.value == 3000)
@@ -66,6 +84,8 @@ import Testing
         "Hundreds of migrants crossed into Lithuania on Tuesday.",
         "Thousands of people tried to cross the border this year.",
         "Dozens of migrants were detained on Monday.",
+        "Around 1 in 5 asylum applications were lodged in Germany this year.",
+        "Nine out of 10 migrants who crossed the Channel this year claimed asylum.",
     ])
     func approximationsAreNotCounts(sentence: String) {
         #expect(facts(sentence).isEmpty)

@@ -20,6 +20,9 @@ struct FactBuilder {
         var position: Int
         /// The period came from a count in an earlier sentence, not from the figure's own wording.
         var inherited = false
+        /// The figure is set against another ("up from 214 a day earlier", "compared with 15,000 in
+        /// 2022"): a baseline, whose period and day no later figure takes.
+        var compared = false
     }
     private(set) var entries: [Entry] = []
     /// How many entries have each metric, kept as entries are added (see `mainMetric`).
@@ -49,9 +52,12 @@ struct FactBuilder {
             }
             // "detained 24 people, among them 13 Iraqis", "including 40 children": a breakdown of a figure before
             if isPart(figure, in: sentence) { continue }
+            // "averaged 3,400 a day, down from more than 9,000 in the days before": set against a rate, a rate
+            if isCompared(figure, in: sentence), followsRate(figure, in: sentence) { continue }
             // a figure set against another ("up from 9,000 ...") counts the same thing in the same place
             let comparedTo = compared(with: figure, in: sentence)
             guard var metric = comparedTo?.fact.metric ?? metric(for: figure, in: sentence) else { continue }
+            if comparedTo == nil, metric == .arrivals, let listed = listedMetric(for: figure, in: sentence) { metric = listed }
             var (period, strength) = period(for: figure, in: sentence)
             var (region, via) = comparedTo.map { ($0.fact.region, $0.fact.via) } ?? place(for: figure, metric: metric, in: sentence)
             var inherited = false
@@ -75,6 +81,7 @@ struct FactBuilder {
             }
             // "promised to process 100,000 asylum claims by the end of next year": a target, not a count
             if isFuture(period) || isIntended(figure, in: sentence) || isThreshold(figure, in: sentence) { continue }
+            if isSuspects(figure, in: sentence) { continue }
             if case .ytd(let year, let asOf) = period, asOf == articleDate {
                 period = .ytd(year: year, asOf: self.asOf(for: figure, metric: metric, region: region, in: sentence, previous: previous))
             }
@@ -83,7 +90,7 @@ struct FactBuilder {
                             region: region, via: via, evidence: sentenceEvidence ?? evidence(sentence.range))
             sentenceEvidence = fact.evidence
             entries.append(Entry(fact: fact, strength: strength, sentence: sentence.range, position: figure.range.lowerBound,
-                                 inherited: inherited))
+                                 inherited: inherited, compared: comparedTo != nil))
             metricCounts[metric, default: 0] += 1
         }
         guard entries.count > firstEntry else { return }
@@ -105,6 +112,11 @@ struct FactBuilder {
                 let distance = gap(cue.range, figureRange)
                 if distance < best { best = distance; nearest = index }
             }
+            // "the asylum backlog reached a record 175,457": the claim is about a figure that is no fact
+            if sentence.figures.contains(where: { figure in
+                gap(cue.range, figure.range.lowerBound..<(figure.range.lowerBound + 1)) < best
+                    && !entries[firstEntry...].contains { $0.position == figure.range.lowerBound }
+            }) { continue }
             if let nearest {
                 entries[nearest].fact.record = true
                 if cue.value == "previous" { entries[nearest].fact.isPreviousRecord = true }
@@ -116,14 +128,30 @@ struct FactBuilder {
     /// of its own, after a larger figure): a part of a count already read.
     func isPart(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
         let start = figure.span.lowerBound
-        guard start - 2 >= sentence.range.lowerBound else { return false }
-        if isOneOf(words[start - 2], "among", "of"), isOneOf(words[start - 1], "them", "whom") { return true }
+        if start - 2 >= sentence.range.lowerBound, isOneOf(words[start - 2], "among", "of"), isOneOf(words[start - 1], "them", "whom") {
+            return true
+        }
+        // "Of the apprehended persons, 4,561 were Syrian nationals", "Among those rescued, 40 were
+        // children" ("Of the 58 people on board, 12 drowned" names the group: its figures count)
+        if isOneOf(words[sentence.range.lowerBound], "of", "among"),
+           let comma = words[sentence.range.lowerBound..<min(start, sentence.range.lowerBound + 10)].firstIndex(of: ","),
+           !tokens[sentence.range.lowerBound..<comma].contains(where: { $0.kind == .number }),
+           !sentence.figures.contains(where: { $0.range.lowerBound > comma && $0.range.upperBound <= start }) { return true }
         // "among them 40 women and 12 children": the rest of the list
-        if isOneOf(words[start - 1], "and", ","), let previous = sentence.figures.last(where: { $0.range.upperBound < start }),
+        if start > sentence.range.lowerBound, isOneOf(words[start - 1], "and", ","),
+           let previous = sentence.figures.last(where: { $0.range.upperBound < start }),
            start - previous.range.upperBound <= 3, isPart(previous, in: sentence) { return true }
-        // "about 8,000 migrants ..., 2,000 of them outside camps", "27,000 of those people"
+        // "about 8,000 migrants ..., 2,000 of them outside camps", "27,000 of those people" (but
+        // "8,000 entered ...; Spain has returned 4,000 of them": the object of a verb counting
+        // something else is a count of its own)
         let end = figure.range.upperBound
         if end + 1 < sentence.range.upperBound, words[end] == "of",
+           !sentence.metrics.contains(where: { cue in
+               (cue.range.upperBound == start || ofThemPassive(cue, after: end, in: sentence)) && cue.value != "name"
+                   && entries.last.map { !cue.value.hasPrefix($0.fact.metric.rawValue) } ?? false
+           }),
+           // "The Central Mediterranean accounted for 158,000 of the total": a route's share is its own count
+           !sentence.mentions.contains(where: { if case .route = $0.role { return $0.position < start } else { return false } }),
            isOneOf(words[end + 1], "them", "those", "whom", "these", "the", "this", "all"),
            // "the 66,237 of the same period of 2022" is dated, not a part ("of this year's arrivals" is one)
            !sentence.times.contains(where: {
@@ -137,9 +165,44 @@ struct FactBuilder {
            !sentence.times.contains(where: { $0.range.lowerBound >= previous.range.upperBound && $0.range.lowerBound < close }) {
             return true
         }
-        guard words[start - 1] == "including",
+        guard start > sentence.range.lowerBound, words[start - 1] == "including",
               sentence.figures.contains(where: { $0.range.upperBound <= start && $0.value > figure.value }) else { return false }
         return !sentence.times.contains { $0.range.lowerBound >= figure.range.upperBound && $0.range.lowerBound - figure.range.upperBound <= 4 }
+    }
+
+    /// "Eleven people were detained on suspicion of helping migrants", "12 men accused of
+    /// smuggling": suspected smugglers in the figure's own clause, not migrants.
+    func isSuspects(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        var i = figure.range.upperBound
+        while i < min(figure.range.upperBound + 8, sentence.range.upperBound) {
+            switch words[i] {
+            case ",", ";", "and", "but", "while", "who", "after": return false
+            case "suspicion": return true
+            case "suspected", "accused", "charged", "convicted":
+                if i + 1 < sentence.range.upperBound, isOneOf(words[i + 1], "of", "with") { return true }
+            default: if tokens[i].kind == .number { return false }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// "60 of them were returned": `cue` is a passive verb right after "of them" (`of` at `of`).
+    func ofThemPassive(_ cue: Cue, after of: Int, in sentence: SentenceAnalysis) -> Bool {
+        cue.range.lowerBound >= of + 3 && cue.range.lowerBound <= of + 4
+            && isOneOf(words[of + 2], "were", "was", "have", "had") && (cue.range.lowerBound == of + 3 || words[of + 3] == "been")
+    }
+
+    /// The last number before the figure in its sentence is a rate ("3,400 a day", "50 per boat").
+    func followsRate(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        guard let number = (sentence.range.lowerBound..<figure.span.lowerBound).last(where: { tokens[$0].kind == .number }) else { return false }
+        var j = number + 1
+        while j + 1 < figure.span.lowerBound, j - number <= 4, tokens[j].kind == .word {
+            if words[j] == "per" { return true }
+            if isOneOf(words[j], "a", "an", "each", "every"), isOneOf(words[j + 1], "day", "week", "month", "night", "hour") { return true }
+            j += 1
+        }
+        return false
     }
 
     /// "the fourth day in a row of more than 100", "topped 10,000 for the third month running": a
@@ -158,28 +221,42 @@ struct FactBuilder {
     /// "aims to deport 10,000 people", "plans to return 5,000", "wants to send back 2,000": a
     /// target, not a count. The verb of intention stands before "to" and the verb governing the figure.
     func isIntended(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        // "expects some 50,000 asylum applications this year": a forecast
+        if figure.span.lowerBound > sentence.range.lowerBound,
+           isOneOf(words[figure.span.lowerBound - 1], "expects", "expected", "forecast", "forecasts", "predicts", "predicted", "projects", "projected") {
+            return true
+        }
         var j = figure.span.lowerBound - 1
         if j > sentence.range.lowerBound, words[j] == "back" { j -= 1 }
         guard j - 2 >= sentence.range.lowerBound, tokens[j].kind == .word, words[j - 1] == "to" else { return false }
         switch words[j - 2] {
         case "aims", "aim", "aimed", "plans", "plan", "planned", "wants", "want", "wanted", "intends", "intend", "intended",
-             "hopes", "hope", "seeks", "seek", "pledged", "promised", "vowed", "expects", "expect", "target", "targets", "goal":
+             "hopes", "hope", "seeks", "seek", "pledged", "promised", "vowed", "expects", "expect", "expected", "projected",
+             "likely", "target", "targets", "goal":
             return true
         default:
             return false
         }
     }
 
-    /// "the highest since 2016", "the most in two decades": the highest of a stretch, not so far
-    /// ("the highest since the start of the year" is still a record for the year).
+    /// "the highest since 2016", "the highest since the refugee crisis of 2015", "the most in two
+    /// decades": the highest of a stretch, not so far ("the highest since the start of the year" is
+    /// still a record for the year); "the highest per capita", "the largest in the world": a
+    /// superlative across places.
     func bySpan(_ cue: Cue, in sentence: Range<Int>) -> Bool {
         var sawIn = false
         for i in cue.range.upperBound..<min(cue.range.upperBound + 8, sentence.upperBound) {
             switch words[i] {
             case "since":
-                return i + 1 < sentence.upperBound && tokens[i + 1].kind == .number && tokens[i + 1].digits == 4
+                for j in (i + 1)..<min(i + 7, sentence.upperBound) {
+                    if tokens[j].kind == .number, tokens[j].digits == 4 { return true }
+                    if tokens[j].kind == .punct { return false }
+                }
+                return false
+            case "per": return i + 1 < sentence.upperBound && words[i + 1] == "capita"
             case "in", "for": sawIn = true
-            case "years", "decade", "decades": if sawIn { return true }
+            case "world": if sawIn { return true }
+            case "years", "decade", "decades", "months", "weeks": if sawIn { return true }
             case ",", ";", ".": return false
             default: break
             }
@@ -216,10 +293,12 @@ struct FactBuilder {
         metricCounts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? .arrivals
     }
 
+    /// The sentence's text; a line wrapped inside it reads as one line.
     func evidence(_ range: Range<Int>) -> String {
         let start = tokens[range.lowerBound].start
         let end = tokens[range.upperBound - 1].end
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        guard bytes[start..<end].contains(0x0A) else { return String(decoding: bytes[start..<end], as: UTF8.self) }
+        return String(decoding: bytes[start..<end].map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }, as: UTF8.self)
     }
 
     // MARK: the whole article
@@ -243,7 +322,7 @@ struct FactBuilder {
                   sentence.figures.isEmpty else { continue }
             // the claim is about what the sentence's own verb counts ("a record number ... crossed")
             let metric = sentence.metrics.first.flatMap { cue in
-                Metric(rawValue: cue.value.hasSuffix("<") || cue.value.hasSuffix("^") ? String(cue.value.dropLast()) : cue.value)
+                Metric(rawValue: cue.value.last.map { "<^~".contains($0) } == true ? String(cue.value.dropLast()) : cue.value)
             }
             let days = sentence.times.compactMap { expression -> Day? in
                 if case .day(let day)? = expression.period, expression.strength >= .report { return day }

@@ -41,6 +41,14 @@ extension FactBuilder {
             }
             // "intercepted^": arrivals, unless the side people leave from intercepts (see `read`)
             if cue.value.hasSuffix("^") { cue.value.removeLast() }
+            // "intercepted 1,200 migrants and returned them to shore": what happened to them next
+            if governed, cue.range.lowerBound >= figure.range.upperBound, cue.range.upperBound < sentence.range.upperBound,
+               words[cue.range.upperBound] == "them" { continue }
+            // "lives~": the noun yields to a verb right before the figure ("saved 120 lives")
+            if cue.value.hasSuffix("~") {
+                if sentence.metrics.contains(where: { $0.value != "name" && $0.range.upperBound == figure.span.lowerBound }) { continue }
+                cue.value.removeLast()
+            }
             if governed, cue.range.lowerBound >= figure.range.upperBound, sentence.figures.contains(where: {
                 $0.span.lowerBound >= cue.range.upperBound && $0.span.lowerBound - cue.range.upperBound <= 1
             }) { continue }
@@ -83,8 +91,9 @@ extension FactBuilder {
                 specific = (cue.value, distance)
             }
         }
-        // "75,184 attempts were thwarted", "foiled 3,300 attempts": attempts stopped are prevented
-        if specific?.0 == "attempts", stopped <= 4 { specific = ("prevented", stopped) }
+        // "75,184 attempts were thwarted", "foiled 3,300 attempts", "131,000 attempts to cross the
+        // border foiled": attempts stopped are prevented
+        if specific?.0 == "attempts", stopped <= 6 { specific = ("prevented", stopped) }
         let chosen: String?
         if let specific, specific.1 <= 12, specific.1 <= (generic?.1 ?? 1_000) + 8 {
             chosen = specific.0
@@ -92,20 +101,41 @@ extension FactBuilder {
             chosen = generic.0
         } else if let specific, specific.1 <= 30 {
             chosen = specific.0
-        } else if sentence.records.contains(where: { $0.value == "previous" || $0.value == "record" })
+        } else if sentence.records.contains(where: { ($0.value == "previous" || $0.value == "record") && !bySpan($0, in: sentence.range) })
                     || !figure.elliptical && figure.span.lowerBound > sentence.range.lowerBound && words[figure.span.lowerBound - 1] == "the"
                         && figure.range.upperBound < sentence.range.upperBound && !tokens[figure.range.upperBound].capitalized
-                    || raisesTotal(to: figure, in: sentence) {
+                    || raisesTotal(to: figure, in: sentence) || isShareOfTotal(figure, in: sentence) {
             // "the previous record high of 235 people", "The 202 migrants on board": a record claim
             // or a definite figure names the article's main count ("the 2 million Syrians in
             // Turkey", a nationality, does not)
             chosen = mainMetric.rawValue
+        } else if figure.elliptical, let last = entries.last, sentence.range.lowerBound - last.sentence.upperBound <= 2,
+                  isFurther(figure, in: sentence) {
+            // "On July 29, 178 attempts were prevented. On July 30, a further 201": more of the same count
+            chosen = last.fact.metric.rawValue
         } else {
             chosen = nil
         }
         // "a boat carrying 200 migrants capsized and 50 died": the people aboard did not all die
         if chosen == "deaths", isLoad(figure) { return nil }
         return chosen.flatMap(Metric.init(rawValue:))
+    }
+
+    /// "Germany received 334,000 applications, while France received 167,000 and Spain 162,000": a
+    /// figure without its noun, after the same verb as a figure before it that named its count
+    /// ("applications"), counts that. `nil` when another verb stands between.
+    func listedMetric(for figure: Figure, in sentence: SentenceAnalysis) -> Metric? {
+        // ("... and Spain 162,000": past other figures without a noun, to the one that named it)
+        guard figure.elliptical, let head = sentence.figures.last(where: { $0.range.upperBound < figure.span.lowerBound && !$0.elliptical }),
+              let noun = sentence.metrics.first(where: { $0.range.lowerBound == head.range.upperBound }),
+              let headMetric = Metric(rawValue: noun.value), headMetric != .arrivals else { return nil }
+        let verbs = sentence.metrics.filter {
+            $0.range.upperBound <= head.span.lowerBound && head.span.lowerBound - $0.range.upperBound <= 3
+        }
+        for cue in sentence.metrics where cue.range.lowerBound >= noun.range.upperBound && cue.range.upperBound <= figure.span.lowerBound {
+            guard verbs.contains(where: { ids[$0.range].elementsEqual(ids[cue.range]) }) else { return nil }
+        }
+        return headMetric
     }
 
     /// The fact a figure is set against ("17,300 attempts in October, up from 7,700 in September",
@@ -124,8 +154,19 @@ extension FactBuilder {
                 return true
             }
         }
-        // "up from 7,700 in September and fewer than 3,500 in August": the next item of a comparison
         let start = figure.span.lowerBound
+        // "nearly double last year's 66,237 in the same period": a figure of the period before
+        if start - 2 >= sentence.range.lowerBound, tokens[start - 1].possessive, isOneOf(words[start - 1], "year", "month", "week"),
+           isOneOf(words[start - 2], "last", "previous") {
+            return true
+        }
+        // "35% higher than at this point in 2023 (7,715)": the figure of a compared time, in brackets
+        if start - 1 > sentence.range.lowerBound, words[start - 1] == "(", figure.range.upperBound < sentence.range.upperBound,
+           words[figure.range.upperBound] == ")",
+           sentence.times.contains(where: { $0.range.upperBound == start - 1 }) {
+            return true
+        }
+        // "up from 7,700 in September and fewer than 3,500 in August": the next item of a comparison
         guard start - 1 > sentence.range.lowerBound, isOneOf(words[start - 1], "and", "or", ","),
               let previous = sentence.figures.last(where: { $0.range.upperBound <= start - 1 }),
               start - previous.range.upperBound <= 5,
@@ -203,9 +244,24 @@ extension FactBuilder {
         if j >= 0, words[j] == "the" { j -= 1 }
         guard j >= 0 else { return false }
         switch words[j] {
-        case "reach", "reaching", "to", "towards", "for": return true
+        case "reach", "reaching", "to", "toward", "towards", "for": return true
         default: return false
         }
+    }
+
+    /// "a further 201", "another 56", "an additional 40": more of the count just told.
+    func isFurther(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        let start = figure.span.lowerBound
+        guard start - 1 >= sentence.range.lowerBound else { return false }
+        if words[start - 1] == "another" { return true }
+        return start - 2 >= sentence.range.lowerBound && isOneOf(words[start - 1], "further", "additional") && isOneOf(words[start - 2], "a", "an")
+    }
+
+    /// "The Central Mediterranean accounted for 158,000 of the total": a share of the article's count.
+    func isShareOfTotal(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        let end = figure.range.upperBound
+        return end + 2 < sentence.range.upperBound && words[end] == "of" && words[end + 1] == "the"
+            && isOneOf(words[end + 2], "total", "tally", "figure")
     }
 
     /// "The figures bring the total for January to 1,194", "the total for the year so far stands

@@ -36,6 +36,15 @@ extension FactBuilder {
             if after, words[between.lowerBound..<expression.range.upperBound].contains(where: { $0 == "total" || $0 == "tally" }),
                sentence.figures.contains(where: { $0.range.lowerBound >= expression.range.upperBound }) { continue }
             var score = Double(gap(expression.range, after ? figure.range : figure.span))
+            // "intercepted 23,000 in the first half of the year": the wording's own preposition and
+            // article are no distance (those of a time before the figure lie outside `between`)
+            if after {
+                var j = expression.range.lowerBound - 1
+                if j > between.lowerBound, words[j] == "the" { j -= 1 }
+                if j >= between.lowerBound, isOneOf(words[j], "in", "during", "over", "within", "throughout") {
+                    score -= Double(expression.range.lowerBound - j)
+                }
+            }
             // "declared an emergency on Tuesday after 283 migrants crossed since August 1": a
             // subordinate clause between them has its own time
             // ("compared with December, when agents recorded 249,785" is a clause about that month)
@@ -71,6 +80,12 @@ extension FactBuilder {
            let (event, _) = eventAfter, let period = event.period {
             return (period, event.strength)
         }
+        // "arrivals doubled to 25,000 in the first half, data showed on Tuesday, driven by the Canaries,
+        // where 19,257 landed": a figure left with only the report day shares the sentence's earlier count's
+        if best.map({ $0.0.strength == .report && !$0.0.duration }) ?? true, !isCompared(figure, in: sentence),
+           let earlier = entries.last, earlier.sentence == sentence.range, !earlier.compared, earlier.strength >= .relative {
+            return (earlier.fact.period, earlier.strength)
+        }
         if let (expression, _) = best, let period = expression.period {
             // "Libya's coast guard pulled 9,000 people back over the same period": the period just named
             let same = expression.samePeriod && expression.movedTo == nil && !isCompared(figure, in: sentence)
@@ -78,15 +93,22 @@ extension FactBuilder {
             if expression.yearBack, let compared = comparedPeriod(before: figure, in: sentence, movedTo: expression.movedTo) {
                 return (compared, expression.strength)
             }
-            if expression.dayBack, let last = comparedEntry(before: figure, in: sentence), case .day(let day) = last.fact.period {
-                return (.day(day.adding(days: -1)), expression.strength)
+            if expression.daysBack > 0, let last = comparedEntry(before: figure, in: sentence) {
+                switch last.fact.period {
+                case .day(let day):
+                    return (.day(day.adding(days: -expression.daysBack)), expression.strength)
+                case .span(let start?, let end?) where expression.daysBack == 7:
+                    // "1,200 this week, up from 900 a week earlier": that stretch a week back
+                    return (.span(start: start.adding(days: -7), end: end.adding(days: -7)), expression.strength)
+                default: break
+                }
             }
             // "seized the park on Wednesday, and agents encountered 2,500 migrants a day earlier": the
             // day before the day the sentence names first
-            if expression.dayBack, let named = sentence.times.first(where: {
-                $0.range.upperBound <= expression.range.lowerBound && !$0.dayBack && !$0.duration
+            if expression.daysBack > 0, let named = sentence.times.first(where: {
+                $0.range.upperBound <= expression.range.lowerBound && $0.daysBack == 0 && !$0.duration
             }), case .day(let day)? = named.period {
-                return (.day(day.adding(days: -1)), expression.strength)
+                return (.day(day.adding(days: -expression.daysBack)), expression.strength)
             }
             return (period, expression.strength)
         }
@@ -94,7 +116,7 @@ extension FactBuilder {
         // sentence's only day, after the figure and a clause about the same event, is the event's even
         // past another figure ("apprehended 120 and pushed back 2,000 on Sunday" keeps its own verbs apart)
         let days = sentence.times.filter {
-            $0.range.lowerBound >= figure.range.upperBound && $0.strength >= .relative && !$0.duration && !$0.dayBack && !$0.yearBack
+            $0.range.lowerBound >= figure.range.upperBound && $0.strength >= .relative && !$0.duration && $0.daysBack == 0 && !$0.yearBack
         }
         if days.count == 1, case .day? = days[0].period, let period = days[0].period,
            words[figure.range.upperBound..<days[0].range.lowerBound].contains(where: isSubordinator),
@@ -150,7 +172,8 @@ extension FactBuilder {
               words[sentence.lowerBound..<expression.range.lowerBound].allSatisfy({ isOneOf($0, "on", "in", "the", "during", "over", "for", "since") })
         else { return false }
         var next = expression.range.upperBound
-        if next < sentence.upperBound, words[next] == "alone" { next += 1 }
+        // "On Sunday alone there were 437 attempts, and 27 ...": "alone" fronts it as a comma would
+        if next < sentence.upperBound, words[next] == "alone" { return true }
         return next < sentence.upperBound && words[next] == ","
     }
 
@@ -229,7 +252,7 @@ extension FactBuilder {
     /// A whole year or stretch is background to another country's count ("Last year, 15,682 reached
     /// Spain. Greece's coast guard intercepted 44 ..."), so only a day crosses to another region
     /// (parallel reports of the same night). A Union-wide count (`EU`) is no other country: its
-    /// routes and members go on with its year. A nil `region` takes any.
+    /// routes and members go on with its year or stretch for two sentences. A nil `region` takes any.
     func recentPeriod(before sentence: Range<Int>, metric: Metric, region: String?) -> Period? {
         var sentencesBack = 0
         var current = sentence.lowerBound
@@ -239,16 +262,19 @@ extension FactBuilder {
                 current = entry.sentence.lowerBound
             }
             if sentencesBack > 2 { return nil }
-            guard entry.strength >= .relative, !entry.fact.isPreviousRecord else { continue }
+            // "Germany deported 16,430 in 2023, up from 12,945 in 2022. Another 3,500 ...": not the baseline's year
+            guard entry.strength >= .relative, !entry.fact.isPreviousRecord, !entry.compared else { continue }
             if case .day = entry.fact.period {
                 // a day a figure only inherited reaches no further than the next sentence
                 if entry.inherited && sentencesBack > 1 { continue }
                 return entry.fact.period
             }
             guard region == nil || entry.fact.region == region || entry.fact.region == "EU" else { continue }
+            // a Union-wide count dates the route figures of the next two sentences, stretch or year
+            let union = entry.fact.region == "EU" && entry.fact.metric == metric
             switch entry.fact.period {
-            case .year where sentencesBack == 1, .month where sentencesBack == 1: return entry.fact.period
-            case .span(let start, let end) where sentencesBack == 1 && start != nil && end != nil && entry.fact.metric == metric:
+            case .year where sentencesBack == 1 || union, .month where sentencesBack == 1 || union: return entry.fact.period
+            case .span(let start, let end) where (sentencesBack == 1 || union) && start != nil && end != nil && entry.fact.metric == metric:
                 // "... in fiscal year 2023. Known gotaways totaled 670,000": the same stretch
                 return entry.fact.period
             default: continue
@@ -258,7 +284,8 @@ extension FactBuilder {
     }
 
     /// The day a running total is tied to: a "before Thursday" marker, the day of a count
-    /// earlier in the sentence or of one of the same region in the sentence before, else the article's date.
+    /// earlier in the sentence, the day the sentence's statement was made, the day of a count of
+    /// the same region in the sentence before, else the article's date.
     func asOf(for figure: Figure, metric: Metric, region: String?, in sentence: SentenceAnalysis, previous: SentenceAnalysis?) -> Day {
         if let marker = sentence.times.first(where: { $0.asOf != nil })?.asOf { return marker }
         var latest: Day?
@@ -269,11 +296,23 @@ extension FactBuilder {
             default: break
             }
         }
+        // "2,000 migrants this year by Wednesday night": the day the stretch is counted to
+        if latest == nil, let by = sentence.times.first(where: { expression in
+            guard expression.range.lowerBound >= figure.range.upperBound, case .span(nil, _?)? = expression.period else { return false }
+            return !sentence.figures.contains { $0.range.lowerBound >= figure.range.upperBound && $0.range.upperBound <= expression.range.lowerBound }
+        }), case .span(_, let end?)? = by.period {
+            latest = end
+        }
         if let latest, latest <= articleDate { return latest }
+        // "400,000 have crossed so far this year, the service said on Sunday": the day of the statement
+        if let report = sentence.times.first(where: { $0.strength == .report && !$0.duration }), case .day(let day)? = report.period,
+           day <= articleDate {
+            return day
+        }
         if let previous {
             for entry in entries.reversed() {
                 if entry.sentence.lowerBound < previous.range.lowerBound { break }
-                guard entry.sentence == previous.range, !entry.fact.isPreviousRecord, entry.fact.region == region else { continue }
+                guard entry.sentence == previous.range, !entry.fact.isPreviousRecord, !entry.compared, entry.fact.region == region else { continue }
                 // a count dated only by the one before it speaks for the day only about the same thing
                 // ("Twelve people died on Tuesday. More than 21,000 have crossed so far": deaths do not date arrivals)
                 if case .day(let day) = entry.fact.period, entry.strength >= .relative, entry.fact.metric == metric {

@@ -12,14 +12,25 @@ extension FactBuilder {
            vocabulary.neighbours[listed.code] != nil {
             // "Lithuania detained 50 migrants and Latvia 30", "Poland stopped 120, Lithuania 45": a list
             region = listed.code
-        } else if let authority = sentence.mentions.last(where: { $0.position < figure.span.lowerBound }).flatMap({ $0.role == .authority ? $0 : nil }) ??
+        } else if let authority = sentence.mentions.last(where: {
+            // "Tunisia's coast guard foiled 1,310 attempts to cross toward Italy and intercepted 23,000":
+            // where people were heading names no counting body
+            $0.position < figure.span.lowerBound && !($0.role == .destination && isHeading(to: $0.position))
+        }).flatMap({ $0.role == .authority ? $0 : nil }) ??
             sentence.mentions.last(where: {
                 $0.role == .authority && $0.position < figure.span.lowerBound && figure.span.lowerBound - $0.position <= 8
             }) {
             region = authority.code
-        } else if metric == .arrivals || metric == .asylumClaims, let landing = sentence.mentions.first(where: {
-            $0.role == .destination && $0.position >= figure.range.upperBound && $0.position - figure.range.upperBound <= 6
-                && (vocabulary.neighbours[$0.code] != nil || $0.code == "EU")
+        } else if let agent = sentence.mentions.first(where: { mention in
+            // "9,000 people were arrested by the Mauritanian coast guard": the passive's agent counted
+            mention.role == .authority && mention.position >= figure.range.upperBound && mention.position - figure.range.upperBound <= 8
+                && (words[mention.position - 1] == "by" || words[mention.position - 1] == "the" && words[mention.position - 2] == "by")
+        }) {
+            region = agent.code
+        } else if metric == .arrivals || metric == .asylumClaims, let landing = sentence.mentions.first(where: { mention in
+            mention.role == .destination && mention.position >= figure.range.upperBound && mention.position - figure.range.upperBound <= 6
+                && (vocabulary.neighbours[mention.code] != nil || mention.code == "EU")
+                && !sentence.figures.contains { $0.range.lowerBound >= figure.range.upperBound && $0.range.upperBound <= mention.position }
         }) {
             // "disembarked 234 people in Toulon", "400 migrants crossed into Lithuania": where they got
             // in; "519,000 asylum applications were lodged in the EU": where they were made
@@ -31,6 +42,15 @@ extension FactBuilder {
         }) {
             // "irregular crossings into the bloc rose to 331,600", "arrivals in Italy reached 34,000"
             region = landing.code
+        } else if let route = sentence.mentions.first(where: { mention in
+            // "5,500 were recorded on the Eastern land border", "on the Western Balkan route fell to 99,000":
+            // the route named in the figure's own clause, with no other figure in between
+            guard case .route = mention.role else { return false }
+            let between = mention.position < figure.span.lowerBound ? mention.position..<figure.span.lowerBound
+                                                                     : figure.range.upperBound..<mention.position
+            return between.count <= 8 && !sentence.figures.contains { between.contains($0.range.lowerBound) }
+        }) {
+            region = route.code
         } else if let article = region, !sentence.mentions.contains(where: { $0.code == article }),
                   let other = sentence.mentions.first(where: {
                       $0.role != .origin && $0.code != self.article.via && vocabulary.neighbours[$0.code] != nil
@@ -45,9 +65,12 @@ extension FactBuilder {
         }
         if region == article.region { return (region, article.via) }
         if let recent = entries.last(where: { $0.fact.region == region }) { return (region, recent.fact.via) }
+        // "crossed into Greece, Cyprus and Bulgaria on the Eastern Mediterranean route": the route's far side first
         for mention in sentence.mentions {
             if case .route(let via) = mention.role, mention.code == region { return (region, via) }
-            if mention.role != .authority, mention.role != .dateline, neighbours.contains(mention.code) { return (region, mention.code) }
+        }
+        for mention in sentence.mentions where mention.role != .authority && mention.role != .dateline && neighbours.contains(mention.code) {
+            return (region, mention.code)
         }
         // nothing names the far side: the usual route in, as for a whole article
         return (region, vocabulary.defaultVia[region])
@@ -76,7 +99,9 @@ extension FactBuilder {
         // a figure of another kind ("French authorities prevented 200 ...") says nothing of whose count follows
         // unless a pronoun carries on its subject ("It recovered the bodies of 210 migrants")
         let sameSubject = isOneOf(words[sentence.lowerBound], "it", "they", "its", "their")
-        guard let last = entries.last, last.sentence.upperBound <= sentence.lowerBound, last.fact.metric == metric || sameSubject else { return nil }
+        // (a fact of this very sentence, "rose from 900 to 1,400", is passed over for the one before it)
+        guard let last = entries.last(where: { $0.sentence.upperBound <= sentence.lowerBound }),
+              last.fact.metric == metric || sameSubject else { return nil }
         let between = tokens[last.sentence.upperBound..<sentence.lowerBound]
         return between.count <= 2 ? last.fact.region : nil
     }

@@ -25,11 +25,18 @@ struct FigureFinder {
         var result: [Figure] = []
         var i = sentence.lowerBound
         while i < sentence.upperBound {
-            guard !claimed.contains(i), let (value, range, isWord) = readValue(at: i, in: sentence, claimed: claimed) else {
+            guard !claimed.contains(i), var (value, range, isWord) = readValue(at: i, in: sentence, claimed: claimed) else {
                 i += 1
                 continue
             }
             defer { i = range.upperBound }
+            // "between 300 and 400 people", "3,000-4,000 migrants": one count of at least the lower end
+            var isRange = false
+            if let (lower, end) = rangeLowerEnd(value, range, isWord: isWord, in: sentence, claimed: claimed) {
+                value = lower
+                range = range.lowerBound..<end
+                isRange = true
+            }
             let token = tokens[i]
             if token.kind == .number {
                 if token.hyphenated { continue }
@@ -42,7 +49,13 @@ struct FigureFinder {
                 // "Of the 500 on board, 30 drowned": the group the sentence then breaks down
                 if i - 2 == sentence.lowerBound, words[i - 2] == "of", words[i - 1] == "the" { continue }
             }
-            if let (qualifierStart, bound) = qualifier(before: i, in: sentence) {
+            // "1 in 5 applications", "one in three migrants": a ratio, not a count
+            if isRatio(range, in: sentence) { continue }
+            if var (qualifierStart, bound) = qualifier(before: i, in: sentence) {
+                if isRange {
+                    if bound == .exact { bound = .atLeast }
+                    if qualifierStart == i, i > sentence.lowerBound, words[i - 1] == "between" { qualifierStart = i - 1 }
+                }
                 guard accepts(range, in: sentence, isWord: isWord) else { continue }
                 // "children under 18", "people over 65": an age limit, not a count
                 if bound != .exact, value <= 120, qualifierStart > sentence.lowerBound,
@@ -51,11 +64,26 @@ struct FigureFinder {
                 // figures in words need their noun ("six Iraqi citizens"), except large ones: "pushed back two thousand"
                 if noun == .distractor || (noun == .unknown) || (isWord && noun != .counted && (noun != .implied || value < 100)) { continue }
                 if isRate(after: range.upperBound, in: sentence, claimed: claimed) || isDifference(after: range.upperBound, in: sentence) { continue }
+                if noun == .implied, unitBeforeTo(qualifierStart, in: sentence) { continue }
                 result.append(Figure(value: value, bound: bound, range: range, span: qualifierStart..<range.upperBound,
                                      elliptical: noun == .implied))
             }
         }
         return result
+    }
+
+    /// "double the number of patrol boats to 40", "raise the number of officers to 2,000": the
+    /// unit named just before "to" is what the figure counts.
+    func unitBeforeTo(_ start: Int, in sentence: Range<Int>) -> Bool {
+        guard start - 2 >= sentence.lowerBound, words[start - 1] == "to" else { return false }
+        for k in max(sentence.lowerBound, start - 3)..<(start - 1) where tokens[k].kind == .word && !tokens[k].capitalized {
+            // ("so far this year to 3,027", "rose 20 per cent to 5,000": time and share, not what is counted)
+            if let (unit, length) = vocabulary.distractors.longestMatch(in: ids, at: k), k + length == start - 1, unit != "repeat",
+               !isOneOf(words[start - 2], "year", "years", "day", "days", "week", "weeks", "month", "months", "hours", "cent", "percent", "points") {
+                return true
+            }
+        }
+        return false
     }
 
     /// The value of the figure starting at `i`, the tokens it spans, and whether it is written in words.
@@ -115,6 +143,12 @@ struct FigureFinder {
         var lastTens = false
         if words[i] == "half", usable(i + 1), words[i + 1] == "a" || words[i + 1] == "an", let factor = scale(i + 2) {
             return (factor / 2, i + 3)
+        }
+        // "a quarter of a million", "three quarters of a million"
+        if usable(i + 4), isOneOf(words[i + 1], "quarter", "quarters"), words[i + 2] == "of", words[i + 3] == "a",
+           let factor = scale(i + 4), factor >= 1000 {
+            let quarters: Double? = isOneOf(words[i], "a", "one") ? 1 : words[i] == "three" ? 3 : nil
+            if let quarters { return (factor * quarters / 4, i + 5) }
         }
         if words[i] == "a" || words[i] == "an", let factor = scale(i + 1), factor >= 100 {
             group = 1
@@ -225,6 +259,48 @@ struct FigureFinder {
         return nil
     }
 
+    /// The lower end of a range starting with the figure read at `range` and where the range ends:
+    /// "between 300 and 400", "3,000-4,000", "20 to 30", "3 to 4 million" (the scale of the upper
+    /// end applies to both). `nil` for a change ("rose from 300 to 400", "by 1,200 to 5,000").
+    func rangeLowerEnd(_ value: Int, _ range: Range<Int>, isWord: Bool, in sentence: Range<Int>,
+                       claimed: ClaimedTokens) -> (Int, Int)? {
+        let joint = range.upperBound
+        guard joint + 1 < sentence.upperBound, !claimed.contains(joint + 1) else { return nil }
+        let between = range.lowerBound > sentence.lowerBound && words[range.lowerBound - 1] == "between"
+        guard between ? words[joint] == "and" : isRangeJoint(joint) && words[joint] != "or" else { return nil }
+        if range.lowerBound > sentence.lowerBound, isOneOf(words[range.lowerBound - 1], "from", "by") { return nil }
+        guard tokens[joint + 1].kind == .number || isWord,
+              let (upper, upperRange, _) = readValue(at: joint + 1, in: sentence, claimed: claimed) else { return nil }
+        var lower = value
+        // "3 to 4 million": the scale written once, after the upper end
+        if range.count == 1, upperRange.count > 1, tokens[joint + 1].kind == .number, tokens[joint + 1].number > 0 {
+            let written = tokens[range.lowerBound].kind == .number ? tokens[range.lowerBound].number : Double(value)
+            lower = Int((written * Double(upper) / tokens[joint + 1].number).rounded())
+        }
+        guard upper > lower else { return nil }
+        return (lower, upperRange.upperBound)
+    }
+
+    /// "1 in 5", "one in three", "nine out of 10": either end of a ratio (a smaller number
+    /// against a larger one of at most 1,000, so "300 in 2023" and "300 in 10 days" are none).
+    func isRatio(_ range: Range<Int>, in sentence: Range<Int>) -> Bool {
+        func number(_ j: Int) -> Double? {
+            guard sentence.contains(j) else { return nil }
+            if tokens[j].kind == .number { return tokens[j].digits == 4 && !tokens[j].separated ? nil : tokens[j].number }
+            return tokens[j].kind == .word ? vocabulary.numbers[id: ids[j]].flatMap(Double.init) : nil
+        }
+        func ratio(_ part: Double?, _ whole: Double?) -> Bool {
+            guard let part, let whole else { return false }
+            return part < whole && whole <= 1000
+        }
+        let (start, end) = (range.lowerBound, range.upperBound)
+        let value = number(start)
+        if end + 1 < sentence.upperBound, words[end] == "in", ratio(value, number(end + 1)) { return true }
+        if end + 2 < sentence.upperBound, words[end] == "out", words[end + 1] == "of", ratio(value, number(end + 2)) { return true }
+        if start - 2 >= sentence.lowerBound, words[start - 1] == "in", ratio(number(start - 2), value) { return true }
+        return start - 3 >= sentence.lowerBound && words[start - 1] == "of" && words[start - 2] == "out" && ratio(number(start - 3), value)
+    }
+
     /// "to", "-", "or" between the two ends of a range ("25 to 30 metres").
     func isRangeJoint(_ i: Int) -> Bool {
         words[i] == "to" || words[i] == "-" || words[i] == "or"
@@ -312,7 +388,9 @@ struct FigureFinder {
             }
             // "4,800 of them", "most of those": part of a group named before; "66,237 of the same
             // period of 2022": a time expression follows
-            if words[i] == "of", i + 1 < sentence.upperBound, isOneOf(words[i + 1], "them", "those", "whom") || claimed.contains(i + 1) {
+            // ("158,000 of the total": a share of the count named before)
+            if words[i] == "of", i + 1 < sentence.upperBound, isOneOf(words[i + 1], "them", "those", "whom") || claimed.contains(i + 1)
+                || words[i + 1] == "the" && i + 2 < sentence.upperBound && isOneOf(words[i + 2], "total", "tally") {
                 return firstIsContent == true ? .unknown : .implied
             }
             // a demonym as the noun: "2,300 Guatemalans", "150 Afghans"
@@ -324,6 +402,12 @@ struct FigureFinder {
                 i = after
                 steps += 1
                 firstIsContent = firstIsContent ?? false
+                continue
+            }
+            // "and 141 more arrived on Monday": "more" adds to a count named before, the verb follows
+            if firstIsContent == nil, words[i] == "more", !words[i..<min(i + 8, sentence.upperBound)].contains("than") {
+                i += 1
+                steps += 1
                 continue
             }
             if firstIsContent == nil {

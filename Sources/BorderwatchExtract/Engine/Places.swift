@@ -7,8 +7,9 @@ struct PlaceMention: Sendable {
         case origin
         /// Where people went: "into Lithuania", "reached the UK".
         case destination
-        /// A sea or border that names the crossing ("the Channel"): `via` is the other side.
-        case route(via: String)
+        /// A sea or border that names the crossing ("the Channel"): `via` is the other side (none for
+        /// a Union-wide route, "the Western Balkan route" counted for `EU`).
+        case route(via: String?)
         /// "BRUSSELS - ", "ROME, Italy (AP) —": where the story was written.
         case dateline
         case plain
@@ -39,7 +40,9 @@ struct PlaceFinder {
             if let (value, length) = vocabulary.routes.longestMatch(in: ids, at: i), i + length <= sentence.upperBound,
                length > 1 || tokens[i].capitalized {
                 let parts = value.split(separator: " ").map(String.init)
-                if parts.count == 2 { result.append(PlaceMention(position: i, code: parts[0], role: .route(via: parts[1]))) }
+                if parts.count == 2 {
+                    result.append(PlaceMention(position: i, code: parts[0], role: .route(via: parts[1] == "-" ? nil : parts[1])))
+                }
                 i += length
                 continue
             }
@@ -67,6 +70,11 @@ struct PlaceFinder {
         }
         // "Syrians lodged 67,000 applications, Afghans 55,000": people of a nationality, not a counting country
         if length == 1, isPeople(words[i]) { return .plain }
+        // "4,561 were Syrian nationals", "Afghan migrants": a nationality, where people come from
+        if length == 1, i + 1 < sentence.upperBound, !isOneOf(words[i], "eu", "european"),
+           vocabulary.counted.longestMatch(in: ids, at: i + 1) != nil {
+            return .origin
+        }
         // the sentence's subject: "Mexico deported ...", "Hungary said it had pushed back ..."
         if i == sentence.lowerBound || i == sentence.lowerBound + 1 && words[sentence.lowerBound] == "the" {
             // a dateline ("BRUSSELS - ", "ROME, Italy (AP) —") names where the story was written
@@ -84,7 +92,10 @@ struct PlaceFinder {
         // the subject of a counting verb: "Turkey says Greece has pushed back 42,000", "Spain returned 4,000"
         var verb = i + length
         if verb < sentence.upperBound, isOneOf(words[verb], "has", "have", "had") { verb += 1 }
-        if verb < sentence.upperBound, tokens[verb].kind == .word, let (value, _) = vocabulary.metrics.longestMatch(in: ids, at: verb),
+        // ("arrivals from Mauritania jumped to 7,270": where they came from, not who counted)
+        let afterFrom = i > sentence.lowerBound && words[i - 1] == "from"
+            || i - 1 > sentence.lowerBound && words[i - 1] == "the" && words[i - 2] == "from"
+        if !afterFrom, verb < sentence.upperBound, tokens[verb].kind == .word, let (value, _) = vocabulary.metrics.longestMatch(in: ids, at: verb),
            value != "name" {
             return .authority
         }
@@ -96,7 +107,8 @@ struct PlaceFinder {
         case "to" where sendsBack(before: j, in: sentence), "into" where sendsBack(before: j, in: sentence):
             // "deported 320 people to Pakistan", "pushed back 300 to Serbia": where they were sent
             return .origin
-        case "into", "to", "in", "reached", "reach", "reaching", "reaches", "entered", "enter", "entering": return .destination
+        case "into", "to", "in", "reached", "reach", "reaching", "reaches", "entered", "enter", "entering", "toward", "towards":
+            return .destination
         default: return .plain
         }
     }

@@ -1,4 +1,5 @@
-/// Splits a token stream into sentences: at line breaks, and at `.`, `!`, `?` followed by a
+/// Splits a token stream into sentences: at line breaks (not inside a line wrapped before a
+/// lower-case word), and at `.`, `!`, `?` followed by a
 /// capital, a figure or a quote, unless the dot ends an abbreviation ("Aug.", "Mr.", "No.").
 /// A run longer than `maxLength` tokens is cut into pieces (see `bounded`).
 enum Sentences {
@@ -18,8 +19,13 @@ enum Sentences {
         while i < tokens.count {
             let token = tokens[i]
             if token.kind == .newline {
-                close(i)
-                start = i + 1
+                // a line wrapped inside a sentence (e-mail, fixed-width text): "... on Friday\nnight"
+                let wrapped = i > start && i + 1 < tokens.count && tokens[i + 1].kind == .word && !tokens[i + 1].capitalized
+                    && (tokens[i - 1].kind == .word || words[i - 1] == ",")
+                if !wrapped {
+                    close(i)
+                    start = i + 1
+                }
             } else if token.kind == .word, i + 1 < tokens.count, tokens[i + 1].capitalized, words[i].utf8.last == 0x2E,
                       opensSentence(words[i + 1]) {
                 // "... crossing into the U.S. The agency said": the initialism's dot ends the sentence too

@@ -31,9 +31,9 @@ struct TimeExpression: Sendable {
     var movedTo: Period?
     /// A bare "the same period": the compared figure's very period, unless set against it ("up from").
     var samePeriod = false
-    /// "down from 501 a day earlier": the day before the compared figure's day; the day before
-    /// the article's date when there is none.
-    var dayBack = false
+    /// "down from 501 a day earlier", "4,000 a week before": the day that many days before the
+    /// compared figure's day; before the article's date when there is none. Zero for other wording.
+    var daysBack = 0
     /// The baseline of a comparison ("down 36% from 2022, when a record 45,774 ..."): it dates a
     /// figure after it, never the one compared before it.
     var baseline = false
@@ -74,12 +74,24 @@ struct TimeFinder {
                 i = expression.range.upperBound
                 continue
             }
+            // "the January-August period", "in January-June 2023"
+            if tokens[i].hyphen, tokens[i].capitalized, let expression = monthRange(at: i, in: sentence) {
+                result.append(expression)
+                i = expression.range.upperBound
+                continue
+            }
             if tokens[i].kind == .word, let (code, length) = vocabulary.times.longestMatch(in: ids, at: i),
-               i + length <= sentence.upperBound, let expression = relative(code, i..<(i + length), in: sentence) {
+               i + length <= sentence.upperBound {
+                // "in the last week of December": a part of the month named after it (see `partOfMonth`)
+                if code.hasPrefix("week:"), i + length + 1 < sentence.upperBound, words[i + length] == "of",
+                   case .month? = point(at: i + length + 1, in: sentence)?.1 {
+                    i += length
+                    continue
+                }
+                guard var expression = relative(code, i..<(i + length), in: sentence) else { i += 1; continue }
                 i = expression.range.upperBound
                 // "overnight Sunday", "late on Friday": the day named right after is the one meant
                 if code == "day:0", i < sentence.upperBound, point(at: i, in: sentence) != nil { continue }
-                var expression = expression
                 // "since the crisis began in the summer": a stretch with only its start
                 if beganSince(before: expression.range.lowerBound + (words[expression.range.lowerBound] == "in" ? 1 : 0), in: sentence),
                    let period = expression.period, let first = firstDay(of: period) {
@@ -177,8 +189,9 @@ struct TimeFinder {
                 // "up 50% from 2022", "down from last year's 1,200": the baseline of a comparison dates
                 // the other figure, not this one
                 // "the highest since 2016, when 181,436 arrived": the clause after "when" is about 2016 itself
+                // ("Since August 2021, when the policy began, ..." opening the sentence is a stretch)
                 let whenFollows = range.upperBound + 1 < sentence.upperBound && words[range.upperBound] == ","
-                    && isOneOf(words[range.upperBound + 1], "when", "where")
+                    && isOneOf(words[range.upperBound + 1], "when", "where") && start - 1 > sentence.lowerBound
                 if lead == "from" && isChangeWord(before: start - 1, in: sentence) || lead == "since" && whenFollows {
                     result.append(TimeExpression(range: (start - 1)..<range.upperBound, period: period(point, range: range, in: sentence),
                                                  strength: strength, baseline: true))
@@ -225,18 +238,40 @@ struct TimeFinder {
                 result[index].period = result[index].period.map { anchor($0, on: day) }
             }
         }
+        for index in result.indices where namesComparedNoun(before: result[index].range.lowerBound, in: sentence) {
+            result[index].period = nil
+        }
         for expression in result { claimed.ranges.append(expression.range) }
         for (range, _) in points { claimed.ranges.append(range) }
         return (result.filter { $0.period != nil || $0.asOf != nil }, claimed)
     }
 
+    /// "more than double the number in 2022", "nearly double the figure of the same period of 2022":
+    /// the time belongs to a figure the text only compares with, and dates none of its figures.
+    func namesComparedNoun(before start: Int, in sentence: Range<Int>) -> Bool {
+        var j = start - 1
+        if j >= sentence.lowerBound, words[j] == "the" { j -= 1 }
+        guard j - 3 >= sentence.lowerBound, isOneOf(words[j], "in", "for", "of", "during"),
+              isOneOf(words[j - 1], "number", "figure", "total", "level", "tally"), words[j - 2] == "the" else { return false }
+        return isOneOf(words[j - 3], "double", "twice", "triple", "treble", "half", "than", "quadruple")
+    }
+
     /// "since the crisis began in ...", "since controls started on ...": `index` is the time
     /// wording's first word after "in"/"on"; a verb of beginning stands before it, and "since" before that.
+    /// Also "since Labour took office on July 5", "since the deal was signed in March": a short
+    /// clause of words only (no figure, no punctuation) between "since" and the date.
     func beganSince(before index: Int, in sentence: Range<Int>) -> Bool {
         var j = index - 1
+        // "since last week", "since yesterday"
+        if j >= sentence.lowerBound, words[j] == "since" { return true }
         if j >= sentence.lowerBound, isOneOf(words[j], "in", "on", "at") { j -= 1 }
-        guard j > sentence.lowerBound, isOneOf(words[j], "began", "begun", "started", "erupted", "opened", "effect", "escalated", "force", "introduced") else { return false }
-        return words[max(sentence.lowerBound, j - 10)..<j].contains("since")
+        guard j > sentence.lowerBound else { return false }
+        if isOneOf(words[j], "began", "begun", "started", "erupted", "opened", "effect", "escalated", "force", "introduced") {
+            return words[max(sentence.lowerBound, j - 10)..<j].contains("since")
+        }
+        var k = j
+        while k > sentence.lowerBound, j - k < 8, tokens[k].kind == .word, words[k] != "since" { k -= 1 }
+        return words[k] == "since" && j - k >= 2
     }
 
     /// "the first seven weeks of the year", "the first 100 days of 2023": the days from 1 January;
@@ -470,6 +505,11 @@ struct TimeFinder {
     /// The year named after a part of a year: "of 2023", "of the year", "of this year", "of last
     /// year" (`nil` for the first two), and the index after those words.
     func yearOf(after i: Int, in sentence: Range<Int>) -> (Int?, Int) {
+        // "in Q1 2023": the year right after
+        if i < sentence.upperBound, tokens[i].kind == .number, !tokens[i].separated, tokens[i].digits == 4,
+           (1900...2100).contains(Int(tokens[i].number)) {
+            return (Int(tokens[i].number), i + 1)
+        }
         guard i < sentence.upperBound, words[i] == "of" || words[i] == "in" else { return (nil, i) }
         let (year, after) = year(after: i + 1, in: sentence, comma: false)
         if let year { return (year, after) }
@@ -488,6 +528,19 @@ struct TimeFinder {
         guard token.kind == .word, let month = vocabulary.months[id: ids[i]].flatMap(Int.init) else { return nil }
         if token.capitalized { return month }
         return nil
+    }
+
+    /// "January-August" (one hyphenated word, a year may follow): the months from the first to the
+    /// second, of the year named or else the latest such stretch begun by the article's month.
+    func monthRange(at i: Int, in sentence: Range<Int>) -> TimeExpression? {
+        let parts = words[i].split(separator: "-")
+        guard parts.count == 2, let first = vocabulary.months[parts[0]].flatMap(Int.init),
+              let last = vocabulary.months[parts[1]].flatMap(Int.init), first < last else { return nil }
+        let (named, after) = year(after: i + 1, in: sentence, comma: false)
+        let y = named ?? (first > articleDate.month ? articleDate.year - 1 : articleDate.year)
+        guard let start = Day(year: y, month: first, day: 1), let end = Day(year: y, month: last, day: Day.daysIn(month: last, year: y))
+        else { return nil }
+        return TimeExpression(range: i..<after, period: .span(start: start, end: end), strength: .explicit)
     }
 
     /// A day with no year takes the article's year, or the year before if that would put it after the article.
@@ -561,12 +614,14 @@ struct TimeFinder {
         sentence.contains(i) ? words[i] : ""
     }
 
-    /// "said on Monday", "told reporters on Tuesday": the day of the statement.
+    /// "said on Monday", "told reporters on Tuesday", "figures published on Friday": the day of the statement.
     func isReport(_ i: Int, in sentence: Range<Int>) -> Bool {
         words[max(sentence.lowerBound, i - 4)..<i].contains { word in
             switch word {
             case "said", "says", "told", "reported", "announced", "added", "stated", "confirmed",
-                 "reporters", "statement", "speaking", "talking": return true
+                 "reporters", "statement", "speaking", "talking", "briefing", "interview", "tweeted", "posted", "wrote",
+                 // "data showed on Tuesday", "figures published on Monday"
+                 "showed", "show", "shows", "published", "revealed": return true
             default: return false
             }
         }
@@ -620,7 +675,9 @@ struct TimeFinder {
         case "span":
             return TimeExpression(range: range, period: .span(start: nil, end: nil), strength: .relative)
         case "dayback":
-            return TimeExpression(range: range, period: .day(d.adding(days: -1)), strength: .relative, dayBack: true)
+            let days = Int(argument) ?? 1
+            guard days >= 1 else { return nil }
+            return TimeExpression(range: range, period: .day(d.adding(days: -days)), strength: .relative, daysBack: days)
         case "yearback":
             // without a figure to compare with: "the previous year" is last year, others an unknown stretch
             let alone: Period = argument == "last" ? .year(d.year - 1) : .span(start: nil, end: nil)
@@ -656,11 +713,19 @@ struct TimeFinder {
                 return TimeExpression(range: range, period: .span(start: first, end: d), strength: .relative)
             }
             // "fiscal year 2022", "fiscal 2023": the US federal year, October to September
-            let (year, end) = self.year(after: range.upperBound, in: sentence, comma: false)
+            var (year, end) = self.year(after: range.upperBound, in: sentence, comma: false)
+            var start = range.lowerBound
+            // "the 2024 fiscal year": the year before it
+            if year == nil, start > sentence.lowerBound, tokens[start - 1].kind == .number, !tokens[start - 1].separated,
+               tokens[start - 1].digits == 4, (1900...2100).contains(Int(tokens[start - 1].number)) {
+                year = Int(tokens[start - 1].number)
+                start -= 1
+                end = range.upperBound
+            }
             guard let year, let first = Day(year: year - 1, month: 10, day: 1), let last = Day(year: year, month: 9, day: 30) else {
                 return range.count > 1 ? TimeExpression(range: range, period: .span(start: nil, end: nil), strength: .relative) : nil
             }
-            return TimeExpression(range: range.lowerBound..<end, period: .span(start: first, end: last), strength: .relative)
+            return TimeExpression(range: start..<end, period: .span(start: first, end: last), strength: .relative)
         case "season":
             // "last summer", "since the summer", "over the winter": months A-B, wrapping past December
             let bounds = argument.split(separator: "-").compactMap { Int($0) }
@@ -685,6 +750,14 @@ struct TimeFinder {
             let parts = argument.split(separator: "-").compactMap { Int($0) }
             guard parts.count == 2, let day = resolve(month: parts[0], day: parts[1], year: nil) else { return nil }
             return TimeExpression(range: range, period: .day(day), strength: .relative)
+        case "easter":
+            // "over the Easter weekend", "on Good Friday": days around Easter Sunday (easter:FROM:TO),
+            // the latest such stretch begun by the article's date
+            guard parts.count == 3, let from = Int(parts[1]), let to = Int(parts[2]) else { return nil }
+            var sunday = Day.easterSunday(of: d.year)
+            if sunday.adding(days: from) > d { sunday = Day.easterSunday(of: d.year - 1) }
+            let first = sunday.adding(days: from), last = sunday.adding(days: to)
+            return TimeExpression(range: range, period: from == to ? .day(first) : .span(start: first, end: last), strength: .relative)
         case "duration":
             guard let days = Int(argument), days >= 1 else { return nil }
             let period: Period = days == 1 ? .day(d) : .span(start: d.adding(days: 1 - days), end: d)

@@ -2,7 +2,7 @@ import BorderwatchCore
 import Foundation
 
 /// A JSON article: `{title, date, url, body}` or `{..., text}`; also `content`, `headline`,
-/// `published`/`datePublished`, `link`, `language`, and a body given as an array of paragraphs.
+/// schema.org's `articleBody`, `published`/`datePublished`, `link`, `language`, and a body given as an array of paragraphs.
 /// HTML inside the body is reduced to its text.
 enum JSONArticle {
     static func decode(_ bytes: [UInt8]) -> Document? {
@@ -13,7 +13,7 @@ enum JSONArticle {
             }
             return nil
         }
-        var body = string("body", "text", "content", "article", "description", "summary") ?? ""
+        var body = string("body", "text", "articleBody", "content", "article", "description", "summary") ?? ""
         if body.isEmpty, let parts = (object["body"] ?? object["text"] ?? object["paragraphs"]) as? [Any] {
             body = parts.compactMap { $0 as? String }.joined(separator: "\n\n")
         }

@@ -25,8 +25,8 @@ public struct Dateline: Hashable, Sendable {
                 let lineEnd = characters.firstIndex(of: 0x0A, from: lineStart, to: bytes.count) ?? bytes.count
                 if lineEnd > lineStart {
                     lines += 1
-                    if opensWithCapitals(bytes[lineStart..<lineEnd]),
-                       let dateline = parse(characters, lineStart..<lineEnd, reference: reference, lexicon: lexicon) {
+                    if let dateline = parse(characters, lineStart..<lineEnd, titleCase: !opensWithCapitals(bytes[lineStart..<lineEnd]),
+                                            reference: reference, lexicon: lexicon) {
                         return (dateline, lineStart..<characters.index(lineStart, offsetBy: dateline.length, limit: lineEnd))
                     }
                 }
@@ -48,8 +48,15 @@ public struct Dateline: Hashable, Sendable {
     }
 
     /// Parses a dateline at the start of the paragraph `paragraph` (byte offsets into `text`).
-    static func parse(_ text: UTF8Characters, _ paragraph: Range<Int>, reference: Day?, lexicon: Lexicon = .english) -> Dateline? {
-        guard let city = cityEnd(text, paragraph) else { return nil }
+    /// A city in title case (`Sofia, September 12 (BTA) -`, `Warsaw, 4 October 2023 (AFP) -`)
+    /// counts only with a comma, a date opening the head and an agency in parentheses.
+    static func parse(_ text: UTF8Characters, _ paragraph: Range<Int>, titleCase: Bool = false, reference: Day?,
+                      lexicon: Lexicon = .english) -> Dateline? {
+        guard let city = cityEnd(text, paragraph, titleCase: titleCase) else { return nil }
+        if titleCase {
+            guard city + 2 < paragraph.upperBound, text.bytes[city] == UInt8(ascii: ","), text.bytes[city + 1] == 0x20,
+                  isDateStart(text, city + 2, paragraph.upperBound, lexicon: lexicon) else { return nil }
+        }
         // What follows the city up to the dash or the agency: at most ~80 characters.
         let restEnd = text.index(city, offsetBy: 90, limit: paragraph.upperBound)
         var first = city
@@ -64,17 +71,21 @@ public struct Dateline: Hashable, Sendable {
             after = next
         }
         let head = String(decoding: UnsafeBufferPointer(rebasing: text.bytes[city..<end]), as: UTF8.self)
+        let date = date(in: head, reference: reference, lexicon: lexicon)
+        if titleCase, date == nil || text.bytes[end - 1] != UInt8(ascii: ")") { return nil }
         return Dateline(city: String(decoding: UnsafeBufferPointer(rebasing: text.bytes[paragraph.lowerBound..<city]), as: UTF8.self),
-                        date: date(in: head, reference: reference, lexicon: lexicon),
+                        date: date,
                         length: text.count(paragraph.lowerBound, after))
     }
 
     /// The end of the city at the paragraph's start: one to three words in capitals (letters,
-    /// spaces, dots, hyphens, apostrophes), at least three letters, none of them lower-case.
-    static func cityEnd(_ text: UTF8Characters, _ paragraph: Range<Int>) -> Int? {
+    /// spaces, dots, hyphens, apostrophes), at least three letters, none of them lower-case; with
+    /// `titleCase`, words that each open with a capital (`Svilengrad`, `Las Palmas`).
+    static func cityEnd(_ text: UTF8Characters, _ paragraph: Range<Int>, titleCase: Bool = false) -> Int? {
         var end = paragraph.lowerBound
         var letters = 0
         var lowercase = false
+        var wordStart = true
         var i = paragraph.lowerBound
         while i < paragraph.upperBound {
             let next = text.characterEnd(from: i, limit: paragraph.upperBound)
@@ -83,15 +94,21 @@ public struct Dateline: Hashable, Sendable {
                 if byte >= 65 && byte <= 90 {
                     letters += 1
                     end = next
+                } else if titleCase, byte >= 97 && byte <= 122 {
+                    if wordStart { return nil }
+                    letters += 1
+                    end = next
                 } else if !" .-'".utf8.contains(byte) {
                     break
                 }
+                wordStart = byte == 0x20
             } else {
                 let character = text.character(i, next)
-                guard character.isUppercase else { break }
-                lowercase = lowercase || character.isLowercase
+                guard character.isUppercase || titleCase && !wordStart && character.isLetter else { break }
+                lowercase = lowercase || character.isLowercase && !titleCase
                 letters += 1
                 end = next
+                wordStart = false
             }
             i = next
         }
@@ -99,6 +116,15 @@ public struct Dateline: Hashable, Sendable {
         // Inside the city every space byte is a space character.
         let words = text.bytes[paragraph.lowerBound..<end].split(separator: 0x20)
         return words.count <= 3 ? end : nil
+    }
+
+    /// A month name or a day number at `start`, as in `September 12` or `4 October 2023`.
+    static func isDateStart(_ text: UTF8Characters, _ start: Int, _ limit: Int, lexicon: Lexicon) -> Bool {
+        var end = start
+        while end < limit, end - start < 12, text.bytes[end] != 0x20, text.bytes[end] != UInt8(ascii: ",") { end += 1 }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: text.bytes[start..<end]), as: UTF8.self)
+        if let day = Int(word) { return (1...31).contains(day) }
+        return MetadataDate.ordinalDay(word[...]) != nil || lexicon.month(named: word) != nil
     }
 
     /// `,` `(` `–` `—` `-` `/`: what may come first after the city.
