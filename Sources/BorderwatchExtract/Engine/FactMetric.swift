@@ -227,14 +227,21 @@ extension FactBuilder {
     }
 
     /// The verb right before the figure is an interception ("intercepted^" in metrics.tsv) by an
-    /// authority of `region` named before it, and `region` is a side people leave from: a country
+    /// authority of `region` named before it (or a passive one, with the authority as its agent), and `region` is a side people leave from: a country
     /// no route leads into (no neighbours row) or the far side of the article's own route.
     func interceptedOnTheWayOut(_ figure: Figure, by region: String, in sentence: SentenceAnalysis) -> Bool {
-        guard vocabulary.neighbours[region] == nil || region == article.via,
-              sentence.metrics.contains(where: {
-                  $0.value == "arrivals^" && $0.range.upperBound <= figure.span.lowerBound && figure.span.lowerBound - $0.range.upperBound <= 3
-              }) else { return false }
-        return sentence.mentions.contains { $0.role == .authority && $0.code == region && $0.position < figure.span.lowerBound }
+        guard vocabulary.neighbours[region] == nil || region == article.via else { return false }
+        // "intercepted 1,200", or passive: "63 migrants were intercepted ... by French police"
+        if sentence.metrics.contains(where: {
+            $0.value == "arrivals^" && $0.range.upperBound <= figure.span.lowerBound && figure.span.lowerBound - $0.range.upperBound <= 3
+        }) {
+            return sentence.mentions.contains { $0.role == .authority && $0.code == region && $0.position < figure.span.lowerBound }
+        }
+        guard sentence.metrics.contains(where: { cue in
+            cue.value == "arrivals^" && cue.range.lowerBound >= figure.range.upperBound && cue.range.lowerBound - figure.range.upperBound <= 4
+                && words[figure.range.upperBound..<cue.range.lowerBound].contains { $0 == "were" || $0 == "was" }
+        }) else { return false }
+        return sentence.mentions.contains { $0.role == .authority && $0.code == region && $0.position > figure.range.upperBound && isAgent($0) }
     }
 
     /// "trying to reach Italy", "heading to the UK": the country at `position` is where people
