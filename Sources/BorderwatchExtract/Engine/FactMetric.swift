@@ -49,9 +49,12 @@ extension FactBuilder {
                 if sentence.metrics.contains(where: { $0.value != "name" && $0.range.upperBound == figure.span.lowerBound }) { continue }
                 cue.value.removeLast()
             }
-            if governed, cue.range.lowerBound >= figure.range.upperBound, sentence.figures.contains(where: {
+            // ("let 89 migrants disembark but refused to allow 35 men ...": the verb of the next clause's figure)
+            if cue.range.lowerBound >= figure.range.upperBound, sentence.figures.contains(where: {
                 $0.span.lowerBound >= cue.range.upperBound && $0.span.lowerBound - cue.range.upperBound <= 1
-            }) { continue }
+            }), governed || words[figure.range.upperBound..<cue.range.lowerBound].contains(where: { isOneOf($0, "but", "while", "and") }) {
+                continue
+            }
             // "prevented 24,203 people from crossing and arrested 183": the verb right before a figure
             // shadows the phrases of the clauses before it
             if governed, cue.range.upperBound <= figure.span.lowerBound, sentence.metrics.contains(where: { verb in
