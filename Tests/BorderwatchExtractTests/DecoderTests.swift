@@ -58,6 +58,28 @@ import Testing
         #expect(document.text == "A&B ’s — café x\n\nTwo")
     }
 
+    /// Navigation, sidebars, footers and "related" lists are other stories; nested ones close at their own end.
+    @Test func htmlPageFurnitureIsLeftOut() {
+        let html = """
+            <html><body><nav>Home 1</nav><article><p>Story one: more than 300 people crossed the Channel on Saturday.</p>
+            <div class="related-links"><div>Record 700 cross</div><div>45,774 in 2022</div></div>
+            <p>Story two: it brings the total for the year so far to 21,000, the Home Office said.</p>
+            <aside><aside>inner</aside>outer 12</aside><p>Story three: officials said the weather was calm and seas were low.</p></article>
+            <footer>&copy; 2023</footer></body></html>
+            """
+        let text = DocumentDecoder.decode(Array(html.utf8), fileName: "a.html").text
+        #expect(text.contains("Story one:") && text.contains("Story two:") && text.contains("Story three:"))
+        #expect(!text.contains("700") && !text.contains("45,774") && !text.contains("outer") && !text.contains("Home 1"))
+        #expect(!text.contains("2023"))
+    }
+
+    /// A story wrapped in an element that only looks like furniture is still read.
+    @Test func htmlStoryInsideFurnitureLikeWrapperIsKept() {
+        let html = "<html><body><div class=\"share-enabled\"><p>120 migrants crossed on Monday.</p></div></body></html>"
+        let text = DocumentDecoder.decode(Array(html.utf8), fileName: "a.html").text
+        #expect(text.contains("120 migrants crossed on Monday."))
+    }
+
     @Test func plainTextInlineLinksLoseTheirTargets() {
         let text = "Iraqis are part of <a href=\"https://x.example/2021/08/12/story\">the crisis</a>, he said."
         let document = DocumentDecoder.decode(Array(text.utf8), fileName: "a.txt")

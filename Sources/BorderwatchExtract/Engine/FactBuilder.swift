@@ -70,7 +70,8 @@ struct FactBuilder {
                     period = .day(day)
                     strength = .relative
                     inherited = true
-                } else if let previousPeriod = recentPeriod(before: sentence.range, metric: metric, region: region) {
+                } else if let previousPeriod = recentPeriod(before: sentence.range, metric: metric, region: region,
+                                                                         ownBody: namesBody(of: region, in: sentence)) {
                     // "They were part of a group of more than 380 ...": the day of the count just before;
                     // "... reached 380,000 in 2023. Crossings on one route rose to 158,000": its year.
                     // As well dated as that count, so a headline's weaker twin folds into it.
@@ -193,6 +194,15 @@ struct FactBuilder {
             && isOneOf(words[of + 2], "were", "was", "have", "had") && (cue.range.lowerBound == of + 3 || words[of + 3] == "been")
     }
 
+    /// "Greek police said ...", "the Italian coast guard": a body of `region` (a country with an
+    /// authority noun) speaks in the sentence.
+    func namesBody(of region: String?, in sentence: SentenceAnalysis) -> Bool {
+        sentence.mentions.contains { mention in
+            mention.role == .authority && mention.code == region && mention.position + 1 < sentence.range.upperBound
+                && vocabulary.authorityNouns.longestMatch(in: ids, at: mention.position + 1) != nil
+        }
+    }
+
     /// The last number before the figure in its sentence is a rate ("3,400 a day", "50 per boat").
     func followsRate(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
         guard let number = (sentence.range.lowerBound..<figure.span.lowerBound).last(where: { tokens[$0].kind == .number }) else { return false }
@@ -239,20 +249,25 @@ struct FactBuilder {
         }
     }
 
-    /// "the highest since 2016", "the highest since the refugee crisis of 2015", "the most in two
-    /// decades": the highest of a stretch, not so far ("the highest since the start of the year" is
-    /// still a record for the year); "the highest per capita", "the largest in the world": a
+    /// "the highest since 2016", "the highest since March", "the most in two decades": the highest
+    /// of a stretch, not so far ("the highest since the start of the year" is still a record for
+    /// the year, "the largest since records began" one ever); "the highest per capita", "the largest in the world": a
     /// superlative across places.
     func bySpan(_ cue: Cue, in sentence: Range<Int>) -> Bool {
         var sawIn = false
         for i in cue.range.upperBound..<min(cue.range.upperBound + 8, sentence.upperBound) {
             switch words[i] {
             case "since":
-                for j in (i + 1)..<min(i + 7, sentence.upperBound) {
-                    if tokens[j].kind == .number, tokens[j].digits == 4 { return true }
-                    if tokens[j].kind == .punct { return false }
+                // "since records began", "since counting started": ever; "since the start of the year",
+                // "since January": this year's record; "since 2016", "since March", "since last
+                // summer", "since the pandemic": only the highest of that stretch
+                guard i + 1 < sentence.upperBound, tokens[i + 1].kind != .punct else { return false }
+                for j in (i + 1)..<min(i + 4, sentence.upperBound) {
+                    if tokens[j].kind == .punct { break }
+                    if isOneOf(words[j], "records", "record", "counting", "data", "figures", "statistics", "monitoring",
+                               "start", "beginning", "january", "jan", "jan.") { return false }
                 }
-                return false
+                return true
             case "per": return i + 1 < sentence.upperBound && words[i + 1] == "capita"
             case "in", "for": sawIn = true
             case "world": if sawIn { return true }

@@ -49,9 +49,12 @@ extension FactBuilder {
                 if sentence.metrics.contains(where: { $0.value != "name" && $0.range.upperBound == figure.span.lowerBound }) { continue }
                 cue.value.removeLast()
             }
-            if governed, cue.range.lowerBound >= figure.range.upperBound, sentence.figures.contains(where: {
+            // ("let 89 migrants disembark but refused to allow 35 men ...": the verb of the next clause's figure)
+            if cue.range.lowerBound >= figure.range.upperBound, sentence.figures.contains(where: {
                 $0.span.lowerBound >= cue.range.upperBound && $0.span.lowerBound - cue.range.upperBound <= 1
-            }) { continue }
+            }), governed || words[figure.range.upperBound..<cue.range.lowerBound].contains(where: { isOneOf($0, "but", "while", "and") }) {
+                continue
+            }
             // "prevented 24,203 people from crossing and arrested 183": the verb right before a figure
             // shadows the phrases of the clauses before it
             if governed, cue.range.upperBound <= figure.span.lowerBound, sentence.metrics.contains(where: { verb in
@@ -156,6 +159,11 @@ extension FactBuilder {
             }
         }
         let start = figure.span.lowerBound
+        // "nearly double last year's 66,237 in the same period": a figure of the period before
+        if start - 2 >= sentence.range.lowerBound, tokens[start - 1].possessive, isOneOf(words[start - 1], "year", "month", "week"),
+           isOneOf(words[start - 2], "last", "previous") {
+            return true
+        }
         // "35% higher than at this point in 2023 (7,715)": the figure of a compared time, in brackets
         if start - 1 > sentence.range.lowerBound, words[start - 1] == "(", figure.range.upperBound < sentence.range.upperBound,
            words[figure.range.upperBound] == ")",
@@ -223,14 +231,21 @@ extension FactBuilder {
     }
 
     /// The verb right before the figure is an interception ("intercepted^" in metrics.tsv) by an
-    /// authority of `region` named before it, and `region` is a side people leave from: a country
+    /// authority of `region` named before it (or a passive one, with the authority as its agent), and `region` is a side people leave from: a country
     /// no route leads into (no neighbours row) or the far side of the article's own route.
     func interceptedOnTheWayOut(_ figure: Figure, by region: String, in sentence: SentenceAnalysis) -> Bool {
-        guard vocabulary.neighbours[region] == nil || region == article.via,
-              sentence.metrics.contains(where: {
-                  $0.value == "arrivals^" && $0.range.upperBound <= figure.span.lowerBound && figure.span.lowerBound - $0.range.upperBound <= 3
-              }) else { return false }
-        return sentence.mentions.contains { $0.role == .authority && $0.code == region && $0.position < figure.span.lowerBound }
+        guard vocabulary.neighbours[region] == nil || region == article.via else { return false }
+        // "intercepted 1,200", or passive: "63 migrants were intercepted ... by French police"
+        if sentence.metrics.contains(where: {
+            $0.value == "arrivals^" && $0.range.upperBound <= figure.span.lowerBound && figure.span.lowerBound - $0.range.upperBound <= 3
+        }) {
+            return sentence.mentions.contains { $0.role == .authority && $0.code == region && $0.position < figure.span.lowerBound }
+        }
+        guard sentence.metrics.contains(where: { cue in
+            cue.value == "arrivals^" && cue.range.lowerBound >= figure.range.upperBound && cue.range.lowerBound - figure.range.upperBound <= 4
+                && words[figure.range.upperBound..<cue.range.lowerBound].contains { $0 == "were" || $0 == "was" }
+        }) else { return false }
+        return sentence.mentions.contains { $0.role == .authority && $0.code == region && $0.position > figure.range.upperBound && isAgent($0) }
     }
 
     /// "trying to reach Italy", "heading to the UK": the country at `position` is where people

@@ -252,8 +252,10 @@ extension FactBuilder {
     /// A whole year or stretch is background to another country's count ("Last year, 15,682 reached
     /// Spain. Greece's coast guard intercepted 44 ..."), so only a day crosses to another region
     /// (parallel reports of the same night). A Union-wide count (`EU`) is no other country: its
-    /// routes and members go on with its year or stretch for two sentences. A nil `region` takes any.
-    func recentPeriod(before sentence: Range<Int>, metric: Metric, region: String?) -> Period? {
+    /// routes and members go on with its year or stretch for two sentences, and a route counted for
+    /// the EU takes on its members' ones; a member's count its own body reports (`ownBody`: "Greek
+    /// police said ...") is news of its own. A nil `region` takes any.
+    func recentPeriod(before sentence: Range<Int>, metric: Metric, region: String?, ownBody: Bool) -> Period? {
         var sentencesBack = 0
         var current = sentence.lowerBound
         for entry in entries.reversed() where entry.sentence.lowerBound < sentence.lowerBound {
@@ -269,7 +271,7 @@ extension FactBuilder {
                 if entry.inherited && sentencesBack > 1 { continue }
                 return entry.fact.period
             }
-            guard region == nil || entry.fact.region == region || entry.fact.region == "EU" else { continue }
+            guard region == nil || region == "EU" || entry.fact.region == region || entry.fact.region == "EU" && !ownBody else { continue }
             // a Union-wide count dates the route figures of the next two sentences, stretch or year
             let union = entry.fact.region == "EU" && entry.fact.metric == metric
             switch entry.fact.period {

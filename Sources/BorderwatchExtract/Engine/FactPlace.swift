@@ -18,15 +18,17 @@ extension FactBuilder {
             // "Tunisia's coast guard foiled 1,310 attempts to cross toward Italy and intercepted 23,000":
             // where people were heading names no counting body
             $0.position < figure.span.lowerBound && !($0.role == .destination && isHeading(to: $0.position))
+                && !isAgent($0, ofAnotherFigureThan: figure, in: sentence)
         }).flatMap({ $0.role == .authority ? $0 : nil }) ??
             sentence.mentions.last(where: {
                 $0.role == .authority && $0.position < figure.span.lowerBound && figure.span.lowerBound - $0.position <= 8
+                && !isAgent($0, ofAnotherFigureThan: figure, in: sentence)
             }) {
             region = authority.code
         } else if let agent = sentence.mentions.first(where: { mention in
             // "9,000 people were arrested by the Mauritanian coast guard": the passive's agent counted
-            mention.role == .authority && mention.position >= figure.range.upperBound && mention.position - figure.range.upperBound <= 8
-                && (words[mention.position - 1] == "by" || words[mention.position - 1] == "the" && words[mention.position - 2] == "by")
+            mention.role == .authority && mention.position >= figure.range.upperBound && mention.position - figure.range.upperBound <= 12
+                && isAgent(mention) && !sentence.figures.contains { $0.range.lowerBound > figure.range.upperBound && $0.range.lowerBound < mention.position }
         }) {
             region = agent.code
         } else if metric == .arrivals || metric == .asylumClaims, let landing = sentence.mentions.first(where: { mention in
@@ -53,6 +55,11 @@ extension FactBuilder {
             return between.count <= 8 && !sentence.figures.contains { between.contains($0.range.lowerBound) }
         }) {
             region = route.code
+        } else if let route = sentence.mentions.first(where: { mention in
+            if case .route = mention.role { return mention.code != region } else { return false }
+        }) {
+            // "On the Western Balkans route, detections fell to 75,000": the route's side counted
+            region = route.code
         } else if let article = region, !sentence.mentions.contains(where: { $0.code == article }),
                   let other = sentence.mentions.first(where: {
                       $0.role != .origin && $0.code != self.article.via && vocabulary.neighbours[$0.code] != nil
@@ -76,6 +83,18 @@ extension FactBuilder {
         }
         // nothing names the far side: the usual route in, as for a whole article
         return (region, vocabulary.defaultVia[region])
+    }
+
+    /// "by French police", "by the Mauritanian coast guard": the agent of a passive verb.
+    func isAgent(_ mention: PlaceMention) -> Bool {
+        let j = mention.position - 1
+        return j > 0 && (words[j] == "by" || words[j] == "the" && words[j - 1] == "by")
+    }
+
+    /// "63 were intercepted by French police, while a further 120 made it to Dover": the agent of
+    /// an earlier figure's passive counts that figure only.
+    func isAgent(_ mention: PlaceMention, ofAnotherFigureThan figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        isAgent(mention) && sentence.figures.contains { $0.range.upperBound <= mention.position && $0.range != figure.range }
     }
 
     /// "on the Polish, Czech and Swiss borders", "the Polish border": the mention only says which

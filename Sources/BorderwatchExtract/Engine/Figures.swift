@@ -45,7 +45,7 @@ struct FigureFinder {
                 if i - 2 >= sentence.lowerBound, words[i - 1] == "/", tokens[i - 2].kind == .number { continue }
                 let isYear = !token.separated && token.digits == 4 && (1900...2100).contains(value)
                 if isYear && !countedNounFollows(range.upperBound, in: sentence) { continue }
-                if isAgeAfterName(range, in: sentence) { continue }
+                if isAgeAfterName(range, in: sentence) || isNumberedName(range, in: sentence) { continue }
                 // "Of the 500 on board, 30 drowned": the group the sentence then breaks down
                 if i - 2 == sentence.lowerBound, words[i - 2] == "of", words[i - 1] == "the" { continue }
             }
@@ -342,6 +342,17 @@ struct FigureFinder {
         return tokens[name].kind == .word && tokens[name].capitalized && name > sentence.lowerBound
             && vocabulary.gazetteer[id: ids[name]] == nil && vocabulary.months[id: ids[name]] == nil
             && vocabulary.weekdays[id: ids[name]] == nil
+    }
+
+    /// "the Humanity 1", "Sea-Watch 3", "Covid 19": a small figure right after a capitalised word
+    /// inside the sentence that names no place or day, with no counted noun, is part of a name.
+    func isNumberedName(_ range: Range<Int>, in sentence: Range<Int>) -> Bool {
+        let name = range.lowerBound - 1
+        guard range.count == 1, tokens[range.lowerBound].number < 100, !tokens[range.lowerBound].separated,
+              name > sentence.lowerBound, tokens[name].kind == .word, tokens[name].capitalized,
+              !countedNounFollows(range.upperBound, in: sentence) else { return false }
+        return vocabulary.gazetteer[id: ids[name]] == nil && vocabulary.months[id: ids[name]] == nil
+            && vocabulary.weekdays[id: ids[name]] == nil && vocabulary.authorities[id: ids[name]] == nil
     }
 
     /// Rules out figures followed by a percent sign, "times", an age or a clock suffix.

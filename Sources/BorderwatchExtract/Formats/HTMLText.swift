@@ -7,8 +7,16 @@ import BorderwatchCore
 /// skipped, except JSON-LD scripts, which are searched for `datePublished` and `headline`.
 enum HTMLText {
     static func decode(_ bytes: [UInt8]) -> Document {
-        var scanner = Scanner(bytes: bytes)
+        var scanner = Scanner(bytes: bytes, skipsBoilerplate: true)
         scanner.run()
+        // a page whose story itself sits in an element that looks like boilerplate
+        // ("<div class=share-enabled>"), leaving less than a short paragraph: read it whole
+        // rather than lose the story
+        if scanner.skippedText, scanner.visibleBytes < 100 {
+            var whole = Scanner(bytes: bytes, skipsBoilerplate: false)
+            whole.run()
+            if whole.visibleBytes > scanner.visibleBytes { scanner = whole }
+        }
         let meta = scanner.meta
         let date = meta.publishedTime.flatMap(MetadataDate.parse)
             ?? meta.jsonLDDate.flatMap(MetadataDate.parse)
@@ -45,6 +53,35 @@ enum HTMLText {
 
     /// Elements whose content is never visible text.
     static let hiddenElements: Set<String> = ["script", "style", "noscript", "template", "svg", "iframe", "object", "select", "button"]
+    /// Page furniture around a story: navigation, sidebars, footers, forms. Their headlines
+    /// ("Record 1,295 migrants cross Channel" under "Related") are other stories' figures.
+    static let boilerplateElements: Set<String> = ["nav", "aside", "footer", "form"]
+    /// Class, id and role names of page furniture; a class token matches when it is one of these
+    /// or starts or ends with one joined by "-" or "_" ("related-articles", "js-most-read").
+    static let boilerplateNames: [String] = [
+        "related", "share", "sharing", "social", "comments", "comment", "newsletter", "promo", "advert", "advertisement",
+        "ad", "ads", "sidebar", "most-read", "mostread", "most-popular", "popular", "trending", "recommended",
+        "breadcrumb", "breadcrumbs", "cookie", "cookies", "subscribe", "subscription", "outbrain", "taboola",
+        "read-more", "more-stories", "also-read", "navigation", "complementary", "contentinfo", "menu", "banner",
+    ]
+
+    /// Whether the element a start tag opens is page furniture rather than the story.
+    static func isBoilerplate(_ tag: Tag) -> Bool {
+        if boilerplateElements.contains(tag.name) { return true }
+        guard !["article", "main", "body", "html", "p"].contains(tag.name) else { return false }
+        for key in ["class", "id", "role"] {
+            guard let value = tag.attributes[key]?.lowercased() else { continue }
+            for token in value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+                for name in boilerplateNames where token == name
+                    || token.hasPrefix(name + "-") || token.hasPrefix(name + "_")
+                    || token.hasSuffix("-" + name) || token.hasSuffix("_" + name) {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
     /// Elements that start or end a paragraph.
     static let blockElements: Set<String> = [
         "p", "div", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "td", "th", "table",
@@ -58,9 +95,16 @@ enum HTMLText {
         var meta = Meta()
         var index = 0
         var inHead = false
+        /// Leave out page furniture (`isBoilerplate`).
+        let skipsBoilerplate: Bool
+        /// Some furniture with text in it was left out.
+        var skippedText = false
+        /// Bytes of text output that are not spaces.
+        var visibleBytes = 0
 
-        init(bytes: [UInt8]) {
+        init(bytes: [UInt8], skipsBoilerplate: Bool = false) {
             self.bytes = bytes
+            self.skipsBoilerplate = skipsBoilerplate
             output.reserveCapacity(bytes.count / 2)
         }
 
@@ -73,7 +117,12 @@ enum HTMLText {
                     index = Entities.decode(bytes, at: index, into: &output)
                 } else {
                     // Line breaks in markup are only spaces; block elements make the paragraphs.
-                    output.append(ASCII.isSpace(byte) ? 0x20 : byte)
+                    if ASCII.isSpace(byte) {
+                        output.append(0x20)
+                    } else {
+                        output.append(byte)
+                        visibleBytes += 1
+                    }
                     index += 1
                 }
             }
@@ -98,6 +147,13 @@ enum HTMLText {
             if !tag.closing { noteMetadata(tag) }
             if HTMLText.blockElements.contains(tag.name) {
                 output.append(contentsOf: [0x0A, 0x0A])
+            }
+            if skipsBoilerplate, !tag.closing, !tag.selfClosing, !inHeadElement(tag), HTMLText.isBoilerplate(tag) {
+                let end = endOfElement(tag.name)
+                skippedText = skippedText || bytes[index..<end].contains { $0 != UInt8(ascii: "<") && !ASCII.isSpace($0) }
+                index = end
+                output.append(contentsOf: [0x0A, 0x0A])
+                return
             }
             if tag.name == "title" && !tag.closing {
                 let close = findClosing("title")
@@ -176,6 +232,32 @@ enum HTMLText {
                 }
                 return nil
             }
+        }
+
+        /// Tags that belong in `<head>` never hide the story.
+        func inHeadElement(_ tag: Tag) -> Bool {
+            tag.name == "meta" || tag.name == "link" || tag.name == "title"
+        }
+
+        /// The index just past the end tag that closes the element opened before `index`, counting
+        /// nested elements of the same name; the end of input when it is never closed.
+        func endOfElement(_ name: String) -> Int {
+            var depth = 1
+            var i = index
+            while i < bytes.count {
+                guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
+                if i + 3 < bytes.count, bytes[i + 1] == UInt8(ascii: "!"), bytes[i + 2] == UInt8(ascii: "-"), bytes[i + 3] == UInt8(ascii: "-") {
+                    i = find("-->", from: i + 4).map { $0 + 3 } ?? bytes.count
+                    continue
+                }
+                guard let tag = Tag.parse(bytes, at: i) else { i += 1; continue }
+                if tag.name == name, !tag.selfClosing {
+                    depth += tag.closing ? -1 : 1
+                    if depth == 0 { return tag.end }
+                }
+                i = tag.end
+            }
+            return bytes.count
         }
 
         /// The index of the `</name` that closes a raw-text element, or the end of input.
