@@ -82,7 +82,7 @@ struct FactBuilder {
             }
             // "promised to process 100,000 asylum claims by the end of next year": a target, not a count
             if isFuture(period) || isIntended(figure, in: sentence) || isThreshold(figure, in: sentence) { continue }
-            if isSuspects(figure, in: sentence) { continue }
+            if isSuspects(figure, in: sentence) || isStock(figure, in: sentence) { continue }
             if case .ytd(let year, let asOf) = period, asOf == articleDate {
                 period = .ytd(year: year, asOf: self.asOf(for: figure, metric: metric, region: region, in: sentence, previous: previous))
             }
@@ -211,6 +211,25 @@ struct FactBuilder {
             if words[j] == "per" { return true }
             if isOneOf(words[j], "a", "an", "each", "every"), isOneOf(words[j + 1], "day", "week", "month", "night", "hour") { return true }
             j += 1
+        }
+        return false
+    }
+
+    /// "Between 3,000 and 4,000 migrants are camped near the Kuznica crossing": people staying
+    /// somewhere, not a count of crossings (a state verb right after the figure's noun).
+    func isStock(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        var i = figure.range.upperBound
+        var sawBe = false
+        while i < min(figure.range.upperBound + 6, sentence.range.upperBound) {
+            switch words[i] {
+            case "are", "were", "remain", "remained", "is", "was", "still", "currently", "now": sawBe = true
+            case "camped", "stranded", "staying", "living", "housed", "sheltering", "waiting", "gathered", "trapped",
+                 "sleeping", "massed", "crammed":
+                return sawBe
+            default:
+                if tokens[i].kind != .word || sawBe { return false }
+            }
+            i += 1
         }
         return false
     }

@@ -112,9 +112,10 @@ extension FactBuilder {
             // or a definite figure names the article's main count ("the 2 million Syrians in
             // Turkey", a nationality, does not)
             chosen = mainMetric.rawValue
-        } else if figure.elliptical, let last = entries.last, sentence.range.lowerBound - last.sentence.upperBound <= 2,
+        } else if figure.elliptical, let last = entries.last, sentence.range.lowerBound - last.sentence.upperBound <= 40,
                   isFurther(figure, in: sentence) || last.sentence == sentence.range && continuesList(from: last.position, to: figure, in: sentence) {
-            // "On July 29, 178 attempts were prevented. On July 30, a further 201": more of the same count;
+            // "On July 29, 178 attempts were prevented. On July 30, a further 201": more of the count told
+            // a sentence or two before;
             // "in September there were 7,700 (and 3,500 in August)": the list goes on
             chosen = last.fact.metric.rawValue
         } else {
@@ -281,11 +282,13 @@ extension FactBuilder {
         return (i..<figure.span.lowerBound).allSatisfy { isOneOf(words[$0], "and", ",", "(", ")", "with") }
     }
 
-    /// "a further 201", "another 56", "an additional 40", "there were 7,700": more of the count just told.
+    /// "a further 201", "another 56", "an additional 40", "there were 7,700", "32,024 such cases":
+    /// more of the count just told.
     func isFurther(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
         let start = figure.span.lowerBound
         guard start - 1 >= sentence.range.lowerBound else { return false }
         if words[start - 1] == "another" { return true }
+        if figure.range.upperBound < sentence.range.upperBound, words[figure.range.upperBound] == "such" { return true }
         if start - 2 >= sentence.range.lowerBound, words[start - 2] == "there", isOneOf(words[start - 1], "were", "was") { return true }
         return start - 2 >= sentence.range.lowerBound && isOneOf(words[start - 1], "further", "additional") && isOneOf(words[start - 2], "a", "an")
     }
