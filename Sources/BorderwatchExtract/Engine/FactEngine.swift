@@ -18,9 +18,8 @@ public struct FactEngine: Sendable {
     public func facts(text: String, date: Day?, datelineCity: String? = nil) -> [Fact] {
         guard let date else { return [] }
         let bytes = Array(text.utf8)
-        let list = Tokenizer.tokenize(bytes)
-        let (tokens, words) = (list.tokens, list.words)
-        let ids = vocabulary.numbers.ids(tokens)
+        let list = Tokenizer.tokenize(bytes, index: vocabulary.index)
+        let (tokens, words, ids) = (list.tokens, list.words, list.ids)
         let sentences = Sentences.split(tokens, words: words, abbreviations: vocabulary.abbreviations)
         let figureFinder = FigureFinder(vocabulary: vocabulary, tokens: tokens, words: words, ids: ids)
         let timeFinder = TimeFinder(vocabulary: vocabulary, tokens: tokens, words: words, ids: ids, articleDate: date)

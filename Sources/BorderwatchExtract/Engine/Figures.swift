@@ -377,6 +377,8 @@ struct FigureFinder {
             if token.kind == .punct, words[i] == "\"" || words[i] == "'" { i += 1; continue }
             // time wording ("5,200 a year earlier") ends the search like punctuation
             if token.kind != .word || claimed.contains(i) { return firstIsContent == true ? .unknown : .implied }
+            // "32,024 such cases": the count the text has been giving, whatever the noun
+            if words[i] == "such", firstIsContent == nil, i + 1 < sentence.upperBound, tokens[i + 1].kind == .word { return .implied }
             let distractor = vocabulary.distractors.longestMatch(in: ids, at: i)
             if let (_, length) = vocabulary.counted.longestMatch(in: ids, at: i), length >= distractor?.length ?? 0 {
                 let after = i + length

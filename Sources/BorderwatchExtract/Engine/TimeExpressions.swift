@@ -74,6 +74,12 @@ struct TimeFinder {
                 i = expression.range.upperBound
                 continue
             }
+            // "in the past five days", "over the last 9 days": any count the lexicon does not list
+            if isOneOf(words[i], "past", "last", "previous", "preceding"), let expression = pastDays(at: i, in: sentence) {
+                result.append(expression)
+                i = expression.range.upperBound
+                continue
+            }
             // "the January-August period", "in January-June 2023"
             if tokens[i].hyphen, tokens[i].capitalized, let expression = monthRange(at: i, in: sentence) {
                 result.append(expression)
@@ -545,6 +551,31 @@ struct TimeFinder {
         guard token.kind == .word, let month = vocabulary.months[id: ids[i]].flatMap(Int.init) else { return nil }
         if token.capitalized { return month }
         return nil
+    }
+
+    /// "past five days", "last 9 days", "previous three weeks" (`i` at "past"): the N days up to
+    /// the report day, as a `duration:` row would give; nil when the lexicon has the phrase.
+    func pastDays(at i: Int, in sentence: Range<Int>) -> TimeExpression? {
+        // ("the last 12 days of October" is a part of the month, read with the month)
+        guard i + 2 < sentence.upperBound, vocabulary.times.longestMatch(in: ids, at: i) == nil,
+              !(i + 3 < sentence.upperBound && words[i + 3] == "of") else { return nil }
+        let count: Int
+        if tokens[i + 1].kind == .number, !tokens[i + 1].separated, tokens[i + 1].number >= 1, tokens[i + 1].number <= 366 {
+            count = Int(tokens[i + 1].number)
+        } else if let text = vocabulary.numbers[id: ids[i + 1]], let value = Int(text), value >= 1 {
+            count = value
+        } else {
+            return nil
+        }
+        let days: Int
+        switch words[i + 2] {
+        case "days": days = count
+        case "weeks": days = 7 * count
+        default: return nil
+        }
+        let d = articleDate
+        return TimeExpression(range: i..<(i + 3), period: days == 1 ? .day(d) : .span(start: d.adding(days: 1 - days), end: d),
+                              strength: .report, duration: true)
     }
 
     /// "January-August" (one hyphenated word, a year may follow): the months from the first to the

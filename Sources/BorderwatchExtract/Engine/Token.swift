@@ -18,11 +18,8 @@ struct Token: Sendable {
         case newline
     }
 
-    // Stored fields are ordered widest first, so a token packs into 48 bytes.
+    // Stored fields are ordered widest first, so a token packs into 40 bytes.
 
-    /// `WordIndex.hash` of the token's text (kept beside the tokens, in `TokenList.words`), so
-    /// lexicon ids are looked up without reading the text again.
-    var hash: UInt64 = 0
     var number: Double = 0
     /// Byte offsets in the article's UTF-8 text.
     var start: Int
@@ -42,9 +39,8 @@ struct Token: Sendable {
     /// The word has an inner hyphen ("twenty-one", "would-be").
     var hyphen = false
 
-    init(kind: Kind, hash: UInt64 = 0, start: Int, end: Int) {
+    init(kind: Kind, start: Int, end: Int) {
         self.kind = kind
-        self.hash = hash
         self.start = start
         self.end = end
     }
@@ -69,24 +65,37 @@ struct Token: Sendable {
     }
 }
 
-/// The tokens of an article with their texts, index for index.
+/// The tokens of an article with their texts and lexicon word ids, index for index.
 struct TokenList {
     var tokens: [Token] = []
     /// Lower-case word, the figure as written, or the punctuation mark (quotes normalised to `"`,
     /// dashes to `-`).
     var words: [String] = []
+    /// The word id of each token in `index` (-1 for words no lexicon table uses).
+    var ids: [Int32] = []
+    let index: WordIndex
 
-    init(capacity: Int) {
+    init(capacity: Int, index: WordIndex) {
+        self.index = index
         tokens.reserveCapacity(capacity)
         words.reserveCapacity(capacity)
+        ids.reserveCapacity(capacity)
     }
 
-    /// Appends `token` with its text; the token's hash is computed here unless the caller gave one.
+    /// Appends `token` with its text.
     mutating func append(_ token: Token, _ text: String) {
-        var token = token
-        if token.hash == 0 { token.hash = WordIndex.hash(text.utf8) }
         tokens.append(token)
         words.append(text)
+        ids.append(index.id(text))
+    }
+
+    /// Appends `token`, whose text is `bytes` as they are: a known word's stored `String` is
+    /// reused, so most tokens build no string of their own.
+    mutating func append(_ token: Token, spelled bytes: UnsafeBufferPointer<UInt8>.SubSequence) {
+        let id = index.id(hash: WordIndex.hash(bytes), spelled: bytes)
+        tokens.append(token)
+        words.append(id >= 0 ? index.word(id) : String(decoding: bytes, as: UTF8.self))
+        ids.append(id)
     }
 }
 

@@ -1,12 +1,13 @@
 /// Splits an article's UTF-8 bytes into tokens in one pass, without Foundation.
 enum Tokenizer {
-    static func tokenize(_ bytes: [UInt8]) -> TokenList {
-        bytes.withUnsafeBufferPointer { tokenize($0) }
+    /// The tokens of `bytes`, with their ids in `index` (the engine's `Vocabulary.index`).
+    static func tokenize(_ bytes: [UInt8], index: WordIndex = WordIndex()) -> TokenList {
+        bytes.withUnsafeBufferPointer { tokenize($0, index: index) }
     }
 
     /// The byte scanners read through an unsafe buffer: no bounds check per byte in the hot loop.
-    static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> TokenList {
-        var tokens = TokenList(capacity: bytes.count / 4)
+    static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, index: WordIndex) -> TokenList {
+        var tokens = TokenList(capacity: bytes.count / 4, index: index)
         var i = 0
         let n = bytes.count
         while i < n {
@@ -126,15 +127,23 @@ enum Tokenizer {
         if plain, bytes[start..<end].contains(0xE2) { plain = false }
         if plain {
             // already lower case: no copy of the bytes
-            let word = bytes[start..<end]
-            var token = Token(kind: .word, hash: WordIndex.hash(word), start: start, end: end)
+            var token = Token(kind: .word, start: start, end: end)
             token.possessive = possessive
             token.hyphen = hyphen
-            tokens.append(token, String(decoding: word, as: UTF8.self))
+            tokens.append(token, spelled: bytes[start..<end])
             return max(i, end)
         }
-        // lower-cased straight into the string's storage; a typographic apostrophe becomes "'"
-        var text = String(unsafeUninitializedCapacity: end - start) { lower in
+        let first = bytes[start]
+        var token = Token(kind: .word, start: start, end: end)
+        token.capitalized = first >= 0x41 && first <= 0x5A
+        token.possessive = possessive
+        token.hyphen = hyphen
+        if end - start == 2, bytes[start] == 0x55, bytes[start + 1] == 0x53 {
+            tokens.append(token, "u.s.")
+            return max(i, end)
+        }
+        // lower-cased into a scratch buffer on the stack; a typographic apostrophe becomes "'"
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end - start) { lower in
             var count = 0
             var j = start
             while j < end {
@@ -150,16 +159,8 @@ enum Tokenizer {
                 count += 1
                 j += 1
             }
-            return count
+            tokens.append(token, spelled: UnsafeBufferPointer(lower)[0..<count])
         }
-        let first = bytes[start]
-        let capitalized = first >= 0x41 && first <= 0x5A
-        if text == "us", end - start == 2, bytes[start] == 0x55, bytes[start + 1] == 0x53 { text = "u.s." }
-        var token = Token(kind: .word, start: start, end: end)
-        token.capitalized = capitalized
-        token.possessive = possessive
-        token.hyphen = hyphen
-        tokens.append(token, text)
         return max(i, end)
     }
 
@@ -176,12 +177,12 @@ enum Tokenizer {
         }
         let b = bytes[i]
         let width = b < 0x80 ? 1 : utf8Width(b)
-        let text: String
-        switch b {
-        case 0x60: text = "'"
-        default: text = String(decoding: bytes[i..<min(bytes.count, i + width)], as: UTF8.self)
+        let end = min(bytes.count, i + width)
+        if b == 0x60 {
+            tokens.append(Token(kind: .punct, start: i, end: end), "'")
+        } else {
+            tokens.append(Token(kind: .punct, start: i, end: end), spelled: bytes[i..<end])
         }
-        tokens.append(Token(kind: .punct, start: i, end: min(bytes.count, i + width)), text)
         return i + width
     }
 
@@ -305,8 +306,7 @@ enum Tokenizer {
             }
         }
         if i + 1 < n, bytes[i] == 0x2D, isLetter(bytes, i + 1) { token.hyphenated = true }
-        token.hash = WordIndex.hash(written)
-        tokens.append(token, String(decoding: written, as: UTF8.self))
+        tokens.append(token, spelled: written)
         return i
     }
 

@@ -6,6 +6,8 @@ final class Vocabulary: Sendable {
     let metrics, records, times, months, weekdays: WordTable
     let gazetteer, authorities, authorityNouns, routes: WordTable
     let abbreviations: PhraseTable
+    /// The word ids every table above is compiled against.
+    let index: WordIndex
     /// The word id of "back", the particle of split phrasal verbs ("turned 180 people back").
     let backID: Int32
     /// The word id of "ashore" ("brought 2,600 people ashore").
@@ -25,6 +27,7 @@ final class Vocabulary: Sendable {
         (metrics, records, times, months, weekdays) = (compiled[7], compiled[8], compiled[9], compiled[10], compiled[11])
         (gazetteer, authorities, authorityNouns, routes) = (compiled[12], compiled[13], compiled[14], compiled[15])
         abbreviations = lexicon.table("abbreviations")
+        index = numbers.index
         backID = metrics.wordID("back")
         ashoreID = metrics.wordID("ashore")
         var neighbours: [String: [String]] = [:]

@@ -2,50 +2,78 @@
 /// of hashing strings again for every table.
 ///
 /// Looked up by a 64-bit FNV-1a hash of the word's UTF-8 bytes in an open-addressing table kept
-/// at most a quarter full and small enough to stay in cache: one pass over the bytes per token,
-/// no `Hasher`. Two words sharing a 64-bit hash are not told apart.
+/// at most half full, with 8-byte slots so that it stays in the first-level cache: one pass over
+/// the bytes per token, no `Hasher`. A slot whose tag matches is confirmed against the word's
+/// bytes, so ids are exact. The index keeps each word's text too, so that the tokenizer reuses
+/// it for the tokens that spell a known word instead of building a new `String`.
 struct WordIndex: Sendable {
-    /// A hash and its word id side by side, so a probe reads one cache line.
+    /// 32 bits of the hash (0 marks an empty slot) and the word id, side by side.
     private struct Slot {
-        var hash: UInt64 = 0  // 0 marks an empty slot
+        var tag: UInt32 = 0
         var id: Int32 = -1
     }
     private var slots = [Slot](repeating: Slot(), count: 1 << 10)
     private(set) var count = 0
+    /// The words by id, and their UTF-8 bytes end to end (word `id` spans `ends[id]..<ends[id + 1]`).
+    private var words: [String] = []
+    private var utf8: [UInt8] = []
+    private var ends: [Int] = [0]
 
     static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
         }
-        return h | 1  // 0 marks an empty slot
+        return h
     }
 
-    private func slot(_ h: UInt64) -> Int {
+    /// The slot holding the word spelled by `bytes` (whose hash is `h`), or the empty slot where it belongs.
+    private func slot(_ h: UInt64, _ bytes: some Collection<UInt8>) -> Int {
         let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: h >> 17) & mask
-        while slots[i].hash != 0 && slots[i].hash != h { i = (i + 1) & mask }
+        let tag = UInt32(truncatingIfNeeded: h >> 32) | 1
+        var i = Int(truncatingIfNeeded: h) & mask
+        while slots[i].tag != 0 {
+            if slots[i].tag == tag, spells(slots[i].id, bytes) { return i }
+            i = (i + 1) & mask
+        }
         return i
     }
 
-    /// The id of `word`, or -1 when no table uses it.
-    func id(_ word: some StringProtocol) -> Int32 { id(hash: WordIndex.hash(word.utf8)) }
+    private func spells(_ id: Int32, _ bytes: some Collection<UInt8>) -> Bool {
+        let (start, end) = (ends[Int(id)], ends[Int(id) + 1])
+        return end - start == bytes.count && utf8[start..<end].elementsEqual(bytes)
+    }
 
-    /// The id of the word whose `hash` is given.
-    func id(hash: UInt64) -> Int32 { slots[slot(hash)].id }
+    /// The id of `word`, or -1 when no table uses it.
+    func id(_ word: some StringProtocol) -> Int32 { id(hash: WordIndex.hash(word.utf8), spelled: word.utf8) }
+
+    /// The id of the word spelled by `bytes`, whose `hash` is given; -1 when no table uses it.
+    func id(hash: UInt64, spelled bytes: some Collection<UInt8>) -> Int32 { slots[slot(hash, bytes)].id }
+
+    /// The text of word `id`.
+    func word(_ id: Int32) -> String { words[Int(id)] }
 
     mutating func add(_ word: String) -> Int32 {
-        let h = WordIndex.hash(word.utf8)
-        let i = slot(h)
-        if slots[i].hash == h { return slots[i].id }
-        slots[i] = Slot(hash: h, id: Int32(count))
+        let i = slot(WordIndex.hash(word.utf8), word.utf8)
+        if slots[i].tag != 0 { return slots[i].id }
+        let id = Int32(count)
+        words.append(word)
+        utf8 += word.utf8
+        ends.append(utf8.count)
         count += 1
-        if count * 4 > slots.count {
-            let old = slots.filter { $0.hash != 0 }
+        if count * 2 > slots.count {
             slots = [Slot](repeating: Slot(), count: slots.count * 2)
-            for entry in old { slots[slot(entry.hash)] = entry }
+            for old in 0..<id { place(old) }
         }
-        return Int32(count - 1)
+        place(id)
+        return id
+    }
+
+    /// Puts word `id` (already in `words`) into its slot.
+    private mutating func place(_ id: Int32) {
+        let bytes = utf8[ends[Int(id)]..<ends[Int(id) + 1]]
+        let h = WordIndex.hash(bytes)
+        slots[slot(h, bytes)] = Slot(tag: UInt32(truncatingIfNeeded: h >> 32) | 1, id: id)
     }
 }
 
@@ -58,24 +86,41 @@ struct WordTable: Sendable {
     private var edgeKeys: [UInt64] = Array(repeating: 0, count: 16)
     private var edgeTargets: [Int32] = Array(repeating: -1, count: 16)
     private var edgeCount = 0
-    private let index: WordIndex
+    /// The index shared by every table compiled together.
+    let index: WordIndex
+    /// Per word id, one array for all the tables compiled together: bit `k` is set when the word
+    /// starts a phrase of table `k`, bit `32 + k` when it is a whole phrase of it. Most tokens
+    /// start no phrase of the tables tried on them; this answers that from one small array that
+    /// stays in cache instead of from each table's `root`.
+    private let starts: [UInt64]
+    /// This table's bit in `starts`.
+    private let bit: UInt64
 
-    /// Compiles `tables` against one shared index (the index grows to hold all their words).
+    /// Compiles `tables` (at most 32) against one shared index (the index grows to hold all their words).
     static func compile(_ tables: [PhraseTable]) -> [WordTable] {
+        precondition(tables.count <= 32, "WordTable.compile: at most 32 tables share one index")
         var index = WordIndex()
         let encoded = tables.map { table in
             table.entries.map { entry in (entry.phrase.split(separator: " ").map { index.add(String($0)) }, entry.value) }
         }
-        return encoded.map { entries in
-            var table = WordTable(root: Array(repeating: -1, count: index.count), index: index)
+        var starts = [UInt64](repeating: 0, count: index.count)
+        for (k, entries) in encoded.enumerated() {
+            for (words, _) in entries where !words.isEmpty {
+                starts[Int(words[0])] |= 1 << UInt64(k) | (words.count == 1 ? 1 << UInt64(32 + k) : 0)
+            }
+        }
+        return encoded.enumerated().map { k, entries in
+            var table = WordTable(root: Array(repeating: -1, count: index.count), index: index, starts: starts, bit: 1 << UInt64(k))
             for (words, value) in entries { table.insert(words, value: value) }
             return table
         }
     }
 
-    private init(root: [Int32], index: WordIndex) {
+    private init(root: [Int32], index: WordIndex, starts: [UInt64], bit: UInt64) {
         self.root = root
         self.index = index
+        self.starts = starts
+        self.bit = bit
     }
 
     private static func edgeKey(_ node: Int32, _ word: Int32) -> UInt64 {
@@ -136,14 +181,10 @@ struct WordTable: Sendable {
     /// The id of `word` in this table's index (-1 for words no table knows).
     func wordID(_ word: String) -> Int32 { index.id(word) }
 
-    /// The ids of `tokens` in this table's index (-1 for words no table knows).
-    func ids(_ tokens: [Token]) -> [Int32] { tokens.map { index.id(hash: $0.hash) } }
-
     /// The value of a one-word phrase, by word id.
     subscript(id id: Int32) -> String? {
-        guard id >= 0, Int(id) < root.count else { return nil }
-        let node = root[Int(id)]
-        return node >= 0 ? values[Int(node)] : nil
+        guard contains(id: id) else { return nil }
+        return values[Int(root[Int(id)])]
     }
 
     /// The value of a one-word phrase.
@@ -151,9 +192,7 @@ struct WordTable: Sendable {
 
     /// Whether the word `id` is a one-word phrase of this table (without reading its value).
     func contains(id: Int32) -> Bool {
-        guard id >= 0, Int(id) < root.count else { return false }
-        let node = root[Int(id)]
-        return node >= 0 && values[Int(node)] != nil
+        id >= 0 && Int(id) < starts.count && starts[Int(id)] & bit << 32 != 0
     }
 
     /// The longest phrase starting at `start`: its value and how many words it spans.
@@ -164,7 +203,7 @@ struct WordTable: Sendable {
     func longestMatch(in ids: [Int32], at start: Int) -> (value: String, length: Int)? {
         guard start < ids.count else { return nil }
         let first = ids[start]
-        guard first >= 0, Int(first) < root.count, root[Int(first)] >= 0 else { return nil }
+        guard first >= 0, Int(first) < starts.count, starts[Int(first)] & bit != 0 else { return nil }
         return longestMatch(from: root[Int(first)], in: ids, at: start)
     }
 
