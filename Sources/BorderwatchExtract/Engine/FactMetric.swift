@@ -19,7 +19,10 @@ extension FactBuilder {
             guard cue.value != "name", cue.range.lowerBound >= figure.range.upperBound,
                   cue.range.lowerBound - figure.range.upperBound <= 4 else { return false }
             let between = words[figure.range.upperBound..<cue.range.lowerBound]
-            return between.contains { $0 == "were" || $0 == "was" || $0 == "been" }
+            // "... had been recovered and 104 people rescued": the auxiliary left out after "and"
+            let elided = cue.range.lowerBound - figure.range.upperBound <= 1 && figure.span.lowerBound > sentence.range.lowerBound
+                && words[figure.span.lowerBound - 1] == "and"
+            return (elided || between.contains { $0 == "were" || $0 == "was" || $0 == "been" })
                 && !between.contains { $0 == "who" || $0 == "that" || $0 == "which" }
                 && !sentence.figures.contains { $0.range.lowerBound >= figure.range.upperBound && $0.range.lowerBound < cue.range.lowerBound }
         }
@@ -79,6 +82,13 @@ extension FactBuilder {
                 other.span.lowerBound - figure.range.upperBound > 3 && other.range.upperBound <= cue.range.lowerBound
                     && cue.range.lowerBound - other.range.upperBound <= 2 && !isPart(other, in: sentence)
             }) { continue }
+            // "2,500 people tried to cross in two days, and nearly 500 succeeded": a verb right after
+            // another figure before this one is that figure's, when this one has a verb of its own
+            if cue.range.upperBound <= figure.span.lowerBound, sentence.figures.contains(where: { other in
+                   other.range.upperBound <= cue.range.lowerBound && cue.range.lowerBound - other.range.upperBound <= 2
+               }), sentence.metrics.contains(where: { own in
+                   own.value != "name" && own.range.lowerBound >= figure.range.upperBound && own.range.lowerBound - figure.range.upperBound <= 1
+               }) { continue }
             // "At least 23 migrants died when about 2,000 people tried to cross": the verb of the main
             // clause belongs to its own figure, not to the one in the clause it opens
             if cue.range.upperBound <= figure.span.lowerBound,

@@ -147,11 +147,25 @@ struct TimeFinder {
                                              period: .span(start: first, end: second), strength: .explicit))
                 continue
             }
+            // "from Sept. 11 to 13", "Sept. 11-13", "between Sept. 11 and 13": the last day borrows the month
+            let joint = range.upperBound
+            if case .day(let first, true) = point, joint + 1 < sentence.upperBound,
+               isOneOf(words[joint], "to", "-", "until", "through") || words[joint] == "and" && isOneOf(before.2, "between", "on", "over"),
+               tokens[joint + 1].kind == .number || tokens[joint + 1].kind == .ordinal, !tokens[joint + 1].separated,
+               tokens[joint + 1].digits <= 2, !(joint + 2 < sentence.upperBound && month(at: joint + 2) != nil),
+               let last = Day(year: first.year, month: first.month, day: Int(tokens[joint + 1].number)), last > first {
+                let lead = isOneOf(before.2, "from", "between", "on", "over") ? range.lowerBound - 1 : range.lowerBound
+                result.append(TimeExpression(range: lead..<(joint + 2), period: .span(start: first, end: last), strength: .explicit))
+                continue
+            }
             // "between 1 and 7 August", "from 1 to 7 August": the first day borrows the month
-            if case .day(let last, true) = point, before.0 == "between" || before.0 == "from",
-               before.2 == "and" || before.2 == "to", tokens[range.lowerBound - 2].kind == .number || tokens[range.lowerBound - 2].kind == .ordinal,
+            // ("on 14-15 September")
+            if case .day(let last, true) = point,
+               (before.0 == "between" || before.0 == "from") && (before.2 == "and" || before.2 == "to") || before.2 == "-" && !before.1.isEmpty,
+               tokens[range.lowerBound - 2].kind == .number || tokens[range.lowerBound - 2].kind == .ordinal, !tokens[range.lowerBound - 2].separated,
                let first = Day(year: last.year, month: last.month, day: Int(tokens[range.lowerBound - 2].number)), first < last {
-                result.append(TimeExpression(range: (range.lowerBound - 3)..<range.upperBound,
+                let lead = isOneOf(before.0, "between", "from", "on", "over") ? range.lowerBound - 3 : range.lowerBound - 2
+                result.append(TimeExpression(range: lead..<range.upperBound,
                                              period: .span(start: first, end: last), strength: .explicit))
                 continue
             }
@@ -440,7 +454,10 @@ struct TimeFinder {
         if token.capitalized, let weekday = vocabulary.weekdays[id: ids[i]].flatMap(Int.init), words[i].utf8.count > 4 {
             var after = i + 1
             if after < end, !token.possessive, isOneOf(words[after], "night", "morning", "evening", "afternoon") { after += 1 }
-            return (i..<after, .day(articleDate.latest(weekday: weekday), explicit: false))
+            // "last Thursday" said on a Thursday: a week before
+            var day = articleDate.latest(weekday: weekday)
+            if day == articleDate, word(i - 1, in: sentence) == "last" { day = day.adding(days: -7) }
+            return (i..<after, .day(day, explicit: false))
         }
         return nil
     }
