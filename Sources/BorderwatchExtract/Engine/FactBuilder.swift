@@ -82,7 +82,7 @@ struct FactBuilder {
             }
             // "promised to process 100,000 asylum claims by the end of next year": a target, not a count
             if isFuture(period) || isIntended(figure, in: sentence) || isThreshold(figure, in: sentence) { continue }
-            if isSuspects(figure, in: sentence) { continue }
+            if isSuspects(figure, in: sentence) || isStock(figure, in: sentence) { continue }
             if case .ytd(let year, let asOf) = period, asOf == articleDate {
                 period = .ytd(year: year, asOf: self.asOf(for: figure, metric: metric, region: region, in: sentence, previous: previous))
             }
@@ -211,6 +211,25 @@ struct FactBuilder {
             if words[j] == "per" { return true }
             if isOneOf(words[j], "a", "an", "each", "every"), isOneOf(words[j + 1], "day", "week", "month", "night", "hour") { return true }
             j += 1
+        }
+        return false
+    }
+
+    /// "Between 3,000 and 4,000 migrants are camped near the Kuznica crossing": people staying
+    /// somewhere, not a count of crossings (a state verb right after the figure's noun).
+    func isStock(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        var i = figure.range.upperBound
+        var sawBe = false
+        while i < min(figure.range.upperBound + 6, sentence.range.upperBound) {
+            switch words[i] {
+            case "are", "were", "remain", "remained", "is", "was", "still", "currently", "now": sawBe = true
+            case "camped", "stranded", "staying", "living", "housed", "sheltering", "waiting", "gathered", "trapped",
+                 "sleeping", "massed", "crammed":
+                return sawBe
+            default:
+                if tokens[i].kind != .word || sawBe { return false }
+            }
+            i += 1
         }
         return false
     }
@@ -396,7 +415,16 @@ struct FactBuilder {
         }
         // one day's count stated twice with different precision ("more than 200" / "202") shares a record claim
         shareRecordsWithinFivePercent(&result)
-        return result
+        return withoutStoppedAttempts(result)
+    }
+
+    /// "612 attempts on Sunday" (a headline) and "612 attempts ... were thwarted on Sunday" are one
+    /// statistic: an attempts count with a prevented twin of the same value and period goes.
+    func withoutStoppedAttempts(_ facts: [Fact]) -> [Fact] {
+        struct Count: Hashable { let value: Int; let period: Period }
+        let prevented = Set(facts.lazy.filter { $0.metric == .prevented }.map { Count(value: $0.value, period: $0.period) })
+        guard !prevented.isEmpty, facts.contains(where: { $0.metric == .attempts }) else { return facts }
+        return facts.filter { $0.metric != .attempts || !prevented.contains(Count(value: $0.value, period: $0.period)) }
     }
 
     /// One day's count stated twice with different precision ("more than 200" / "202") shares a

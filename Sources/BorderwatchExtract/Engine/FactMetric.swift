@@ -19,7 +19,10 @@ extension FactBuilder {
             guard cue.value != "name", cue.range.lowerBound >= figure.range.upperBound,
                   cue.range.lowerBound - figure.range.upperBound <= 4 else { return false }
             let between = words[figure.range.upperBound..<cue.range.lowerBound]
-            return between.contains { $0 == "were" || $0 == "was" || $0 == "been" }
+            // "... had been recovered and 104 people rescued": the auxiliary left out after "and"
+            let elided = cue.range.lowerBound - figure.range.upperBound <= 1 && figure.span.lowerBound > sentence.range.lowerBound
+                && words[figure.span.lowerBound - 1] == "and"
+            return (elided || between.contains { $0 == "were" || $0 == "was" || $0 == "been" })
                 && !between.contains { $0 == "who" || $0 == "that" || $0 == "which" }
                 && !sentence.figures.contains { $0.range.lowerBound >= figure.range.upperBound && $0.range.lowerBound < cue.range.lowerBound }
         }
@@ -79,6 +82,13 @@ extension FactBuilder {
                 other.span.lowerBound - figure.range.upperBound > 3 && other.range.upperBound <= cue.range.lowerBound
                     && cue.range.lowerBound - other.range.upperBound <= 2 && !isPart(other, in: sentence)
             }) { continue }
+            // "2,500 people tried to cross in two days, and nearly 500 succeeded": a verb right after
+            // another figure before this one is that figure's, when this one has a verb of its own
+            if cue.range.upperBound <= figure.span.lowerBound, sentence.figures.contains(where: { other in
+                   other.range.upperBound <= cue.range.lowerBound && cue.range.lowerBound - other.range.upperBound <= 2
+               }), sentence.metrics.contains(where: { own in
+                   own.value != "name" && own.range.lowerBound >= figure.range.upperBound && own.range.lowerBound - figure.range.upperBound <= 1
+               }) { continue }
             // "At least 23 migrants died when about 2,000 people tried to cross": the verb of the main
             // clause belongs to its own figure, not to the one in the clause it opens
             if cue.range.upperBound <= figure.span.lowerBound,
@@ -96,7 +106,7 @@ extension FactBuilder {
         }
         // "75,184 attempts were thwarted", "foiled 3,300 attempts", "131,000 attempts to cross the
         // border foiled": attempts stopped are prevented
-        if specific?.0 == "attempts", stopped <= 6 { specific = ("prevented", stopped) }
+        if specific?.0 == "attempts", stopped <= 6 || passiveStop(after: figure, in: sentence) { specific = ("prevented", stopped) }
         let chosen: String?
         if let specific, specific.1 <= 12, specific.1 <= (generic?.1 ?? 1_000) + 8 {
             chosen = specific.0
@@ -112,9 +122,11 @@ extension FactBuilder {
             // or a definite figure names the article's main count ("the 2 million Syrians in
             // Turkey", a nationality, does not)
             chosen = mainMetric.rawValue
-        } else if figure.elliptical, let last = entries.last, sentence.range.lowerBound - last.sentence.upperBound <= 2,
-                  isFurther(figure, in: sentence) {
-            // "On July 29, 178 attempts were prevented. On July 30, a further 201": more of the same count
+        } else if figure.elliptical, let last = entries.last, sentence.range.lowerBound - last.sentence.upperBound <= 40,
+                  isFurther(figure, in: sentence) || last.sentence == sentence.range && continuesList(from: last.position, to: figure, in: sentence) {
+            // "On July 29, 178 attempts were prevented. On July 30, a further 201": more of the count told
+            // a sentence or two before;
+            // "in September there were 7,700 (and 3,500 in August)": the list goes on
             chosen = last.fact.metric.rawValue
         } else {
             chosen = nil
@@ -259,11 +271,35 @@ extension FactBuilder {
         }
     }
 
-    /// "a further 201", "another 56", "an additional 40": more of the count just told.
+    /// "612 attempts to illegally cross the border with Belarus were thwarted": a passive prevented
+    /// verb closes the figure's own clause.
+    func passiveStop(after figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        sentence.metrics.contains { cue in
+            cue.value.hasPrefix("prevented") && cue.range.lowerBound > figure.range.upperBound
+                && cue.range.lowerBound - figure.range.upperBound <= 12 && isOneOf(words[cue.range.lowerBound - 1], "were", "was", "been")
+                && !sentence.figures.contains { $0.range.lowerBound > figure.range.upperBound && $0.range.upperBound <= cue.range.lowerBound }
+                && !words[figure.range.upperBound..<cue.range.lowerBound].contains { $0 == "," || $0 == "and" }
+        }
+    }
+
+    /// Only list punctuation and "and" lie between a figure at `position` and `figure`.
+    func continuesList(from position: Int, to figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        guard let previous = sentence.figures.first(where: { $0.range.lowerBound == position }) else { return false }
+        var i = previous.range.upperBound
+        // the previous figure's own time ("7,700 in September") may sit between
+        if let time = sentence.times.first(where: { $0.range.lowerBound == i }) { i = time.range.upperBound }
+        guard figure.span.lowerBound - i <= 3 else { return false }
+        return (i..<figure.span.lowerBound).allSatisfy { isOneOf(words[$0], "and", ",", "(", ")", "with") }
+    }
+
+    /// "a further 201", "another 56", "an additional 40", "there were 7,700", "32,024 such cases":
+    /// more of the count just told.
     func isFurther(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
         let start = figure.span.lowerBound
         guard start - 1 >= sentence.range.lowerBound else { return false }
         if words[start - 1] == "another" { return true }
+        if figure.range.upperBound < sentence.range.upperBound, words[figure.range.upperBound] == "such" { return true }
+        if start - 2 >= sentence.range.lowerBound, words[start - 2] == "there", isOneOf(words[start - 1], "were", "was") { return true }
         return start - 2 >= sentence.range.lowerBound && isOneOf(words[start - 1], "further", "additional") && isOneOf(words[start - 2], "a", "an")
     }
 

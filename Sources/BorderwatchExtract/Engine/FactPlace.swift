@@ -8,7 +8,9 @@ extension FactBuilder {
         var region = recentRegion(before: sentence.range, metric: metric) ?? article.region
         // the body named last before the figure, close by or with no other country named in between
         // ("French authorities said they had prevented 74 crossings ... and rescued 50 people")
-        if let listed = sentence.mentions.last(where: { $0.position == figure.span.lowerBound - 1 && $0.role != .origin }),
+        // ("followed by Spain (84,000), Italy (80,000)")
+        let listedAt = figure.span.lowerBound - (figure.span.lowerBound > sentence.range.lowerBound && words[figure.span.lowerBound - 1] == "(" ? 2 : 1)
+        if let listed = sentence.mentions.last(where: { $0.position == listedAt && $0.role != .origin }),
            vocabulary.neighbours[listed.code] != nil {
             // "Lithuania detained 50 migrants and Latvia 30", "Poland stopped 120, Lithuania 45": a list
             region = listed.code
@@ -121,6 +123,8 @@ extension FactBuilder {
         // (a fact of this very sentence, "rose from 900 to 1,400", is passed over for the one before it)
         guard let last = entries.last(where: { $0.sentence.upperBound <= sentence.lowerBound }),
               last.fact.metric == metric || sameSubject else { return nil }
+        // a list of countries ("Germany 121,000, followed by Spain (84,000)") is no one place to go on about
+        if entries.contains(where: { $0.sentence == last.sentence && $0.fact.region != last.fact.region }) { return nil }
         let between = tokens[last.sentence.upperBound..<sentence.lowerBound]
         return between.count <= 2 ? last.fact.region : nil
     }

@@ -57,6 +57,8 @@ struct FigureFinder {
                     if qualifierStart == i, i > sentence.lowerBound, words[i - 1] == "between" { qualifierStart = i - 1 }
                 }
                 guard accepts(range, in: sentence, isWord: isWord) else { continue }
+                // "its eight border crossings", "their 12 children": what a body or group has
+                if qualifierStart > sentence.lowerBound, isOneOf(words[qualifierStart - 1], "its", "their", "our") { continue }
                 // "children under 18", "people over 65": an age limit, not a count
                 if bound != .exact, value <= 120, qualifierStart > sentence.lowerBound,
                    vocabulary.counted[id: ids[qualifierStart - 1]] != nil, !countedNounFollows(range.upperBound, in: sentence) { continue }
@@ -377,6 +379,8 @@ struct FigureFinder {
             if token.kind == .punct, words[i] == "\"" || words[i] == "'" { i += 1; continue }
             // time wording ("5,200 a year earlier") ends the search like punctuation
             if token.kind != .word || claimed.contains(i) { return firstIsContent == true ? .unknown : .implied }
+            // "32,024 such cases": the count the text has been giving, whatever the noun
+            if words[i] == "such", firstIsContent == nil, i + 1 < sentence.upperBound, tokens[i + 1].kind == .word { return .implied }
             let distractor = vocabulary.distractors.longestMatch(in: ids, at: i)
             if let (_, length) = vocabulary.counted.longestMatch(in: ids, at: i), length >= distractor?.length ?? 0 {
                 let after = i + length

@@ -74,6 +74,12 @@ struct TimeFinder {
                 i = expression.range.upperBound
                 continue
             }
+            // "in the past five days", "over the last 9 days": any count the lexicon does not list
+            if isOneOf(words[i], "past", "last", "previous", "preceding"), let expression = pastDays(at: i, in: sentence) {
+                result.append(expression)
+                i = expression.range.upperBound
+                continue
+            }
             // "the January-August period", "in January-June 2023"
             if tokens[i].hyphen, tokens[i].capitalized, let expression = monthRange(at: i, in: sentence) {
                 result.append(expression)
@@ -142,11 +148,25 @@ struct TimeFinder {
                                              period: .span(start: first, end: second), strength: .explicit))
                 continue
             }
+            // "from Sept. 11 to 13", "Sept. 11-13", "between Sept. 11 and 13": the last day borrows the month
+            let joint = range.upperBound
+            if case .day(let first, true) = point, joint + 1 < sentence.upperBound,
+               isOneOf(words[joint], "to", "-", "until", "through") || words[joint] == "and" && isOneOf(before.2, "between", "on", "over"),
+               tokens[joint + 1].kind == .number || tokens[joint + 1].kind == .ordinal, !tokens[joint + 1].separated,
+               tokens[joint + 1].digits <= 2, !(joint + 2 < sentence.upperBound && month(at: joint + 2) != nil),
+               let last = Day(year: first.year, month: first.month, day: Int(tokens[joint + 1].number)), last > first {
+                let lead = isOneOf(before.2, "from", "between", "on", "over") ? range.lowerBound - 1 : range.lowerBound
+                result.append(TimeExpression(range: lead..<(joint + 2), period: .span(start: first, end: last), strength: .explicit))
+                continue
+            }
             // "between 1 and 7 August", "from 1 to 7 August": the first day borrows the month
-            if case .day(let last, true) = point, before.0 == "between" || before.0 == "from",
-               before.2 == "and" || before.2 == "to", tokens[range.lowerBound - 2].kind == .number || tokens[range.lowerBound - 2].kind == .ordinal,
+            // ("on 14-15 September")
+            if case .day(let last, true) = point,
+               (before.0 == "between" || before.0 == "from") && (before.2 == "and" || before.2 == "to") || before.2 == "-" && !before.1.isEmpty,
+               tokens[range.lowerBound - 2].kind == .number || tokens[range.lowerBound - 2].kind == .ordinal, !tokens[range.lowerBound - 2].separated,
                let first = Day(year: last.year, month: last.month, day: Int(tokens[range.lowerBound - 2].number)), first < last {
-                result.append(TimeExpression(range: (range.lowerBound - 3)..<range.upperBound,
+                let lead = isOneOf(before.0, "between", "from", "on", "over") ? range.lowerBound - 3 : range.lowerBound - 2
+                result.append(TimeExpression(range: lead..<range.upperBound,
                                              period: .span(start: first, end: last), strength: .explicit))
                 continue
             }
@@ -435,7 +455,10 @@ struct TimeFinder {
         if token.capitalized, let weekday = vocabulary.weekdays[id: ids[i]].flatMap(Int.init), words[i].utf8.count > 4 {
             var after = i + 1
             if after < end, !token.possessive, isOneOf(words[after], "night", "morning", "evening", "afternoon") { after += 1 }
-            return (i..<after, .day(articleDate.latest(weekday: weekday), explicit: false))
+            // "last Thursday" said on a Thursday: a week before
+            var day = articleDate.latest(weekday: weekday)
+            if day == articleDate, word(i - 1, in: sentence) == "last" { day = day.adding(days: -7) }
+            return (i..<after, .day(day, explicit: false))
         }
         return nil
     }
@@ -529,6 +552,31 @@ struct TimeFinder {
         guard token.kind == .word, let month = vocabulary.months[id: ids[i]].flatMap(Int.init) else { return nil }
         if token.capitalized { return month }
         return nil
+    }
+
+    /// "past five days", "last 9 days", "previous three weeks" (`i` at "past"): the N days up to
+    /// the report day, as a `duration:` row would give; nil when the lexicon has the phrase.
+    func pastDays(at i: Int, in sentence: Range<Int>) -> TimeExpression? {
+        // ("the last 12 days of October" is a part of the month, read with the month)
+        guard i + 2 < sentence.upperBound, vocabulary.times.longestMatch(in: ids, at: i) == nil,
+              !(i + 3 < sentence.upperBound && words[i + 3] == "of") else { return nil }
+        let count: Int
+        if tokens[i + 1].kind == .number, !tokens[i + 1].separated, tokens[i + 1].number >= 1, tokens[i + 1].number <= 366 {
+            count = Int(tokens[i + 1].number)
+        } else if let text = vocabulary.numbers[id: ids[i + 1]], let value = Int(text), value >= 1 {
+            count = value
+        } else {
+            return nil
+        }
+        let days: Int
+        switch words[i + 2] {
+        case "days": days = count
+        case "weeks": days = 7 * count
+        default: return nil
+        }
+        let d = articleDate
+        return TimeExpression(range: i..<(i + 3), period: days == 1 ? .day(d) : .span(start: d.adding(days: 1 - days), end: d),
+                              strength: .report, duration: true)
     }
 
     /// "January-August" (one hyphenated word, a year may follow): the months from the first to the
