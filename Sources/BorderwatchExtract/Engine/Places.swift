@@ -152,13 +152,15 @@ struct ArticlePlaces: Sendable {
         var firstSeen: Int
         /// The far side of the first route named for this country.
         var routeVia: String?
+        /// The country has a `neighbours` row (looked up once per country, not per mention).
+        let hasNeighbours: Bool
     }
 
     init(mentions: [PlaceMention], datelineCode: String?, vocabulary: Vocabulary) {
         var tallies: [Tally] = []
         func slot(_ code: String, firstSeen: Int) -> Int {
             if let index = tallies.firstIndex(where: { $0.code == code }) { return index }
-            tallies.append(Tally(code: code, firstSeen: firstSeen))
+            tallies.append(Tally(code: code, firstSeen: firstSeen, hasNeighbours: vocabulary.neighbours[code] != nil))
             return tallies.count - 1
         }
         for (index, mention) in mentions.enumerated() {
@@ -174,12 +176,12 @@ struct ArticlePlaces: Sendable {
             }
             // "Latvian border guards detained 12": another counting country, not a side people cross from
             // nor is where the story was written
-            if mention.role != .dateline, mention.role != .authority || vocabulary.neighbours[mention.code] == nil {
+            if mention.role != .dateline, mention.role != .authority || !tallies[i].hasNeighbours {
                 tallies[i].count += 1
             }
         }
         if let datelineCode { tallies[slot(datelineCode, firstSeen: -1)].score += 1 }
-        for i in tallies.indices where vocabulary.neighbours[tallies[i].code] != nil && tallies[i].score > 0 {
+        for i in tallies.indices where tallies[i].hasNeighbours && tallies[i].score > 0 {
             tallies[i].score *= 2
         }
         // the far side of a route the article names ("the Channel": France) is where people leave
