@@ -179,7 +179,20 @@ extension FactBuilder {
 
     /// "a pirogue carrying 200 migrants capsized": the people aboard, not what happened to them.
     func isLoad(_ figure: Figure) -> Bool {
-        figure.span.lowerBound > 0 && isOneOf(words[figure.span.lowerBound - 1], "carrying", "carried", "transporting")
+        let start = figure.span.lowerBound
+        guard start > 0 else { return false }
+        if isOneOf(words[start - 1], "carrying", "carried", "transporting", "ferrying", "holding") { return true }
+        // "a fishing boat packed with up to 750 migrants", "a dinghy with 48 people on board"
+        guard words[start - 1] == "with" else { return false }
+        for j in max(0, start - 5)..<(start - 1) {
+            switch words[j] {
+            case "packed", "crammed", "loaded", "overloaded", "filled", "laden", "overcrowded",
+                 "boat", "boats", "vessel", "dinghy", "ship", "trawler", "raft", "pirogue", "canoe", "truck", "lorry", "van":
+                return true
+            default: continue
+            }
+        }
+        return false
     }
 
     /// A metric phrase stands between `start` and `figure`, close before the figure.

@@ -61,6 +61,8 @@ struct FigureFinder {
                     if qualifierStart == i, i > sentence.lowerBound, words[i - 1] == "between" { qualifierStart = i - 1 }
                 }
                 guard accepts(range, in: sentence, isWord: isWord) else { continue }
+                // "its eight border crossings", "their 12 children": what a body or group has
+                if qualifierStart > sentence.lowerBound, isOneOf(words[qualifierStart - 1], "its", "their", "our") { continue }
                 // "children under 18", "people over 65": an age limit, not a count
                 if bound != .exact, value <= 120, qualifierStart > sentence.lowerBound,
                    vocabulary.counted[id: ids[qualifierStart - 1]] != nil, !countedNounFollows(range.upperBound, in: sentence) { continue }
