@@ -12,6 +12,9 @@ struct PlaceMention: Sendable {
         case route(via: String?)
         /// "BRUSSELS - ", "ROME, Italy (AP) —": where the story was written.
         case dateline
+        /// People of a nationality ("Syrians lodged 67,000 applications, Afghans 55,000, Turks (20,000)"):
+        /// where they are from, never the counting country.
+        case people
         case plain
     }
     var position: Int
@@ -69,7 +72,7 @@ struct PlaceFinder {
             return .authority
         }
         // "Syrians lodged 67,000 applications, Afghans 55,000": people of a nationality, not a counting country
-        if length == 1, isPeople(words[i]) { return .plain }
+        if length == 1, isPeople(words[i]) { return .people }
         // "4,561 were Syrian nationals", "Afghan migrants": a nationality, where people come from
         if length == 1, i + 1 < sentence.upperBound, !isOneOf(words[i], "eu", "european"),
            vocabulary.counted.longestMatch(in: ids, at: i + 1) != nil {
@@ -152,13 +155,15 @@ struct ArticlePlaces: Sendable {
         var firstSeen: Int
         /// The far side of the first route named for this country.
         var routeVia: String?
+        /// The country has a `neighbours` row (looked up once per country, not per mention).
+        let hasNeighbours: Bool
     }
 
     init(mentions: [PlaceMention], datelineCode: String?, vocabulary: Vocabulary) {
         var tallies: [Tally] = []
         func slot(_ code: String, firstSeen: Int) -> Int {
             if let index = tallies.firstIndex(where: { $0.code == code }) { return index }
-            tallies.append(Tally(code: code, firstSeen: firstSeen))
+            tallies.append(Tally(code: code, firstSeen: firstSeen, hasNeighbours: vocabulary.neighbours[code] != nil))
             return tallies.count - 1
         }
         for (index, mention) in mentions.enumerated() {
@@ -169,17 +174,17 @@ struct ArticlePlaces: Sendable {
                 tallies[i].score += 2
                 tallies[i].routeVia = tallies[i].routeVia ?? via
             case .destination: tallies[i].score += 2
-            case .plain, .dateline: tallies[i].score += 1
+            case .plain, .dateline, .people: tallies[i].score += 1
             case .origin: tallies[i].score -= 1
             }
             // "Latvian border guards detained 12": another counting country, not a side people cross from
             // nor is where the story was written
-            if mention.role != .dateline, mention.role != .authority || vocabulary.neighbours[mention.code] == nil {
+            if mention.role != .dateline, mention.role != .authority || !tallies[i].hasNeighbours {
                 tallies[i].count += 1
             }
         }
         if let datelineCode { tallies[slot(datelineCode, firstSeen: -1)].score += 1 }
-        for i in tallies.indices where vocabulary.neighbours[tallies[i].code] != nil && tallies[i].score > 0 {
+        for i in tallies.indices where tallies[i].hasNeighbours && tallies[i].score > 0 {
             tallies[i].score *= 2
         }
         // the far side of a route the article names ("the Channel": France) is where people leave

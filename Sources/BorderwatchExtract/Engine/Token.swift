@@ -99,10 +99,15 @@ struct TokenList {
     }
 }
 
-/// Whether `word` is one of `candidates`: a plain loop of string comparisons, which for the
-/// engine's short word lists is cheaper than building an array or a set on every call.
+/// Whether `word` is one of `candidates`: a plain loop, which for the engine's short word lists
+/// is cheaper than building a set on every call. The candidates are `StaticString`s, plain data
+/// that costs nothing to gather or drop, and most are ruled out by their length alone.
 @inline(__always)
-func isOneOf(_ word: String, _ candidates: String...) -> Bool {
-    for candidate in candidates where candidate == word { return true }
+func isOneOf(_ word: String, _ candidates: StaticString...) -> Bool {
+    let utf8 = word.utf8
+    let count = utf8.count
+    for candidate in candidates where candidate.withUTF8Buffer({ $0.count == count && utf8.elementsEqual($0) }) {
+        return true
+    }
     return false
 }

@@ -89,16 +89,18 @@ struct WordTable: Sendable {
     /// The index shared by every table compiled together.
     let index: WordIndex
     /// Per word id, one array for all the tables compiled together: bit `k` is set when the word
-    /// starts a phrase of table `k`, bit `32 + k` when it is a whole phrase of it. Most tokens
-    /// start no phrase of the tables tried on them; this answers that from one small array that
-    /// stays in cache instead of from each table's `root`.
+    /// starts a phrase of table `k`, bit `21 + k` when it is a whole phrase of it, bit `42 + k`
+    /// when it is a later word of one. Most tokens start or continue no phrase of the tables
+    /// tried on them; this answers that from one small array that stays in cache instead of
+    /// from each table's `root` and edges.
     private let starts: [UInt64]
     /// This table's bit in `starts`.
     private let bit: UInt64
+    private static let whole = 21, later = 42
 
-    /// Compiles `tables` (at most 32) against one shared index (the index grows to hold all their words).
+    /// Compiles `tables` (at most 21) against one shared index (the index grows to hold all their words).
     static func compile(_ tables: [PhraseTable]) -> [WordTable] {
-        precondition(tables.count <= 32, "WordTable.compile: at most 32 tables share one index")
+        precondition(tables.count <= whole, "WordTable.compile: at most \(whole) tables share one index")
         var index = WordIndex()
         let encoded = tables.map { table in
             table.entries.map { entry in (entry.phrase.split(separator: " ").map { index.add(String($0)) }, entry.value) }
@@ -106,7 +108,8 @@ struct WordTable: Sendable {
         var starts = [UInt64](repeating: 0, count: index.count)
         for (k, entries) in encoded.enumerated() {
             for (words, _) in entries where !words.isEmpty {
-                starts[Int(words[0])] |= 1 << UInt64(k) | (words.count == 1 ? 1 << UInt64(32 + k) : 0)
+                starts[Int(words[0])] |= 1 << UInt64(k) | (words.count == 1 ? 1 << UInt64(whole + k) : 0)
+                for word in words.dropFirst() { starts[Int(word)] |= 1 << UInt64(later + k) }
             }
         }
         return encoded.enumerated().map { k, entries in
@@ -192,7 +195,7 @@ struct WordTable: Sendable {
 
     /// Whether the word `id` is a one-word phrase of this table (without reading its value).
     func contains(id: Int32) -> Bool {
-        id >= 0 && Int(id) < starts.count && starts[Int(id)] & bit << 32 != 0
+        id >= 0 && Int(id) < starts.count && starts[Int(id)] & bit << WordTable.whole != 0
     }
 
     /// The longest phrase starting at `start`: its value and how many words it spans.
@@ -212,7 +215,8 @@ struct WordTable: Sendable {
         var best: (String, Int)?
         if let value = values[Int(node)] { best = (value, 1) }
         var i = start + 1
-        while i < ids.count, ids[i] >= 0, edgeCount > 0, let next = child(node, ids[i]) {
+        while i < ids.count, ids[i] >= 0, Int(ids[i]) < starts.count, starts[Int(ids[i])] & bit << WordTable.later != 0,
+              let next = child(node, ids[i]) {
             node = next
             i += 1
             if let value = values[Int(node)] { best = (value, i - start) }
