@@ -666,13 +666,10 @@ struct TimeFinder {
     /// "said on Monday", "told reporters on Tuesday", "figures published on Friday": the day of the statement.
     func isReport(_ i: Int, in sentence: Range<Int>) -> Bool {
         words[max(sentence.lowerBound, i - 4)..<i].contains { word in
-            switch word {
-            case "said", "says", "told", "reported", "announced", "added", "stated", "confirmed",
-                 "reporters", "statement", "speaking", "talking", "briefing", "interview", "tweeted", "posted", "wrote",
-                 // "data showed on Tuesday", "figures published on Monday"
-                 "showed", "show", "shows", "published", "revealed": return true
-            default: return false
-            }
+            isOneOf(word, "said", "says", "told", "reported", "announced", "added", "stated", "confirmed",
+                    "reporters", "statement", "speaking", "talking", "briefing", "interview", "tweeted", "posted", "wrote",
+                    // "data showed on Tuesday", "figures published on Monday"
+                    "showed", "show", "shows", "published", "revealed")
         }
     }
 
