@@ -114,8 +114,9 @@ struct FactBuilder {
                 if distance < best { best = distance; nearest = index }
             }
             // "the asylum backlog reached a record 175,457": the claim is about a figure that is no fact
+            // (a part, "among them some 1,500 minors", belongs to its whole)
             if sentence.figures.contains(where: { figure in
-                gap(cue.range, figure.range.lowerBound..<(figure.range.lowerBound + 1)) < best
+                gap(cue.range, figure.range.lowerBound..<(figure.range.lowerBound + 1)) < best && !isPart(figure, in: sentence)
                     && !entries[firstEntry...].contains { $0.position == figure.range.lowerBound }
             }) { continue }
             if let nearest {

@@ -10,7 +10,7 @@ extension FactBuilder {
         // ("French authorities said they had prevented 74 crossings ... and rescued 50 people")
         // ("followed by Spain (84,000), Italy (80,000)")
         let listedAt = figure.span.lowerBound - (figure.span.lowerBound > sentence.range.lowerBound && words[figure.span.lowerBound - 1] == "(" ? 2 : 1)
-        if let listed = sentence.mentions.last(where: { $0.position == listedAt && $0.role != .origin }),
+        if let listed = sentence.mentions.last(where: { $0.position == listedAt && $0.role != .origin && $0.role != .people }),
            vocabulary.neighbours[listed.code] != nil {
             // "Lithuania detained 50 migrants and Latvia 30", "Poland stopped 120, Lithuania 45": a list
             region = listed.code
@@ -62,7 +62,7 @@ extension FactBuilder {
             region = route.code
         } else if let article = region, !sentence.mentions.contains(where: { $0.code == article }),
                   let other = sentence.mentions.first(where: {
-                      $0.role != .origin && $0.code != self.article.via && vocabulary.neighbours[$0.code] != nil
+                      $0.role != .origin && $0.role != .people && $0.code != self.article.via && vocabulary.neighbours[$0.code] != nil
                           && !namesBorder($0, in: sentence.range)
                   }) {
             region = other.code
@@ -78,7 +78,7 @@ extension FactBuilder {
         for mention in sentence.mentions {
             if case .route(let via) = mention.role, mention.code == region { return (region, via) }
         }
-        for mention in sentence.mentions where mention.role != .authority && mention.role != .dateline && neighbours.contains(mention.code) {
+        for mention in sentence.mentions where mention.role != .authority && mention.role != .dateline && mention.role != .people && neighbours.contains(mention.code) {
             return (region, mention.code)
         }
         // nothing names the far side: the usual route in, as for a whole article

@@ -12,6 +12,9 @@ struct PlaceMention: Sendable {
         case route(via: String?)
         /// "BRUSSELS - ", "ROME, Italy (AP) —": where the story was written.
         case dateline
+        /// People of a nationality ("Syrians lodged 67,000 applications, Afghans 55,000, Turks (20,000)"):
+        /// where they are from, never the counting country.
+        case people
         case plain
     }
     var position: Int
@@ -69,7 +72,7 @@ struct PlaceFinder {
             return .authority
         }
         // "Syrians lodged 67,000 applications, Afghans 55,000": people of a nationality, not a counting country
-        if length == 1, isPeople(words[i]) { return .plain }
+        if length == 1, isPeople(words[i]) { return .people }
         // "4,561 were Syrian nationals", "Afghan migrants": a nationality, where people come from
         if length == 1, i + 1 < sentence.upperBound, !isOneOf(words[i], "eu", "european"),
            vocabulary.counted.longestMatch(in: ids, at: i + 1) != nil {
@@ -171,7 +174,7 @@ struct ArticlePlaces: Sendable {
                 tallies[i].score += 2
                 tallies[i].routeVia = tallies[i].routeVia ?? via
             case .destination: tallies[i].score += 2
-            case .plain, .dateline: tallies[i].score += 1
+            case .plain, .dateline, .people: tallies[i].score += 1
             case .origin: tallies[i].score -= 1
             }
             // "Latvian border guards detained 12": another counting country, not a side people cross from
