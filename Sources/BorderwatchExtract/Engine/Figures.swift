@@ -47,7 +47,11 @@ struct FigureFinder {
                 if isYear && !countedNounFollows(range.upperBound, in: sentence) { continue }
                 if isAgeAfterName(range, in: sentence) || isNumberedName(range, in: sentence) { continue }
                 // "Of the 500 on board, 30 drowned": the group the sentence then breaks down
-                if i - 2 == sentence.lowerBound, words[i - 2] == "of", words[i - 1] == "the" { continue }
+                // ("Of the 89,158 migrants who reached Italy ..., 11,400 were from Guinea" counts them)
+                if i - 2 == sentence.lowerBound, words[i - 2] == "of", words[i - 1] == "the",
+                   !(range.upperBound..<min(range.upperBound + 4, sentence.upperBound)).contains(where: { isOneOf(words[$0], "who", "that") }) {
+                    continue
+                }
             }
             // "1 in 5 applications", "one in three migrants": a ratio, not a count
             if isRatio(range, in: sentence) { continue }

@@ -441,6 +441,8 @@ struct TimeFinder {
             if isOneOf(previous, "in", "during", "for", "since", "through", "throughout", "until", "by", "of", "from", "between", "and", "to", "ending", "ended")
                 || previous == "with" && isOneOf(word(i - 2, in: sentence), "compared", "comparison")
                 || previous == "," && i - 2 >= sentence.lowerBound && self.month(at: i - 2) != nil
+                // "the busiest month was September, when 5,369 people crossed"
+                || word(j, in: sentence) == "," && word(j + 1, in: sentence) == "when"
                 || token.possessive {
                 var y = articleDate.year
                 if month > articleDate.month { y -= 1 }
