@@ -123,8 +123,10 @@ struct FigureFinder {
     /// A number in words and where it ends: "twelve", "twenty-one", "a dozen", "one hundred and
     /// twenty", "two thousand", "a hundred", "one and a half million", "half a million".
     func wordNumber(at i: Int, in sentence: Range<Int>, claimed: ClaimedTokens) -> (Double, Int)? {
-        // most words are in no table and no compound: not a number
-        guard ids[i] >= 0 || tokens[i].hyphen || words[i] == "half" else { return nil }
+        // most words start no number phrase and are no compound: not a number (the words
+        // checked by name are those the rules below start from)
+        guard vocabulary.numbers.startsPhrase(id: ids[i]) || tokens[i].hyphen
+                || ids[i] >= 0 && isOneOf(words[i], "a", "an", "one", "three") || words[i] == "half" else { return nil }
         let end = sentence.upperBound
         func usable(_ j: Int) -> Bool { j < end && tokens[j].kind == .word && !claimed.contains(j) }
         /// hundred, thousand, million, billion (not "k" or "m", which follow digits)
