@@ -80,6 +80,26 @@ import Testing
         #expect(text.contains("120 migrants crossed on Monday."))
     }
 
+    /// A scraped page's byline date is the article's date when nothing else gives one, and its
+    /// line leaves the text; a sentence of the story that names a date is no byline.
+    @Test(arguments: [
+        ("Published: 14 November 2023", "2023-11-14"), ("Updated 3:45 PM GMT, November 14, 2023", "2023-11-14"),
+        ("By Jane Doe | Nov. 14, 2023", "2023-11-14"), ("Tuesday 14 November 2023 10.45 GMT", "2023-11-14"),
+        ("2023-11-14", "2023-11-14"), ("Updated 15.11.2023, published 14.11.2023", "2023-11-14"),
+    ])
+    func plainTextBylineDate(line: String, iso: String) {
+        let text = "Migrants cross the Channel\n\(line)\n\nMore than 400 migrants crossed on Monday.\n"
+        let document = DocumentDecoder.decode(Array(text.utf8), fileName: "a.txt")
+        #expect(document.date == Day(iso: iso))
+        #expect(document.dateSource == .metadata)
+        #expect(!document.text.contains(line))
+    }
+
+    @Test func aStorySentenceIsNoByline() {
+        let text = "Migrants cross the Channel\n\nMore than 400 migrants crossed on Monday, November 13, 2023, officials said.\n"
+        #expect(DocumentDecoder.decode(Array(text.utf8), fileName: "a.txt").date == nil)
+    }
+
     @Test func plainTextInlineLinksLoseTheirTargets() {
         let text = "Iraqis are part of <a href=\"https://x.example/2021/08/12/story\">the crisis</a>, he said."
         let document = DocumentDecoder.decode(Array(text.utf8), fileName: "a.txt")

@@ -25,6 +25,12 @@ public enum DocumentDecoder {
                 document.dateSource = .dateline
             }
         }
+        // a scraped page's "Published: 14 November 2023" line, when nothing else gave a date
+        if document.date == nil, let (date, text) = BylineDate.find(in: document.text) {
+            document.date = date
+            document.dateSource = .metadata
+            document.text = text
+        }
         return document
     }
 
