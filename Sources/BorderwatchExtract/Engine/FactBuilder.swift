@@ -173,6 +173,8 @@ struct FactBuilder {
            !sentence.times.contains(where: { $0.range.lowerBound >= previous.range.upperBound && $0.range.lowerBound < close }) {
             return true
         }
+        // "11,400 were from Guinea, 10,000 from Ivory Coast": a breakdown by nationality
+        if isNationality(figure, in: sentence) { return true }
         guard start > sentence.range.lowerBound, words[start - 1] == "including",
               sentence.figures.contains(where: { $0.range.upperBound <= start && $0.value > figure.value }) else { return false }
         return !sentence.times.contains { $0.range.lowerBound >= figure.range.upperBound && $0.range.lowerBound - figure.range.upperBound <= 4 }
@@ -263,6 +265,25 @@ struct FactBuilder {
         guard let first = sentence.range.first else { return false }
         if tokens[first].kind == .punct, isOneOf(words[first], "-", "–", "—", "•", "*") { return true }
         return sentence.range.count <= 6 && words[sentence.range].contains(":")
+    }
+
+    /// "11,400 were from Guinea", "4,561 were Syrians", and the figures listed after such a one
+    /// ("10,000 from Ivory Coast"): people of a nationality among a count.
+    func isNationality(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        /// 1: "N were from X", "N were Syrians"; 2: "N from X"; 0: neither
+        func kind(_ figure: Figure) -> Int {
+            var j = figure.range.upperBound
+            let copula = j < sentence.range.upperBound && isOneOf(words[j], "were", "was", "are", "is")
+            if copula { j += 1 }
+            if j < sentence.range.upperBound, words[j] == "from" { j += 1 } else if !copula { return 0 }
+            guard j < sentence.range.upperBound, tokens[j].capitalized, vocabulary.gazetteer.longestMatch(in: ids, at: j) != nil else { return 0 }
+            return copula ? 1 : 2
+        }
+        switch kind(figure) {
+        case 1: return true
+        case 2: return sentence.figures.contains { $0.range.upperBound < figure.span.lowerBound && kind($0) == 1 }
+        default: return false
+        }
     }
 
     /// "the fourth day in a row of more than 100", "topped 10,000 for the third month running": a

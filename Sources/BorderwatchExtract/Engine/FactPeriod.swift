@@ -218,10 +218,7 @@ extension FactBuilder {
     /// A day or a stretch of days with a known bound ("on Monday", "since Sunday"), not a month or year.
     /// Conjunctions that open a clause of its own.
     func isSubordinator(_ word: String) -> Bool {
-        switch word {
-        case "after", "because", "when", "while", "although", "though", "whereas", "once", "as": return true
-        default: return false
-        }
+        isOneOf(word, "after", "because", "when", "while", "although", "though", "whereas", "once", "as")
     }
 
     func isYear(_ period: Period?) -> Bool {

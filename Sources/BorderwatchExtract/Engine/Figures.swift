@@ -47,7 +47,11 @@ struct FigureFinder {
                 if isYear && !countedNounFollows(range.upperBound, in: sentence) { continue }
                 if isAgeAfterName(range, in: sentence) || isNumberedName(range, in: sentence) { continue }
                 // "Of the 500 on board, 30 drowned": the group the sentence then breaks down
-                if i - 2 == sentence.lowerBound, words[i - 2] == "of", words[i - 1] == "the" { continue }
+                // ("Of the 89,158 migrants who reached Italy ..., 11,400 were from Guinea" counts them)
+                if i - 2 == sentence.lowerBound, words[i - 2] == "of", words[i - 1] == "the",
+                   !(range.upperBound..<min(range.upperBound + 4, sentence.upperBound)).contains(where: { isOneOf(words[$0], "who", "that") }) {
+                    continue
+                }
             }
             // "1 in 5 applications", "one in three migrants": a ratio, not a count
             if isRatio(range, in: sentence) { continue }
@@ -119,8 +123,10 @@ struct FigureFinder {
     /// A number in words and where it ends: "twelve", "twenty-one", "a dozen", "one hundred and
     /// twenty", "two thousand", "a hundred", "one and a half million", "half a million".
     func wordNumber(at i: Int, in sentence: Range<Int>, claimed: ClaimedTokens) -> (Double, Int)? {
-        // most words are in no table and no compound: not a number
-        guard ids[i] >= 0 || tokens[i].hyphen || words[i] == "half" else { return nil }
+        // most words start no number phrase and are no compound: not a number (the words
+        // checked by name are those the rules below start from)
+        guard vocabulary.numbers.startsPhrase(id: ids[i]) || tokens[i].hyphen
+                || ids[i] >= 0 && isOneOf(words[i], "a", "an", "one", "three") || words[i] == "half" else { return nil }
         let end = sentence.upperBound
         func usable(_ j: Int) -> Bool { j < end && tokens[j].kind == .word && !claimed.contains(j) }
         /// hundred, thousand, million, billion (not "k" or "m", which follow digits)

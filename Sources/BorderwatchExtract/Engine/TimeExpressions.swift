@@ -109,9 +109,10 @@ struct TimeFinder {
             i += 1
         }
         // combinators
-        // points already read as the second of a pair or a later month of a list
-        var used = [Bool](repeating: false, count: points.count)
-        for (index, (range, point)) in points.enumerated() where !used[index] {
+        // points already read as the second of a pair or a later month of a list: a handful at
+        // most, and most sentences have none (an empty array allocates nothing)
+        var used: [Int] = []
+        for (index, (range, point)) in points.enumerated() where !used.contains(index) {
             // the three words before the point, "" outside the sentence
             let before = (word(range.lowerBound - 3, in: sentence), word(range.lowerBound - 2, in: sentence),
                           word(range.lowerBound - 1, in: sentence))
@@ -121,7 +122,7 @@ struct TimeFinder {
                let first = firstDay(point), let second = lastDay(points[index + 1].point),
                points[index + 1].range.lowerBound - range.upperBound <= 2,
                pairs(before.2, words[range.upperBound], point, points[index + 1].point) {
-                used[index + 1] = true
+                used.append(index + 1)
                 // "in August, September and October": a list of months runs to its last
                 var last = index + 1
                 var second = second
@@ -131,7 +132,7 @@ struct TimeFinder {
                           isOneOf(words[points[last].range.upperBound], ",", "and") {
                         last += 1
                         second = next
-                        used[last] = true
+                        used.append(last)
                     }
                 }
                 // "between January and June" said in March: both months of last year; "from Monday to
@@ -442,6 +443,8 @@ struct TimeFinder {
             if isOneOf(previous, "in", "during", "for", "since", "through", "throughout", "until", "by", "of", "from", "between", "and", "to", "ending", "ended")
                 || previous == "with" && isOneOf(word(i - 2, in: sentence), "compared", "comparison")
                 || previous == "," && i - 2 >= sentence.lowerBound && self.month(at: i - 2) != nil
+                // "the busiest month was September, when 5,369 people crossed"
+                || word(j, in: sentence) == "," && word(j + 1, in: sentence) == "when"
                 || token.possessive
                 // "- January: 29,072", a list item headed by its month
                 || word(i + 1, in: sentence) == ":" && (i == sentence.lowerBound
@@ -671,13 +674,10 @@ struct TimeFinder {
     /// "said on Monday", "told reporters on Tuesday", "figures published on Friday": the day of the statement.
     func isReport(_ i: Int, in sentence: Range<Int>) -> Bool {
         words[max(sentence.lowerBound, i - 4)..<i].contains { word in
-            switch word {
-            case "said", "says", "told", "reported", "announced", "added", "stated", "confirmed",
-                 "reporters", "statement", "speaking", "talking", "briefing", "interview", "tweeted", "posted", "wrote",
-                 // "data showed on Tuesday", "figures published on Monday"
-                 "showed", "show", "shows", "published", "revealed": return true
-            default: return false
-            }
+            isOneOf(word, "said", "says", "told", "reported", "announced", "added", "stated", "confirmed",
+                    "reporters", "statement", "speaking", "talking", "briefing", "interview", "tweeted", "posted", "wrote",
+                    // "data showed on Tuesday", "figures published on Monday"
+                    "showed", "show", "shows", "published", "revealed")
         }
     }
 

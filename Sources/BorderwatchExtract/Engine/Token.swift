@@ -100,14 +100,40 @@ struct TokenList {
 }
 
 /// Whether `word` is one of `candidates`: a plain loop, which for the engine's short word lists
-/// is cheaper than building a set on every call. The candidates are `StaticString`s, plain data
-/// that costs nothing to gather or drop, and most are ruled out by their length alone.
+/// is cheaper than building a set on every call. The candidates are `StaticString`s, plain data,
+/// and most are ruled out by their length alone.
+///
+/// A variadic list is an array, which the optimizer does not always keep off the heap in the
+/// engine's long functions; the overloads below for two to five candidates (most calls) build none.
 @inline(__always)
 func isOneOf(_ word: String, _ candidates: StaticString...) -> Bool {
-    let utf8 = word.utf8
-    let count = utf8.count
-    for candidate in candidates where candidate.withUTF8Buffer({ $0.count == count && utf8.elementsEqual($0) }) {
-        return true
-    }
+    for candidate in candidates where spells(word, candidate) { return true }
     return false
+}
+
+@inline(__always)
+func isOneOf(_ word: String, _ a: StaticString, _ b: StaticString) -> Bool {
+    spells(word, a) || spells(word, b)
+}
+
+@inline(__always)
+func isOneOf(_ word: String, _ a: StaticString, _ b: StaticString, _ c: StaticString) -> Bool {
+    spells(word, a) || spells(word, b) || spells(word, c)
+}
+
+@inline(__always)
+func isOneOf(_ word: String, _ a: StaticString, _ b: StaticString, _ c: StaticString, _ d: StaticString) -> Bool {
+    spells(word, a) || spells(word, b) || spells(word, c) || spells(word, d)
+}
+
+@inline(__always)
+func isOneOf(_ word: String, _ a: StaticString, _ b: StaticString, _ c: StaticString, _ d: StaticString,
+             _ e: StaticString) -> Bool {
+    spells(word, a) || spells(word, b) || spells(word, c) || spells(word, d) || spells(word, e)
+}
+
+/// Whether `word` is `candidate`, comparing lengths first.
+@inline(__always)
+func spells(_ word: String, _ candidate: StaticString) -> Bool {
+    candidate.withUTF8Buffer { $0.count == word.utf8.count && word.utf8.elementsEqual($0) }
 }

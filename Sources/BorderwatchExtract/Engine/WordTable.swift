@@ -193,6 +193,11 @@ struct WordTable: Sendable {
     /// The value of a one-word phrase.
     subscript(word: some StringProtocol) -> String? { self[id: index.id(word)] }
 
+    /// Whether some phrase of this table starts with the word `id`.
+    func startsPhrase(id: Int32) -> Bool {
+        id >= 0 && Int(id) < starts.count && starts[Int(id)] & bit != 0
+    }
+
     /// Whether the word `id` is a one-word phrase of this table (without reading its value).
     func contains(id: Int32) -> Bool {
         id >= 0 && Int(id) < starts.count && starts[Int(id)] & bit << WordTable.whole != 0
@@ -206,7 +211,7 @@ struct WordTable: Sendable {
     func longestMatch(in ids: [Int32], at start: Int) -> (value: String, length: Int)? {
         guard start < ids.count else { return nil }
         let first = ids[start]
-        guard first >= 0, Int(first) < starts.count, starts[Int(first)] & bit != 0 else { return nil }
+        guard startsPhrase(id: first) else { return nil }
         return longestMatch(from: root[Int(first)], in: ids, at: start)
     }
 
