@@ -62,7 +62,7 @@ struct FactBuilder {
             if isCompared(figure, in: sentence), followsRate(figure, in: sentence) { continue }
             // a figure set against another ("up from 9,000 ...") counts the same thing in the same place
             let comparedTo = compared(with: figure, in: sentence)
-            guard var metric = comparedTo?.fact.metric ?? metric(for: figure, in: sentence) else { continue }
+            guard var metric = comparedTo?.fact.metric ?? shareOfWhole(figure, in: sentence) ?? metric(for: figure, in: sentence) else { continue }
             if comparedTo == nil, metric == .arrivals, let listed = listedMetric(for: figure, in: sentence) { metric = listed }
             var (period, strength) = period(for: figure, in: sentence)
             var (region, via) = comparedTo.map { ($0.fact.region, $0.fact.via) } ?? place(for: figure, metric: metric, in: sentence)
@@ -164,7 +164,11 @@ struct FactBuilder {
            // "the 66,237 of the same period of 2022" is dated, not a part ("of this year's arrivals" is one)
            !sentence.times.contains(where: {
                $0.range.lowerBound > end && $0.range.lowerBound <= end + 2 && !tokens[$0.range.upperBound - 1].possessive
-           }) { return true }
+           }),
+           // "6,000 attempts since January, around 1,000 of them in the past week": a stretch of its own
+           !(words[end + 1] == "them" && sentence.times.contains(where: {
+               $0.range.lowerBound > end + 1 && $0.range.lowerBound <= end + 5 && $0.period != nil
+           })) { return true }
         // "Three migrants, a woman and two children, drowned": an aside listing who they were
         if let previous = sentence.figures.last(where: { $0.range.upperBound <= start }), previous.value > figure.value,
            start - previous.range.upperBound <= 6, previous.range.upperBound + 1 < start, words[previous.range.upperBound + 1] == ",",
@@ -195,6 +199,17 @@ struct FactBuilder {
             i += 1
         }
         return false
+    }
+
+    /// "6,000 attempts since January, around 1,000 of them in the past week": a share, dated on its
+    /// own, of the figure just before in the sentence counts what that one counts.
+    func shareOfWhole(_ figure: Figure, in sentence: SentenceAnalysis) -> Metric? {
+        let end = figure.range.upperBound
+        guard end + 1 < sentence.range.upperBound, words[end] == "of", words[end + 1] == "them",
+              let last = entries.last, last.sentence == sentence.range, last.position < figure.span.lowerBound,
+              !sentence.metrics.contains(where: { $0.range.upperBound == figure.span.lowerBound || ofThemPassive($0, after: end, in: sentence) })
+        else { return nil }
+        return last.fact.metric
     }
 
     /// "60 of them were returned": `cue` is a passive verb right after "of them" (`of` at `of`).

@@ -324,7 +324,9 @@ struct FigureFinder {
     func isRate(after end: Int, in sentence: Range<Int>, claimed: ClaimedTokens) -> Bool {
         var j = end
         var steps = 0
-        while j + 1 < sentence.upperBound, steps < 4, tokens[j].kind == .word, !claimed.contains(j) {
+        while j + 1 < sentence.upperBound, steps < 4, tokens[j].kind == .word || words[j] == "\"", !claimed.contains(j) {
+            // 'some 1,000 "gotaways" per day'
+            if tokens[j].kind != .word { j += 1; continue }
             if words[j] == "per" {
                 return !claimed.contains(j + 1)
             }

@@ -75,7 +75,8 @@ struct TimeFinder {
                 continue
             }
             // "in the past five days", "over the last 9 days": any count the lexicon does not list
-            if isOneOf(words[i], "past", "last", "previous", "preceding"), let expression = pastDays(at: i, in: sentence) {
+            if tokens[i].kind == .word, case let first = words[i].utf8.first, first == UInt8(ascii: "p") || first == UInt8(ascii: "l"),
+               isOneOf(words[i], "past", "last", "previous", "preceding"), let expression = pastDays(at: i, in: sentence) {
                 result.append(expression)
                 i = expression.range.upperBound
                 continue
