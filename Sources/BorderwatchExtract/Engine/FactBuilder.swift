@@ -27,6 +27,11 @@ struct FactBuilder {
     private(set) var entries: [Entry] = []
     /// How many entries have each metric, kept as entries are added (see `mainMetric`).
     private var metricCounts: [Metric: Int] = [:]
+    /// What the sentence introducing a list counts ("The number of people crossing ... has risen
+    /// every year:"), for items that give only a time and a figure ("- 2021: 28,526").
+    var listHeading: Metric?
+    /// Where the list's heading counts ("Asylum applications lodged in Germany by month:").
+    var listRegion: String?
 
     init(vocabulary: Vocabulary, tokens: [Token], words: [String], ids: [Int32], bytes: [UInt8], articleDate: Day, article: ArticlePlaces) {
         self.vocabulary = vocabulary
@@ -41,6 +46,7 @@ struct FactBuilder {
     // MARK: one sentence
 
     mutating func read(_ sentence: SentenceAnalysis, previous: SentenceAnalysis?) {
+        defer { noteListHeading(sentence) }
         let firstEntry = entries.count
         // one string for all the sentence's facts
         var sentenceEvidence: String?
@@ -263,6 +269,30 @@ struct FactBuilder {
             i += 1
         }
         return false
+    }
+
+    /// A sentence ending in a colon heads a list with what it counts; a sentence that is no
+    /// list item ends the list.
+    mutating func noteListHeading(_ sentence: SentenceAnalysis) {
+        guard let last = sentence.range.last else { return }
+        if words[last] == ":" {
+            // a specific count ("asylum applications") over the generic arrival verbs ("registered")
+            let named = sentence.metrics.compactMap { cue in
+                Metric(rawValue: cue.value.last.map { "<^~".contains($0) } == true ? String(cue.value.dropLast()) : cue.value)
+            }
+            listHeading = named.first(where: { $0 != .arrivals }) ?? named.first
+            listRegion = sentence.mentions.first(where: { $0.role != .origin && $0.role != .dateline })?.code
+        } else if !isListItem(sentence) {
+            listHeading = nil
+            listRegion = nil
+        }
+    }
+
+    /// "- 2021: 28,526", "• June 3: 166": a bullet, or a short line of a time, a colon and a figure.
+    func isListItem(_ sentence: SentenceAnalysis) -> Bool {
+        guard let first = sentence.range.first else { return false }
+        if tokens[first].kind == .punct, isOneOf(words[first], "-", "–", "—", "•", "*") { return true }
+        return sentence.range.count <= 6 && words[sentence.range].contains(":")
     }
 
     /// "11,400 were from Guinea", "4,561 were Syrians", and the figures listed after such a one

@@ -38,7 +38,11 @@ public struct FactEngine: Sendable {
                 || vocabulary.scales.contains(id: ids[$0])
                 || tokens[$0].hyphen && tokens[$0].kind == .word }
             guard mayCount || !records.isEmpty else {
-                analyses.append(SentenceAnalysis(range: range, figures: [], times: [], metrics: [], records: [], mentions: mentions))
+                // a list's heading ("Asylum applications by month:") says what its items count
+                let heading = range.last.map { words[$0] == ":" } ?? false
+                analyses.append(SentenceAnalysis(range: range, figures: [], times: [],
+                                                 metrics: heading ? metricCues(in: range, ids: ids, tokens: tokens, words: words) : [],
+                                                 records: [], mentions: mentions))
                 continue
             }
             let (times, claimed) = timeFinder.expressions(in: range)

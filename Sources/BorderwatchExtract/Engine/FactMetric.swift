@@ -128,6 +128,9 @@ extension FactBuilder {
             // a sentence or two before;
             // "in September there were 7,700 (and 3,500 in August)": the list goes on
             chosen = last.fact.metric.rawValue
+        } else if figure.elliptical, let heading = listHeading, isListItem(sentence) {
+            // "- 2021: 28,526" under "The number of people crossing ... has risen every year:"
+            chosen = heading.rawValue
         } else {
             chosen = nil
         }

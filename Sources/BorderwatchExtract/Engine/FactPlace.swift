@@ -6,6 +6,8 @@ extension FactBuilder {
     /// names instead of the article's; else the article's region and via.
     func place(for figure: Figure, metric: Metric, in sentence: SentenceAnalysis) -> (String?, String?) {
         var region = recentRegion(before: sentence.range, metric: metric) ?? article.region
+        // an item of a list whose heading names the place ("... lodged in Germany by month:")
+        if let listed = listRegion, listHeading != nil, isListItem(sentence) { region = listed }
         // the body named last before the figure, close by or with no other country named in between
         // ("French authorities said they had prevented 74 crossings ... and rescued 50 people")
         // ("followed by Spain (84,000), Italy (80,000)")
