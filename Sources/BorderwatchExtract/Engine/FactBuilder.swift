@@ -62,7 +62,8 @@ struct FactBuilder {
             if isCompared(figure, in: sentence), followsRate(figure, in: sentence) { continue }
             // a figure set against another ("up from 9,000 ...") counts the same thing in the same place
             let comparedTo = compared(with: figure, in: sentence)
-            guard var metric = comparedTo?.fact.metric ?? shareOfWhole(figure, in: sentence) ?? metric(for: figure, in: sentence) else { continue }
+            guard var metric = comparedTo?.fact.metric ?? shareOfWhole(figure, in: sentence) ?? andMore(figure, in: sentence)
+                    ?? metric(for: figure, in: sentence) else { continue }
             if comparedTo == nil, metric == .arrivals, let listed = listedMetric(for: figure, in: sentence) { metric = listed }
             var (period, strength) = period(for: figure, in: sentence)
             var (region, via) = comparedTo.map { ($0.fact.region, $0.fact.via) } ?? place(for: figure, metric: metric, in: sentence)
@@ -209,6 +210,18 @@ struct FactBuilder {
               let last = entries.last, last.sentence == sentence.range, last.position < figure.span.lowerBound,
               !sentence.metrics.contains(where: { $0.range.upperBound == figure.span.lowerBound || ofThemPassive($0, after: end, in: sentence) })
         else { return nil }
+        return last.fact.metric
+    }
+
+    /// "prevented 14,200 attempts from January to August, and 2,900 earlier this month": a bare
+    /// figure after "and", with no verb of its own in its clause, counts what the one before counted.
+    func andMore(_ figure: Figure, in sentence: SentenceAnalysis) -> Metric? {
+        let start = figure.span.lowerBound
+        guard figure.elliptical, start > sentence.range.lowerBound, words[start - 1] == "and",
+              let last = entries.last, last.sentence == sentence.range, last.position < start else { return nil }
+        var clauseEnd = figure.range.upperBound
+        while clauseEnd < sentence.range.upperBound, tokens[clauseEnd].kind != .punct, words[clauseEnd] != "and" { clauseEnd += 1 }
+        if sentence.metrics.contains(where: { $0.range.lowerBound >= figure.range.upperBound && $0.range.lowerBound < clauseEnd }) { return nil }
         return last.fact.metric
     }
 
