@@ -120,6 +120,10 @@ struct FactBuilder {
                 let distance = gap(cue.range, figureRange)
                 if distance < best { best = distance; nearest = index }
             }
+            // "A record 110 boats carrying 5,000 migrants": the claim is about the number it stands before
+            let next = cue.range.upperBound
+            if next < sentence.range.upperBound, tokens[next].kind == .number,
+               !sentence.figures.contains(where: { $0.range.contains(next) }) { continue }
             // "the asylum backlog reached a record 175,457": the claim is about a figure that is no fact
             // (a part, "among them some 1,500 minors", belongs to its whole)
             if sentence.figures.contains(where: { figure in
