@@ -282,7 +282,7 @@ struct FactBuilder {
         if words[last] == ":" {
             // a specific count ("asylum applications") over the generic arrival verbs ("registered")
             let named = sentence.metrics.compactMap { cue in
-                Metric(rawValue: cue.value.last.map { "<^~".contains($0) } == true ? String(cue.value.dropLast()) : cue.value)
+                Metric(cueValue: cue.value)
             }
             listHeading = named.first(where: { $0 != .arrivals }) ?? named.first
             listRegion = sentence.mentions.first(where: { $0.role != .origin && $0.role != .dateline })?.code
@@ -440,7 +440,7 @@ struct FactBuilder {
                   sentence.figures.isEmpty else { continue }
             // the claim is about what the sentence's own verb counts ("a record number ... crossed")
             let metric = sentence.metrics.first.flatMap { cue in
-                Metric(rawValue: cue.value.last.map { "<^~".contains($0) } == true ? String(cue.value.dropLast()) : cue.value)
+                Metric(cueValue: cue.value)
             }
             let days = sentence.times.compactMap { expression -> Day? in
                 if case .day(let day)? = expression.period, expression.strength >= .report { return day }
