@@ -120,6 +120,10 @@ struct FactBuilder {
                 let distance = gap(cue.range, figureRange)
                 if distance < best { best = distance; nearest = index }
             }
+            // "A record 110 boats carrying 5,000 migrants": the claim is about the number it stands before
+            let next = cue.range.upperBound
+            if next < sentence.range.upperBound, tokens[next].kind == .number,
+               !sentence.figures.contains(where: { $0.range.contains(next) }) { continue }
             // "the asylum backlog reached a record 175,457": the claim is about a figure that is no fact
             // (a part, "among them some 1,500 minors", belongs to its whole)
             if sentence.figures.contains(where: { figure in
@@ -278,7 +282,7 @@ struct FactBuilder {
         if words[last] == ":" {
             // a specific count ("asylum applications") over the generic arrival verbs ("registered")
             let named = sentence.metrics.compactMap { cue in
-                Metric(rawValue: cue.value.last.map { "<^~".contains($0) } == true ? String(cue.value.dropLast()) : cue.value)
+                Metric(cueValue: cue.value)
             }
             listHeading = named.first(where: { $0 != .arrivals }) ?? named.first
             listRegion = sentence.mentions.first(where: { $0.role != .origin && $0.role != .dateline })?.code
@@ -436,7 +440,7 @@ struct FactBuilder {
                   sentence.figures.isEmpty else { continue }
             // the claim is about what the sentence's own verb counts ("a record number ... crossed")
             let metric = sentence.metrics.first.flatMap { cue in
-                Metric(rawValue: cue.value.last.map { "<^~".contains($0) } == true ? String(cue.value.dropLast()) : cue.value)
+                Metric(cueValue: cue.value)
             }
             let days = sentence.times.compactMap { expression -> Day? in
                 if case .day(let day)? = expression.period, expression.strength >= .report { return day }

@@ -337,3 +337,11 @@ extension FactBuilder {
         return !(noun + 2 < start && words[noun + 1] == "of" && vocabulary.distractors.longestMatch(in: ids, at: noun + 2) != nil)
     }
 }
+
+extension Metric {
+    /// The metric a metrics.tsv value names, without its mark ("intercepted^", "stopped<", "lives~").
+    init?(cueValue value: String) {
+        guard let last = value.last else { return nil }
+        self.init(rawValue: "<^~".contains(last) ? String(value.dropLast()) : value)
+    }
+}
