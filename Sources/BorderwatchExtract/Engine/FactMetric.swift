@@ -96,6 +96,15 @@ extension FactBuilder {
                sentence.figures.contains(where: {
                    $0.range.upperBound <= cue.range.lowerBound && cue.range.lowerBound - $0.range.upperBound <= 2
                }) { continue }
+            // "to help Tunisia stop departures, after 13,000 migrants reached Italian shores": the figure's
+            // own clause, opened by a subordinator, has its own verb
+            if cue.range.upperBound <= figure.span.lowerBound,
+               let opener = (cue.range.upperBound..<figure.span.lowerBound).last(where: { isSubordinator(words[$0]) }),
+               sentence.metrics.contains(where: { verb in
+                   verb.value != "name" && verb.range.lowerBound > opener
+                       && (verb.range.lowerBound >= figure.range.upperBound && verb.range.lowerBound - figure.range.upperBound <= 3
+                           || verb.range.upperBound <= figure.span.lowerBound)
+               }) { continue }
             let distance = gap(cue.range, figure.span)
             if cue.value == "prevented" { stopped = min(stopped, distance) }
             if cue.value == "arrivals" {
