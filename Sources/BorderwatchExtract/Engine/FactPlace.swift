@@ -138,10 +138,16 @@ extension FactBuilder {
         // unless a pronoun carries on its subject ("It recovered the bodies of 210 migrants")
         let sameSubject = isOneOf(words[sentence.lowerBound], "it", "they", "its", "their")
         // (a fact of this very sentence, "rose from 900 to 1,400", is passed over for the one before it)
-        guard let last = entries.last(where: { $0.sentence.upperBound <= sentence.lowerBound }),
-              last.fact.metric == metric || sameSubject else { return nil }
+        guard let lastIndex = entries.lastIndex(where: { $0.sentence.upperBound <= sentence.lowerBound }) else { return nil }
+        let last = entries[lastIndex]
+        guard last.fact.metric == metric || sameSubject else { return nil }
         // a list of countries ("Germany 121,000, followed by Spain (84,000)") is no one place to go on about
-        if entries.contains(where: { $0.sentence == last.sentence && $0.fact.region != last.fact.region }) { return nil }
+        // (that sentence's entries end at `lastIndex`: read back only over them, linear on any input)
+        var i = lastIndex
+        while i >= 0, entries[i].sentence == last.sentence {
+            if entries[i].fact.region != last.fact.region { return nil }
+            i -= 1
+        }
         let between = tokens[last.sentence.upperBound..<sentence.lowerBound]
         return between.count <= 2 ? last.fact.region : nil
     }
