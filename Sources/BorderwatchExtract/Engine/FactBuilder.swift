@@ -157,6 +157,10 @@ struct FactBuilder {
            let comma = words[sentence.range.lowerBound..<min(start, sentence.range.lowerBound + 10)].firstIndex(of: ","),
            !tokens[sentence.range.lowerBound..<comma].contains(where: { $0.kind == .number }),
            !sentence.figures.contains(where: { $0.range.lowerBound > comma && $0.range.upperBound <= start }),
+           // ("Of the attempts, 280 took place on Saturday": a stretch of its own)
+           !sentence.times.contains(where: {
+               $0.period != nil && $0.range.lowerBound >= figure.range.upperBound && $0.range.lowerBound - figure.range.upperBound <= 5
+           }),
            // ("Of those, around 500 made it ashore": a verb of its own counting something else)
            !sentence.metrics.contains(where: { cue in
                cue.value != "name" && cue.range.lowerBound >= figure.range.upperBound && cue.range.lowerBound - figure.range.upperBound <= 1
