@@ -27,6 +27,11 @@ struct FactBuilder {
     private(set) var entries: [Entry] = []
     /// How many entries have each metric, kept as entries are added (see `mainMetric`).
     private var metricCounts: [Metric: Int] = [:]
+    /// What the sentence introducing a list counts ("The number of people crossing ... has risen
+    /// every year:"), for items that give only a time and a figure ("- 2021: 28,526").
+    var listHeading: Metric?
+    /// Where the list's heading counts ("Asylum applications lodged in Germany by month:").
+    var listRegion: String?
 
     init(vocabulary: Vocabulary, tokens: [Token], words: [String], ids: [Int32], bytes: [UInt8], articleDate: Day, article: ArticlePlaces) {
         self.vocabulary = vocabulary
@@ -41,6 +46,7 @@ struct FactBuilder {
     // MARK: one sentence
 
     mutating func read(_ sentence: SentenceAnalysis, previous: SentenceAnalysis?) {
+        defer { noteListHeading(sentence) }
         let firstEntry = entries.count
         // one string for all the sentence's facts
         var sentenceEvidence: String?
@@ -56,13 +62,21 @@ struct FactBuilder {
             if isCompared(figure, in: sentence), followsRate(figure, in: sentence) { continue }
             // a figure set against another ("up from 9,000 ...") counts the same thing in the same place
             let comparedTo = compared(with: figure, in: sentence)
-            guard var metric = comparedTo?.fact.metric ?? metric(for: figure, in: sentence) else { continue }
+            guard var metric = comparedTo?.fact.metric ?? shareOfWhole(figure, in: sentence) ?? andMore(figure, in: sentence)
+                    ?? metric(for: figure, in: sentence) else { continue }
             if comparedTo == nil, metric == .arrivals, let listed = listedMetric(for: figure, in: sentence) { metric = listed }
             var (period, strength) = period(for: figure, in: sentence)
             var (region, via) = comparedTo.map { ($0.fact.region, $0.fact.via) } ?? place(for: figure, metric: metric, in: sentence)
             var inherited = false
             if strength == .weak, case .day = period {
-                if isPerfect(figure, in: sentence) || sentence.times.contains(where: { $0.asOf != nil }) {
+                if let whole = entries.last, whole.sentence.upperBound <= sentence.range.lowerBound,
+                   sentence.range.count > 2, words[sentence.range.lowerBound] == "of",
+                   isOneOf(words[sentence.range.lowerBound + 1], "those", "them", "these"), whole.strength >= .relative {
+                    // "... since Friday. Of those, around 500 made it ashore": the group's own stretch
+                    period = whole.fact.period
+                    strength = .relative
+                    inherited = true
+                } else if isPerfect(figure, in: sentence) || sentence.times.contains(where: { $0.asOf != nil }) {
                     // "Lithuania has detained 4,000 migrants", "as of Thursday, 45,000 had crossed": a running total
                     period = .ytd(year: articleDate.year, asOf: articleDate)
                 } else if let day = eventDay(of: previous) {
@@ -113,6 +127,10 @@ struct FactBuilder {
                 let distance = gap(cue.range, figureRange)
                 if distance < best { best = distance; nearest = index }
             }
+            // "A record 110 boats carrying 5,000 migrants": the claim is about the number it stands before
+            let next = cue.range.upperBound
+            if next < sentence.range.upperBound, tokens[next].kind == .number,
+               !sentence.figures.contains(where: { $0.range.contains(next) }) { continue }
             // "the asylum backlog reached a record 175,457": the claim is about a figure that is no fact
             // (a part, "among them some 1,500 minors", belongs to its whole)
             if sentence.figures.contains(where: { figure in
@@ -138,7 +156,12 @@ struct FactBuilder {
         if isOneOf(words[sentence.range.lowerBound], "of", "among"),
            let comma = words[sentence.range.lowerBound..<min(start, sentence.range.lowerBound + 10)].firstIndex(of: ","),
            !tokens[sentence.range.lowerBound..<comma].contains(where: { $0.kind == .number }),
-           !sentence.figures.contains(where: { $0.range.lowerBound > comma && $0.range.upperBound <= start }) { return true }
+           !sentence.figures.contains(where: { $0.range.lowerBound > comma && $0.range.upperBound <= start }),
+           // ("Of those, around 500 made it ashore": a verb of its own counting something else)
+           !sentence.metrics.contains(where: { cue in
+               cue.value != "name" && cue.range.lowerBound >= figure.range.upperBound && cue.range.lowerBound - figure.range.upperBound <= 1
+                   && entries.last.map { !cue.value.hasPrefix($0.fact.metric.rawValue) } ?? false
+           }) { return true }
         // "among them 40 women and 12 children": the rest of the list
         if start > sentence.range.lowerBound, isOneOf(words[start - 1], "and", ","),
            let previous = sentence.figures.last(where: { $0.range.upperBound < start }),
@@ -158,7 +181,11 @@ struct FactBuilder {
            // "the 66,237 of the same period of 2022" is dated, not a part ("of this year's arrivals" is one)
            !sentence.times.contains(where: {
                $0.range.lowerBound > end && $0.range.lowerBound <= end + 2 && !tokens[$0.range.upperBound - 1].possessive
-           }) { return true }
+           }),
+           // "6,000 attempts since January, around 1,000 of them in the past week": a stretch of its own
+           !(words[end + 1] == "them" && sentence.times.contains(where: {
+               $0.range.lowerBound > end + 1 && $0.range.lowerBound <= end + 5 && $0.period != nil
+           })) { return true }
         // "Three migrants, a woman and two children, drowned": an aside listing who they were
         if let previous = sentence.figures.last(where: { $0.range.upperBound <= start }), previous.value > figure.value,
            start - previous.range.upperBound <= 6, previous.range.upperBound + 1 < start, words[previous.range.upperBound + 1] == ",",
@@ -189,6 +216,29 @@ struct FactBuilder {
             i += 1
         }
         return false
+    }
+
+    /// "6,000 attempts since January, around 1,000 of them in the past week": a share, dated on its
+    /// own, of the figure just before in the sentence counts what that one counts.
+    func shareOfWhole(_ figure: Figure, in sentence: SentenceAnalysis) -> Metric? {
+        let end = figure.range.upperBound
+        guard end + 1 < sentence.range.upperBound, words[end] == "of", words[end + 1] == "them",
+              let last = entries.last, last.sentence == sentence.range, last.position < figure.span.lowerBound,
+              !sentence.metrics.contains(where: { $0.range.upperBound == figure.span.lowerBound || ofThemPassive($0, after: end, in: sentence) })
+        else { return nil }
+        return last.fact.metric
+    }
+
+    /// "prevented 14,200 attempts from January to August, and 2,900 earlier this month": a bare
+    /// figure after "and", with no verb of its own in its clause, counts what the one before counted.
+    func andMore(_ figure: Figure, in sentence: SentenceAnalysis) -> Metric? {
+        let start = figure.span.lowerBound
+        guard figure.elliptical, start > sentence.range.lowerBound, words[start - 1] == "and",
+              let last = entries.last, last.sentence == sentence.range, last.position < start else { return nil }
+        var clauseEnd = figure.range.upperBound
+        while clauseEnd < sentence.range.upperBound, tokens[clauseEnd].kind != .punct, words[clauseEnd] != "and" { clauseEnd += 1 }
+        if sentence.metrics.contains(where: { $0.range.lowerBound >= figure.range.upperBound && $0.range.lowerBound < clauseEnd }) { return nil }
+        return last.fact.metric
     }
 
     /// "60 of them were returned": `cue` is a passive verb right after "of them" (`of` at `of`).
@@ -235,6 +285,30 @@ struct FactBuilder {
             i += 1
         }
         return false
+    }
+
+    /// A sentence ending in a colon heads a list with what it counts; a sentence that is no
+    /// list item ends the list.
+    mutating func noteListHeading(_ sentence: SentenceAnalysis) {
+        guard let last = sentence.range.last else { return }
+        if words[last] == ":" {
+            // a specific count ("asylum applications") over the generic arrival verbs ("registered")
+            let named = sentence.metrics.compactMap { cue in
+                Metric(cueValue: cue.value)
+            }
+            listHeading = named.first(where: { $0 != .arrivals }) ?? named.first
+            listRegion = sentence.mentions.first(where: { $0.role != .origin && $0.role != .dateline })?.code
+        } else if !isListItem(sentence) {
+            listHeading = nil
+            listRegion = nil
+        }
+    }
+
+    /// "- 2021: 28,526", "• June 3: 166": a bullet, or a short line of a time, a colon and a figure.
+    func isListItem(_ sentence: SentenceAnalysis) -> Bool {
+        guard let first = sentence.range.first else { return false }
+        if tokens[first].kind == .punct, isOneOf(words[first], "-", "–", "—", "•", "*") { return true }
+        return sentence.range.count <= 6 && words[sentence.range].contains(":")
     }
 
     /// "11,400 were from Guinea", "4,561 were Syrians", and the figures listed after such a one
@@ -378,7 +452,7 @@ struct FactBuilder {
                   sentence.figures.isEmpty else { continue }
             // the claim is about what the sentence's own verb counts ("a record number ... crossed")
             let metric = sentence.metrics.first.flatMap { cue in
-                Metric(rawValue: cue.value.last.map { "<^~".contains($0) } == true ? String(cue.value.dropLast()) : cue.value)
+                Metric(cueValue: cue.value)
             }
             let days = sentence.times.compactMap { expression -> Day? in
                 if case .day(let day)? = expression.period, expression.strength >= .report { return day }

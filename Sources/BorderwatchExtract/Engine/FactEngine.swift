@@ -32,13 +32,17 @@ public struct FactEngine: Sendable {
             allMentions += mentions
             // the lead and the sentences with figures say most about where the counting happens
             if analyses.count < 2 { allMentions += mentions }
-            let records = cues(vocabulary.records, in: range, ids: ids, tokens: tokens)
+            var records = cues(vocabulary.records, in: range, ids: ids, tokens: tokens)
             // most sentences hold no figure and no record claim: nothing more to read in them
             let mayCount = range.contains { tokens[$0].kind == .number || vocabulary.numbers.contains(id: ids[$0])
                 || vocabulary.scales.contains(id: ids[$0])
                 || tokens[$0].hyphen && tokens[$0].kind == .word }
             guard mayCount || !records.isEmpty else {
-                analyses.append(SentenceAnalysis(range: range, figures: [], times: [], metrics: [], records: [], mentions: mentions))
+                // a list's heading ("Asylum applications by month:") says what its items count
+                let heading = range.last.map { words[$0] == ":" } ?? false
+                analyses.append(SentenceAnalysis(range: range, figures: [], times: [],
+                                                 metrics: heading ? metricCues(in: range, ids: ids, tokens: tokens, words: words) : [],
+                                                 records: [], mentions: mentions))
                 continue
             }
             let (times, claimed) = timeFinder.expressions(in: range)
@@ -48,7 +52,10 @@ public struct FactEngine: Sendable {
             if !figures.isEmpty, let last = analyses.indices.last, analyses[last].times.isEmpty, analyses[last].figures.isEmpty {
                 analyses[last].times = timeFinder.expressions(in: analyses[last].range).expressions
             }
-            if !figures.isEmpty { allMentions += mentions }
+            if !figures.isEmpty {
+                allMentions += mentions
+                records += yearInsideRecordCues(in: range, records: records, ids: ids, tokens: tokens, words: words)
+            }
             analyses.append(SentenceAnalysis(range: range, figures: figures, times: times,
                                              metrics: metricCues(in: range, ids: ids, tokens: tokens, words: words),
                                              records: records, mentions: mentions))
@@ -86,6 +93,19 @@ public struct FactEngine: Sendable {
             }
         }
         return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// "the previous 2024 high of 882": a record phrase with a year inside ("previous high"), read
+    /// as the phrase. Looks only at 4-digit numbers after "previous", "last" or "old".
+    func yearInsideRecordCues(in range: Range<Int>, records: [Cue], ids: [Int32], tokens: [Token], words: [String]) -> [Cue] {
+        var result: [Cue] = []
+        for i in range where tokens[i].kind == .number && tokens[i].digits == 4 && !tokens[i].separated
+            && i > range.lowerBound && i + 1 < range.upperBound && isOneOf(words[i - 1], "previous", "last", "old") {
+            guard !records.contains(where: { $0.range.contains(i - 1) || $0.range.contains(i + 1) }),
+                  let (value, length) = vocabulary.records.longestMatch(in: [ids[i - 1], ids[i + 1]], at: 0), length == 2 else { continue }
+            result.append(Cue(range: (i - 1)..<(i + 2), value: value))
+        }
+        return result
     }
 
     /// Every phrase of `table` in the sentence, longest first, not overlapping.

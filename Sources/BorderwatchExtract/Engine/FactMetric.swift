@@ -96,6 +96,15 @@ extension FactBuilder {
                sentence.figures.contains(where: {
                    $0.range.upperBound <= cue.range.lowerBound && cue.range.lowerBound - $0.range.upperBound <= 2
                }) { continue }
+            // "to help Tunisia stop departures, after 13,000 migrants reached Italian shores": the figure's
+            // own clause, opened by a subordinator, has its own verb
+            if cue.range.upperBound <= figure.span.lowerBound,
+               let opener = (cue.range.upperBound..<figure.span.lowerBound).last(where: { isSubordinator(words[$0]) }),
+               sentence.metrics.contains(where: { verb in
+                   verb.value != "name" && verb.range.lowerBound > opener
+                       && (verb.range.lowerBound >= figure.range.upperBound && verb.range.lowerBound - figure.range.upperBound <= 3
+                           || verb.range.upperBound <= figure.span.lowerBound)
+               }) { continue }
             let distance = gap(cue.range, figure.span)
             if cue.value == "prevented" { stopped = min(stopped, distance) }
             if cue.value == "arrivals" {
@@ -128,6 +137,9 @@ extension FactBuilder {
             // a sentence or two before;
             // "in September there were 7,700 (and 3,500 in August)": the list goes on
             chosen = last.fact.metric.rawValue
+        } else if figure.elliptical, let heading = listHeading, isListItem(sentence) {
+            // "- 2021: 28,526" under "The number of people crossing ... has risen every year:"
+            chosen = heading.rawValue
         } else {
             chosen = nil
         }
@@ -323,5 +335,13 @@ extension FactBuilder {
         let window = max(sentence.range.lowerBound, start - 12)..<(start - 1)
         guard let noun = window.first(where: { isOneOf(words[$0], "total", "tally", "figure", "number", "count") }) else { return false }
         return !(noun + 2 < start && words[noun + 1] == "of" && vocabulary.distractors.longestMatch(in: ids, at: noun + 2) != nil)
+    }
+}
+
+extension Metric {
+    /// The metric a metrics.tsv value names, without its mark ("intercepted^", "stopped<", "lives~").
+    init?(cueValue value: String) {
+        guard let last = value.last else { return nil }
+        self.init(rawValue: "<^~".contains(last) ? String(value.dropLast()) : value)
     }
 }

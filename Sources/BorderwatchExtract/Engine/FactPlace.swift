@@ -6,6 +6,8 @@ extension FactBuilder {
     /// names instead of the article's; else the article's region and via.
     func place(for figure: Figure, metric: Metric, in sentence: SentenceAnalysis) -> (String?, String?) {
         var region = recentRegion(before: sentence.range, metric: metric) ?? article.region
+        // an item of a list whose heading names the place ("... lodged in Germany by month:")
+        if let listed = listRegion, listHeading != nil, isListItem(sentence) { region = listed }
         // the body named last before the figure, close by or with no other country named in between
         // ("French authorities said they had prevented 74 crossings ... and rescued 50 people")
         // ("followed by Spain (84,000), Italy (80,000)")
@@ -16,13 +18,15 @@ extension FactBuilder {
             region = listed.code
         } else if let authority = sentence.mentions.last(where: {
             // "Tunisia's coast guard foiled 1,310 attempts to cross toward Italy and intercepted 23,000":
-            // where people were heading names no counting body
+            // where people were heading names no counting body; "to help Tunisia stop departures, after
+            // 13,000 migrants reached Italian shores": nor does a body outside the figure's own clause
             $0.position < figure.span.lowerBound && !($0.role == .destination && isHeading(to: $0.position))
+                && !opensClause(between: $0.position, and: figure, in: sentence)
                 && !isAgent($0, ofAnotherFigureThan: figure, in: sentence)
         }).flatMap({ $0.role == .authority ? $0 : nil }) ??
             sentence.mentions.last(where: {
                 $0.role == .authority && $0.position < figure.span.lowerBound && figure.span.lowerBound - $0.position <= 8
-                && !isAgent($0, ofAnotherFigureThan: figure, in: sentence)
+                && !isAgent($0, ofAnotherFigureThan: figure, in: sentence) && !opensClause(between: $0.position, and: figure, in: sentence)
             }) {
             region = authority.code
         } else if let agent = sentence.mentions.first(where: { mention in
@@ -95,6 +99,19 @@ extension FactBuilder {
     /// an earlier figure's passive counts that figure only.
     func isAgent(_ mention: PlaceMention, ofAnotherFigureThan figure: Figure, in sentence: SentenceAnalysis) -> Bool {
         isAgent(mention) && sentence.figures.contains { $0.range.upperBound <= mention.position && $0.range != figure.range }
+    }
+
+    /// A clause of its own ("after", "when", "because", "once") opens the figure's clause after
+    /// `position`, and a verb of that clause governs the figure ("while" and "as" join parallel
+    /// reports of the same body).
+    func opensClause(between position: Int, and figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        guard let opener = (position..<figure.span.lowerBound).last(where: { isOneOf(words[$0], "after", "when", "because", "once") })
+        else { return false }
+        return sentence.metrics.contains { verb in
+            verb.value != "name" && verb.range.lowerBound > opener
+                && (verb.range.lowerBound >= figure.range.upperBound && verb.range.lowerBound - figure.range.upperBound <= 3
+                    || verb.range.upperBound <= figure.span.lowerBound)
+        }
     }
 
     /// "on the Polish, Czech and Swiss borders", "the Polish border": the mention only says which

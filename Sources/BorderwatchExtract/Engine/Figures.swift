@@ -317,14 +317,22 @@ struct FigureFinder {
     /// "4,000 more people crossed this year than last": a difference, not a count.
     func isDifference(after end: Int, in sentence: Range<Int>) -> Bool {
         guard end < sentence.upperBound, isOneOf(words[end], "more", "fewer", "less") else { return false }
-        return words[end..<min(end + 8, sentence.upperBound)].contains("than")
+        // "1,000 more people have crossed so far this year than at the same point in 2021", in the
+        // figure's own clause; a later "more than 20,000" is a qualifier, not the comparison
+        for j in (end + 1)..<min(end + 14, sentence.upperBound) {
+            if isOneOf(words[j], ",", ";", ":") { return false }
+            if words[j] == "than" { return j == end + 1 || !isOneOf(words[j - 1], "more", "fewer", "less") }
+        }
+        return false
     }
 
     /// "10,000 migrants a day", "50 people per week", "50 people per boat": a rate, not a count.
     func isRate(after end: Int, in sentence: Range<Int>, claimed: ClaimedTokens) -> Bool {
         var j = end
         var steps = 0
-        while j + 1 < sentence.upperBound, steps < 4, tokens[j].kind == .word, !claimed.contains(j) {
+        while j + 1 < sentence.upperBound, steps < 4, tokens[j].kind == .word || words[j] == "\"", !claimed.contains(j) {
+            // 'some 1,000 "gotaways" per day'
+            if tokens[j].kind != .word { j += 1; continue }
             if words[j] == "per" {
                 return !claimed.contains(j + 1)
             }

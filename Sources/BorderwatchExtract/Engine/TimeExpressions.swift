@@ -75,7 +75,8 @@ struct TimeFinder {
                 continue
             }
             // "in the past five days", "over the last 9 days": any count the lexicon does not list
-            if isOneOf(words[i], "past", "last", "previous", "preceding"), let expression = pastDays(at: i, in: sentence) {
+            if tokens[i].kind == .word, case let first = words[i].utf8.first, first == UInt8(ascii: "p") || first == UInt8(ascii: "l"),
+               isOneOf(words[i], "past", "last", "previous", "preceding"), let expression = pastDays(at: i, in: sentence) {
                 result.append(expression)
                 i = expression.range.upperBound
                 continue
@@ -375,7 +376,9 @@ struct TimeFinder {
                 && tokens[i - 2].digits == 4 && isOneOf(word(i - 3, in: sentence), "between", "from")
             if isOneOf(previous, "in", "for", "of", "during", "throughout", "since", "from", "between", "until", "through")
                 || secondOfPair
-                || isOneOf(next, "figure", "figures", "total", "tally", "count", "number", "numbers", "level") {
+                || isOneOf(next, "figure", "figures", "total", "tally", "count", "number", "numbers", "level")
+                // "- 2021: 28,526", a list item headed by its year
+                || next == ":" && (i == sentence.lowerBound || i - 1 == sentence.lowerBound && isOneOf(previous, "-", "–", "—", "•", "*")) {
                 return (i..<(i + 1), .year(Int(token.number)))
             }
             return nil
@@ -443,7 +446,10 @@ struct TimeFinder {
                 || previous == "," && i - 2 >= sentence.lowerBound && self.month(at: i - 2) != nil
                 // "the busiest month was September, when 5,369 people crossed"
                 || word(j, in: sentence) == "," && word(j + 1, in: sentence) == "when"
-                || token.possessive {
+                || token.possessive
+                // "- January: 29,072", a list item headed by its month
+                || word(i + 1, in: sentence) == ":" && (i == sentence.lowerBound
+                    || i - 1 == sentence.lowerBound && isOneOf(previous, "-", "–", "—", "•", "*")) {
                 var y = articleDate.year
                 if month > articleDate.month { y -= 1 }
                 return (i..<(i + 1), .month(year: y, month: month))
