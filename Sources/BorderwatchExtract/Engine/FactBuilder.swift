@@ -69,7 +69,14 @@ struct FactBuilder {
             var (region, via) = comparedTo.map { ($0.fact.region, $0.fact.via) } ?? place(for: figure, metric: metric, in: sentence)
             var inherited = false
             if strength == .weak, case .day = period {
-                if isPerfect(figure, in: sentence) || sentence.times.contains(where: { $0.asOf != nil }) {
+                if let whole = entries.last, whole.sentence.upperBound <= sentence.range.lowerBound,
+                   sentence.range.count > 2, words[sentence.range.lowerBound] == "of",
+                   isOneOf(words[sentence.range.lowerBound + 1], "those", "them", "these"), whole.strength >= .relative {
+                    // "... since Friday. Of those, around 500 made it ashore": the group's own stretch
+                    period = whole.fact.period
+                    strength = .relative
+                    inherited = true
+                } else if isPerfect(figure, in: sentence) || sentence.times.contains(where: { $0.asOf != nil }) {
                     // "Lithuania has detained 4,000 migrants", "as of Thursday, 45,000 had crossed": a running total
                     period = .ytd(year: articleDate.year, asOf: articleDate)
                 } else if let day = eventDay(of: previous) {
@@ -149,7 +156,16 @@ struct FactBuilder {
         if isOneOf(words[sentence.range.lowerBound], "of", "among"),
            let comma = words[sentence.range.lowerBound..<min(start, sentence.range.lowerBound + 10)].firstIndex(of: ","),
            !tokens[sentence.range.lowerBound..<comma].contains(where: { $0.kind == .number }),
-           !sentence.figures.contains(where: { $0.range.lowerBound > comma && $0.range.upperBound <= start }) { return true }
+           !sentence.figures.contains(where: { $0.range.lowerBound > comma && $0.range.upperBound <= start }),
+           // ("Of the attempts, 280 took place on Saturday": a stretch of its own)
+           !sentence.times.contains(where: {
+               $0.period != nil && $0.range.lowerBound >= figure.range.upperBound && $0.range.lowerBound - figure.range.upperBound <= 5
+           }),
+           // ("Of those, around 500 made it ashore": a verb of its own counting something else)
+           !sentence.metrics.contains(where: { cue in
+               cue.value != "name" && cue.range.lowerBound >= figure.range.upperBound && cue.range.lowerBound - figure.range.upperBound <= 1
+                   && entries.last.map { !cue.value.hasPrefix($0.fact.metric.rawValue) } ?? false
+           }) { return true }
         // "among them 40 women and 12 children": the rest of the list
         if start > sentence.range.lowerBound, isOneOf(words[start - 1], "and", ","),
            let previous = sentence.figures.last(where: { $0.range.upperBound < start }),

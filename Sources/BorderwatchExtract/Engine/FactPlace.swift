@@ -138,15 +138,15 @@ extension FactBuilder {
         // unless a pronoun carries on its subject ("It recovered the bodies of 210 migrants")
         let sameSubject = isOneOf(words[sentence.lowerBound], "it", "they", "its", "their")
         // (a fact of this very sentence, "rose from 900 to 1,400", is passed over for the one before it)
-        guard let lastIndex = entries.lastIndex(where: { $0.sentence.upperBound <= sentence.lowerBound }) else { return nil }
-        let last = entries[lastIndex]
-        guard last.fact.metric == metric || sameSubject else { return nil }
-        // a list of countries ("Germany 121,000, followed by Spain (84,000)") is no one place to go on about
-        // (that sentence's entries end at `lastIndex`: read back only over them, linear on any input)
-        var i = lastIndex
-        while i >= 0, entries[i].sentence == last.sentence {
-            if entries[i].fact.region != last.fact.region { return nil }
-            i -= 1
+        guard let lastIndex = entries.lastIndex(where: { $0.sentence.upperBound <= sentence.lowerBound }),
+              case let last = entries[lastIndex], last.fact.metric == metric || sameSubject else { return nil }
+        // a list of countries ("Germany 121,000, followed by Spain (84,000)") is no one place to go on about;
+        // entries are appended sentence by sentence, so that sentence's sit together up to `last`
+        // (looking only there keeps an article of thousands of figures linear)
+        var k = lastIndex
+        while k >= 0, entries[k].sentence == last.sentence {
+            if entries[k].fact.region != last.fact.region { return nil }
+            k -= 1
         }
         let between = tokens[last.sentence.upperBound..<sentence.lowerBound]
         return between.count <= 2 ? last.fact.region : nil
