@@ -101,6 +101,7 @@ struct FactBuilder {
                 period = .ytd(year: year, asOf: self.asOf(for: figure, metric: metric, region: region, in: sentence, previous: previous))
             }
             if let counted = region { (metric, via) = sideOfTheBorder(metric, via: via, counted: counted, figure: figure, in: sentence) }
+            if metric == .returns, let side = pulledBack(figure, in: sentence) { (metric, region, via) = (.prevented, side, nil) }
             let fact = Fact(metric: metric, value: figure.value, bound: figure.bound, period: period,
                             region: region, via: via, evidence: sentenceEvidence ?? evidence(sentence.range))
             sentenceEvidence = fact.evidence
@@ -157,6 +158,10 @@ struct FactBuilder {
            let comma = words[sentence.range.lowerBound..<min(start, sentence.range.lowerBound + 10)].firstIndex(of: ","),
            !tokens[sentence.range.lowerBound..<comma].contains(where: { $0.kind == .number }),
            !sentence.figures.contains(where: { $0.range.lowerBound > comma && $0.range.upperBound <= start }),
+           // ("Of the attempts, 280 took place on Saturday": a stretch of its own)
+           !sentence.times.contains(where: {
+               $0.period != nil && $0.range.lowerBound >= figure.range.upperBound && $0.range.lowerBound - figure.range.upperBound <= 5
+           }),
            // ("Of those, around 500 made it ashore": a verb of its own counting something else)
            !sentence.metrics.contains(where: { cue in
                cue.value != "name" && cue.range.lowerBound >= figure.range.upperBound && cue.range.lowerBound - figure.range.upperBound <= 1
@@ -216,6 +221,19 @@ struct FactBuilder {
             i += 1
         }
         return false
+    }
+
+    /// "9,500 migrants have been intercepted and returned to Libya": people caught at sea and
+    /// brought back to a country they left (one no route leads into) were stopped by that side.
+    func pulledBack(_ figure: Figure, in sentence: SentenceAnalysis) -> String? {
+        guard sentence.metrics.contains(where: { cue in
+            cue.value == "arrivals^" && (cue.range.upperBound <= figure.span.lowerBound && figure.span.lowerBound - cue.range.upperBound <= 3
+                || cue.range.lowerBound >= figure.range.upperBound && cue.range.lowerBound - figure.range.upperBound <= 4)
+        }) else { return nil }
+        return sentence.mentions.first(where: {
+            $0.role == .origin && $0.position > figure.range.upperBound && $0.position - figure.range.upperBound <= 10
+                && vocabulary.neighbours[$0.code] == nil && words[$0.position - 1] == "to"
+        })?.code
     }
 
     /// "6,000 attempts since January, around 1,000 of them in the past week": a share, dated on its
