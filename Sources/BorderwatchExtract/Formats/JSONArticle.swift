@@ -14,7 +14,7 @@ enum JSONArticle {
             return nil
         }
         var body = string("body", "text", "articleBody", "content", "article", "description", "summary") ?? ""
-        if body.isEmpty, let parts = (object["body"] ?? object["text"] ?? object["paragraphs"]) as? [Any] {
+        if body.isEmpty, let parts = (object["body"] ?? object["text"] ?? object["articleBody"] ?? object["content"] ?? object["paragraphs"]) as? [Any] {
             body = parts.compactMap { $0 as? String }.joined(separator: "\n\n")
         }
         if body.contains("</") || body.contains("<p") || body.contains("<br") {
