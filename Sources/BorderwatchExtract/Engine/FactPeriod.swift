@@ -164,6 +164,8 @@ extension FactBuilder {
         case .year(let y): return .year(y + years)
         case .ytd(let y, let asOf):
             guard let start = Day(year: y + years, month: 1, day: 1), let end = back(asOf) else { return nil }
+            // "46,843 in 2024 (said on 31 December), breaking the previous year's record of 39,910": all of that year
+            if end.month == 12, end.day == 31 { return .year(end.year) }
             return .span(start: start, end: end)
         case .span(let start, let end):
             guard start != nil || end != nil else { return nil }
