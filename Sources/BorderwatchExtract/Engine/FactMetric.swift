@@ -83,8 +83,9 @@ extension FactBuilder {
                     && cue.range.lowerBound - other.range.upperBound <= 2 && !isPart(other, in: sentence)
             }) { continue }
             // "2,500 people tried to cross in two days, and nearly 500 succeeded": a verb right after
-            // another figure before this one is that figure's, when this one has a verb of its own
-            if cue.range.upperBound <= figure.span.lowerBound, sentence.figures.contains(where: { other in
+            // another figure before this one is that figure's, when this one has a verb of its own (not
+            // when it stands right before this one: "arrested 348 people and prevented 44,353 attempts")
+            if cue.range.upperBound < figure.span.lowerBound, sentence.figures.contains(where: { other in
                    other.range.upperBound <= cue.range.lowerBound && cue.range.lowerBound - other.range.upperBound <= 2
                }), sentence.metrics.contains(where: { own in
                    own.value != "name" && own.range.lowerBound >= figure.range.upperBound && own.range.lowerBound - figure.range.upperBound <= 1

@@ -123,6 +123,21 @@ extension FactBuilder {
            !sentence.times.contains(where: { $0.range.upperBound <= figure.span.lowerBound }) {
             return (period, .relative)
         }
+        // "have arrested 348 people and prevented 44,353 attempts since Feb. 29": two verbs joined by
+        // "and" share the stretch after the second (a day stays the second's own: "apprehended 120
+        // people and pushed back 2,000 on Sunday")
+        if let shared = sentence.times.first(where: { expression in
+            guard case .span? = expression.period, !expression.baseline, !expression.duration,
+                  expression.range.lowerBound >= figure.range.upperBound, expression.range.lowerBound - figure.range.upperBound <= 16
+            else { return false }
+            let between = figure.range.upperBound..<expression.range.lowerBound
+            guard let and = between.first(where: { words[$0] == "and" }), and - figure.range.upperBound <= 2,
+                  !words[between].contains(where: { $0 == "," || isSubordinator($0) }) else { return false }
+            return sentence.metrics.contains { $0.value != "name" && $0.range.lowerBound == and + 1 }
+                && sentence.figures.contains { between.contains($0.range.lowerBound) }
+        }), let period = shared.period {
+            return (period, .relative)
+        }
         return (.day(articleDate), .weak)
     }
 

@@ -69,7 +69,7 @@ struct TimeFinder {
                 continue
             }
             // "the first seven weeks of the year", "the first 100 days of 2023"
-            if words[i] == "first", let expression = firstDaysOfYear(at: i, in: sentence) {
+            if spells(words[i], "first"), let expression = firstDaysOfYear(at: i, in: sentence) {
                 result.append(expression)
                 i = expression.range.upperBound
                 continue
@@ -564,11 +564,21 @@ struct TimeFinder {
     }
 
     /// "past five days", "last 9 days", "previous three weeks" (`i` at "past"): the N days up to
-    /// the report day, as a `duration:` row would give; nil when the lexicon has the phrase.
+    /// the report day, as a `duration:` row would give; "the last five months of 2021"; nil when
+    /// the lexicon has the phrase.
     func pastDays(at i: Int, in sentence: Range<Int>) -> TimeExpression? {
-        // ("the last 12 days of October" is a part of the month, read with the month)
-        guard i + 2 < sentence.upperBound, vocabulary.times.longestMatch(in: ids, at: i) == nil,
-              !(i + 3 < sentence.upperBound && words[i + 3] == "of") else { return nil }
+        guard i + 2 < sentence.upperBound, vocabulary.times.longestMatch(in: ids, at: i) == nil else { return nil }
+        // "the last five months of 2021": the end of that year ("the last 12 days of October" is a
+        // part of the month, read with the month)
+        if i + 3 < sentence.upperBound, words[i + 3] == "of" {
+            guard words[i] == "last", words[i + 2] == "months", let count = vocabulary.numbers[id: ids[i + 1]].flatMap(Int.init)
+                    ?? (tokens[i + 1].kind == .number && !tokens[i + 1].separated ? Int(tokens[i + 1].number) : nil),
+                  (1...11).contains(count) else { return nil }
+            let (year, end) = yearOf(after: i + 3, in: sentence)
+            guard let year, let first = Day(year: year, month: 13 - count, day: 1), let last = Day(year: year, month: 12, day: 31)
+            else { return nil }
+            return TimeExpression(range: i..<end, period: .span(start: first, end: last), strength: .relative)
+        }
         let count: Int
         if tokens[i + 1].kind == .number, !tokens[i + 1].separated, tokens[i + 1].number >= 1, tokens[i + 1].number <= 366 {
             count = Int(tokens[i + 1].number)
