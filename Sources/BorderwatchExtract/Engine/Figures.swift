@@ -126,7 +126,7 @@ struct FigureFinder {
         // most words start no number phrase and are no compound: not a number (the words
         // checked by name are those the rules below start from)
         guard vocabulary.numbers.startsPhrase(id: ids[i]) || tokens[i].hyphen
-                || ids[i] >= 0 && isOneOf(words[i], "a", "an", "one", "three") || words[i] == "half" else { return nil }
+                || ids[i] >= 0 && isOneOf(words[i], "a", "an", "one", "three") || spells(words[i], "half") else { return nil }
         let end = sentence.upperBound
         func usable(_ j: Int) -> Bool { j < end && tokens[j].kind == .word && !claimed.contains(j) }
         /// hundred, thousand, million, billion (not "k" or "m", which follow digits)

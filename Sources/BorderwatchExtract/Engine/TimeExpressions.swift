@@ -69,7 +69,7 @@ struct TimeFinder {
                 continue
             }
             // "the first seven weeks of the year", "the first 100 days of 2023"
-            if words[i] == "first", let expression = firstDaysOfYear(at: i, in: sentence) {
+            if spells(words[i], "first"), let expression = firstDaysOfYear(at: i, in: sentence) {
                 result.append(expression)
                 i = expression.range.upperBound
                 continue
