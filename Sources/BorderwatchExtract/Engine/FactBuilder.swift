@@ -283,9 +283,14 @@ struct FactBuilder {
         }
     }
 
-    /// The last number before the figure in its sentence is a rate ("3,400 a day", "50 per boat").
+    /// The last number before the figure in its sentence is a rate ("3,400 a day", "50 per boat",
+    /// "averaged 8,000").
     func followsRate(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
         guard let number = (sentence.range.lowerBound..<figure.span.lowerBound).last(where: { tokens[$0].kind == .number }) else { return false }
+        // "arrests have averaged more than 8,000 in December, up from 6,000 in November"
+        if (max(sentence.range.lowerBound, number - 3)..<number).contains(where: { isOneOf(words[$0], "averaged", "averaging", "average", "averages") }) {
+            return true
+        }
         var j = number + 1
         while j + 1 < figure.span.lowerBound, j - number <= 4, tokens[j].kind == .word {
             if words[j] == "per" { return true }
