@@ -142,6 +142,15 @@ struct FactBuilder {
                 entries[nearest].fact.record = true
                 if cue.value == "previous" { entries[nearest].fact.isPreviousRecord = true }
             }
+            // "46,843 reached the islands, breaking the previous year's record of 39,910": the figure
+            // that beat the old record is the new one
+            if cue.value == "previous", let beaten = (max(sentence.range.lowerBound, cue.range.lowerBound - 3)..<cue.range.lowerBound).first(where: {
+                isOneOf(words[$0], "breaking", "surpassing", "beating", "eclipsing", "topping", "exceeding", "passing")
+            }), let winner = entries[firstEntry...].indices.last(where: {
+                entries[$0].position < beaten && $0 != nearest && !entries[$0].compared
+            }) {
+                entries[winner].fact.record = true
+            }
         }
     }
 
