@@ -339,7 +339,7 @@ struct FactBuilder {
     /// "- 2021: 28,526", "• June 3: 166": a bullet, or a short line of a time, a colon and a figure.
     func isListItem(_ sentence: SentenceAnalysis) -> Bool {
         guard let first = sentence.range.first else { return false }
-        if tokens[first].kind == .punct, isOneOf(words[first], "-", "–", "—", "•", "*") { return true }
+        if tokens[first].kind == .punct, isBullet(words[first]) { return true }
         return sentence.range.count <= 6 && words[sentence.range].contains(":")
     }
 

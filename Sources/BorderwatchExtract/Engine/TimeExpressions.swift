@@ -279,6 +279,12 @@ struct TimeFinder {
         return isOneOf(words[j - 3], "double", "twice", "triple", "treble", "half", "than", "quadruple")
     }
 
+    /// "- 2021: 28,526", "January: 29,072": the word at `i` opens its line (after a bullet, if
+    /// any) and a colon follows it.
+    func headsListItem(_ i: Int, in sentence: Range<Int>) -> Bool {
+        word(i + 1, in: sentence) == ":" && (i == sentence.lowerBound || i - 1 == sentence.lowerBound && isBullet(words[i - 1]))
+    }
+
     /// "since the crisis began in ...", "since controls started on ...": `index` is the time
     /// wording's first word after "in"/"on"; a verb of beginning stands before it, and "since" before that.
     /// Also "since Labour took office on July 5", "since the deal was signed in March": a short
@@ -378,7 +384,7 @@ struct TimeFinder {
                 || secondOfPair
                 || isOneOf(next, "figure", "figures", "total", "tally", "count", "number", "numbers", "level")
                 // "- 2021: 28,526", a list item headed by its year
-                || next == ":" && (i == sentence.lowerBound || i - 1 == sentence.lowerBound && isOneOf(previous, "-", "–", "—", "•", "*")) {
+                || headsListItem(i, in: sentence) {
                 return (i..<(i + 1), .year(Int(token.number)))
             }
             return nil
@@ -448,8 +454,7 @@ struct TimeFinder {
                 || word(j, in: sentence) == "," && word(j + 1, in: sentence) == "when"
                 || token.possessive
                 // "- January: 29,072", a list item headed by its month
-                || word(i + 1, in: sentence) == ":" && (i == sentence.lowerBound
-                    || i - 1 == sentence.lowerBound && isOneOf(previous, "-", "–", "—", "•", "*")) {
+                || headsListItem(i, in: sentence) {
                 var y = articleDate.year
                 if month > articleDate.month { y -= 1 }
                 return (i..<(i + 1), .month(year: y, month: month))

@@ -132,6 +132,11 @@ func isOneOf(_ word: String, _ a: StaticString, _ b: StaticString, _ c: StaticSt
     spells(word, a) || spells(word, b) || spells(word, c) || spells(word, d) || spells(word, e)
 }
 
+/// A list bullet opening a line: "-", "–", "—", "•", "*".
+func isBullet(_ word: String) -> Bool {
+    isOneOf(word, "-", "–", "—", "•", "*")
+}
+
 /// Whether `word` is `candidate`, comparing lengths first.
 @inline(__always)
 func spells(_ word: String, _ candidate: StaticString) -> Bool {
