@@ -73,6 +73,17 @@ import Testing
         #expect(!text.contains("2023"))
     }
 
+    /// An element without an end tag that looks like furniture hides nothing after it.
+    @Test func htmlVoidElementWithFurnitureClassHidesNothing() {
+        let html = """
+            <html><body><article><p>Lead: the number of people crossing the Channel in small boats rose again this weekend, officials in London and Paris said, as calm seas and warm weather returned to the coast.</p>
+            <img class="share-icon" src="s.png"><input class="newsletter-email">
+            <p>Story: more than 300 people crossed the Channel on Saturday, the Home Office said.</p></article></body></html>
+            """
+        let text = DocumentDecoder.decode(Array(html.utf8), fileName: "a.html").text
+        #expect(text.contains("more than 300 people crossed the Channel on Saturday"))
+    }
+
     /// A story wrapped in an element that only looks like furniture is still read.
     @Test func htmlStoryInsideFurnitureLikeWrapperIsKept() {
         let html = "<html><body><div class=\"share-enabled\"><p>120 migrants crossed on Monday.</p></div></body></html>"

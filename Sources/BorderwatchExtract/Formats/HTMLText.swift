@@ -68,7 +68,7 @@ enum HTMLText {
     /// Whether the element a start tag opens is page furniture rather than the story.
     static func isBoilerplate(_ tag: Tag) -> Bool {
         if boilerplateElements.contains(tag.name) { return true }
-        guard !["article", "main", "body", "html", "p"].contains(tag.name) else { return false }
+        guard !["article", "main", "body", "html", "head", "title", "p"].contains(tag.name) else { return false }
         for key in ["class", "id", "role"] {
             guard let value = tag.attributes[key]?.lowercased() else { continue }
             for token in value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
@@ -81,6 +81,11 @@ enum HTMLText {
         }
         return false
     }
+
+    /// Elements that never have an end tag (`<img class="share-icon">`): skipping one as furniture
+    /// would skip the rest of the page looking for its end.
+    static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                                            "source", "track", "wbr"]
 
     /// Elements that start or end a paragraph.
     static let blockElements: Set<String> = [
@@ -148,7 +153,8 @@ enum HTMLText {
             if HTMLText.blockElements.contains(tag.name) {
                 output.append(contentsOf: [0x0A, 0x0A])
             }
-            if skipsBoilerplate, !tag.closing, !tag.selfClosing, !inHeadElement(tag), HTMLText.isBoilerplate(tag) {
+            if skipsBoilerplate, !tag.closing, !tag.selfClosing, !HTMLText.voidElements.contains(tag.name),
+               HTMLText.isBoilerplate(tag) {
                 let end = endOfElement(tag.name)
                 skippedText = skippedText || bytes[index..<end].contains { $0 != UInt8(ascii: "<") && !ASCII.isSpace($0) }
                 index = end
@@ -232,11 +238,6 @@ enum HTMLText {
                 }
                 return nil
             }
-        }
-
-        /// Tags that belong in `<head>` never hide the story.
-        func inHeadElement(_ tag: Tag) -> Bool {
-            tag.name == "meta" || tag.name == "link" || tag.name == "title"
         }
 
         /// The index just past the end tag that closes the element opened before `index`, counting
