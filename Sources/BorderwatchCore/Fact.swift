@@ -62,6 +62,17 @@ public enum Period: Hashable, Sendable {
     }
 }
 
+/// How firmly a fact was read: `strong` when a people noun, a counting predicate of its own
+/// clause and an explicit time phrase all support it; `weak` when the metric or the day was
+/// inherited from another sentence, guessed from a default, or the figure stands alone.
+/// Alerts weigh it (a weak figure waits for corroboration); it is an extra `--json` field.
+public enum Strength: String, Codable, CaseIterable, Sendable, Comparable {
+    case weak
+    case strong
+
+    public static func < (lhs: Strength, rhs: Strength) -> Bool { lhs == .weak && rhs == .strong }
+}
+
 /// One statistic stated in an article, as SCHEMA.md defines it.
 public struct Fact: Hashable, Sendable {
     public var metric: Metric
@@ -80,9 +91,12 @@ public struct Fact: Hashable, Sendable {
     /// The text names the figure only as an earlier record ("the previous record was 235"),
     /// so it must never raise an alert of its own. Not part of the JSON contract.
     public var isPreviousRecord: Bool
+    /// How firmly the figure was read; see `Strength`.
+    public var strength: Strength
 
     public init(metric: Metric, value: Int, bound: Bound = .exact, period: Period, region: String? = nil,
-                via: String? = nil, record: Bool = false, evidence: String, isPreviousRecord: Bool = false) {
+                via: String? = nil, record: Bool = false, evidence: String, isPreviousRecord: Bool = false,
+                strength: Strength = .strong) {
         self.metric = metric
         self.value = value
         self.bound = bound
@@ -92,6 +106,7 @@ public struct Fact: Hashable, Sendable {
         self.record = record
         self.evidence = evidence
         self.isPreviousRecord = isPreviousRecord
+        self.strength = strength
     }
 }
 
@@ -129,6 +144,7 @@ extension Fact {
         if let via { json.add("via", via) }
         json.add("record", record)
         json.add("evidence", evidence)
+        json.add("strength", strength.rawValue)
         json.finish(into: &bytes)
     }
 }

@@ -66,7 +66,7 @@ import Testing
         let fact = Fact(metric: .arrivals, value: 287, period: .day(Day(iso: "2021-08-02")!), region: "LT", via: "BY",
                         record: true, evidence: "a \"record\" 287\n")
         #expect(fact.jsonLine(article: "a.txt") ==
-            #"{"article": "a.txt", "metric": "arrivals", "value": 287, "bound": "exact", "period": "day", "date": "2021-08-02", "region": "LT", "via": "BY", "record": true, "evidence": "a \"record\" 287\n"}"#)
+            #"{"article": "a.txt", "metric": "arrivals", "value": 287, "bound": "exact", "period": "day", "date": "2021-08-02", "region": "LT", "via": "BY", "record": true, "evidence": "a \"record\" 287\n", "strength": "strong"}"#)
     }
 
     @Test func ytdAndSpanFacts() {

@@ -21,7 +21,7 @@ import Testing
         var buffer = Array("earlier line\n".utf8)
         fact.appendJSONLine(article: "b.txt", to: &buffer)
         #expect(buffer == Array("earlier line\n".utf8) + Array(fact.jsonLine(article: "b.txt").utf8))
-        #expect(fact.jsonLine(article: "b.txt").hasSuffix(#""month": "2021-08", "record": false, "evidence": "Seven \"died\"."}"#))
+        #expect(fact.jsonLine(article: "b.txt").hasSuffix(#""month": "2021-08", "record": false, "evidence": "Seven \"died\".", "strength": "strong"}"#))
     }
 
     @Test func daysPadTheirYearsAsISOWrites() {
