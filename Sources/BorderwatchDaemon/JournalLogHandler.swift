@@ -24,10 +24,9 @@ public struct JournalLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    public func log(level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?,
-                    source: String, file: String, function: String, line: UInt) {
-        let line = Self.format(level: level, message: message.description,
-                               metadata: metadata.merging(explicit ?? [:]) { $1 }, journal: journal)
+    public func log(event: LogEvent) {
+        let line = Self.format(level: event.level, message: event.message.description,
+                               metadata: metadata.merging(event.metadata ?? [:]) { $1 }, journal: journal)
         let bytes = Array(line.utf8)
         // One write per line, so concurrent lines never interleave.
         bytes.withUnsafeBytes { _ = write(STDERR_FILENO, $0.baseAddress, $0.count) }
@@ -36,9 +35,9 @@ public struct JournalLogHandler: LogHandler {
     /// The line for one event, newline included. Pure.
     public static func format(level: Logger.Level, message: String, metadata: Logger.Metadata, journal: Bool) -> String {
         var text = journal ? "<\(priority(level))>" : level.rawValue.uppercased() + " "
-        text += oneLine(message)
+        text += printable(message)
         for key in metadata.keys.sorted() {
-            text += " \(key)=\(quoted(oneLine(metadata[key]!.description)))"
+            text += " \(key)=\(quoted(printable(metadata[key]!.description)))"
         }
         return text + "\n"
     }
@@ -55,8 +54,32 @@ public struct JournalLogHandler: LogHandler {
         }
     }
 
-    private static func oneLine(_ text: String) -> String {
-        text.contains(where: \.isNewline) ? text.split(whereSeparator: \.isNewline).joined(separator: " ") : text
+    /// One line an operator's terminal shows as written: runs of line breaks become one space, and
+    /// every other control character (ESC, BEL, DEL, C1 controls) is written as `\xNN`, so a file
+    /// named `\e[31mred.txt` cannot colour or move the terminal.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var result = ""
+        var lastWasBreak = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{85}" {
+                if !lastWasBreak { result += " " }
+                lastWasBreak = true
+                continue
+            }
+            lastWasBreak = false
+            if isControl(scalar) {
+                let hex = String(scalar.value, radix: 16)
+                result += "\\x" + (hex.count < 2 ? "0" : "") + hex
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
 
     private static func quoted(_ value: String) -> String {

@@ -49,7 +49,7 @@ public final class Notifier: Service, @unchecked Sendable {
         for destination in lock.withLock({ Array(destinations.values) }) {
             validate(destination)
         }
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             await withTaskGroup(of: Void.self) { group in
                 var started: Set<String> = []
                 while !Task.isCancelled {

@@ -20,4 +20,13 @@ import Testing
         let line = JournalLogHandler.format(level: .info, message: "two\nlines", metadata: ["error": "x\ny"], journal: false)
         #expect(line == "INFO two lines error=\"x y\"\n")
     }
+
+    @Test func controlCharactersAreEscapedNotPassedToTheTerminal() {
+        let line = JournalLogHandler.format(level: .warning, message: "refused: binary file",
+                                            metadata: ["article.file": "\u{1B}[31mred\u{7}.txt"], journal: true)
+        #expect(line == "<4>refused: binary file article.file=\\x1b[31mred\\x07.txt\n")
+        #expect(!line.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+        #expect(JournalLogHandler.format(level: .info, message: "tab\there\u{9B}", metadata: [:], journal: false)
+                == "INFO tab\\x09here\\x9b\n")
+    }
 }
