@@ -18,4 +18,23 @@ struct Borderwatch: AsyncParsableCommand {
             TestWebhookCommand.self,
         ]
     )
+
+    /// Parses the command line (long file lists through `FileOperands`) and runs the command.
+    static func main() async {
+        let (parsed, files) = FileOperands.split(Array(CommandLine.arguments.dropFirst()))
+        do {
+            var command = try parseAsRoot(parsed)
+            if !files.isEmpty, var withFiles = command as? any FileOperandCommand {
+                withFiles.files += files
+                command = withFiles
+            }
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -5,7 +5,7 @@ import BorderwatchExtract
 import Glibc
 #endif
 
-struct ExtractCommand: ParsableCommand {
+struct ExtractCommand: FileOperandCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
         abstract: "Print every statistic found in article files.",

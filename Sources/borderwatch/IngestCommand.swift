@@ -4,7 +4,7 @@ import BorderwatchExtract
 import BorderwatchStore
 import Foundation
 
-struct IngestCommand: ParsableCommand {
+struct IngestCommand: FileOperandCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: "Read, extract and store article files, as the daemon does.",
