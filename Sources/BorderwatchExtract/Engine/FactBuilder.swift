@@ -58,6 +58,8 @@ struct FactBuilder {
             }
             // "detained 24 people, among them 13 Iraqis", "including 40 children": a breakdown of a figure before
             if isPart(figure, in: sentence) { continue }
+            // a group's parts, companions, hypotheticals, units: see FigureRoles.swift
+            if role(of: figure, in: sentence) != nil { continue }
             // "averaged 3,400 a day, down from more than 9,000 in the days before": set against a rate, a rate
             if isCompared(figure, in: sentence), followsRate(figure, in: sentence) { continue }
             // a figure set against another ("up from 9,000 ...") counts the same thing in the same place

@@ -25,10 +25,12 @@ struct FigureFinder {
         var result: [Figure] = []
         var i = sentence.lowerBound
         while i < sentence.upperBound {
-            guard !claimed.contains(i), var (value, range, isWord) = readValue(at: i, in: sentence, claimed: claimed) else {
+            guard !claimed.contains(i), let read = readValue(at: i, in: sentence, claimed: claimed) else {
                 i += 1
                 continue
             }
+            var (value, range) = (read.value, read.range)
+            let isWord = read.isWord
             defer { i = range.upperBound }
             // "between 300 and 400 people", "3,000-4,000 migrants": one count of at least the lower end
             var isRange = false
@@ -43,6 +45,10 @@ struct FigureFinder {
                 // "7/9", "2022/23": a date or a span of years, never a count
                 if range.upperBound + 1 < sentence.upperBound, words[range.upperBound] == "/", tokens[range.upperBound + 1].kind == .number { continue }
                 if i - 2 >= sentence.lowerBound, words[i - 1] == "/", tokens[i - 2].kind == .number { continue }
+                // "in 2015-16", "2015-2016": the second year of a span of years
+                if i - 2 >= sentence.lowerBound, words[i - 1] == "-", tokens[i - 2].kind == .number, tokens[i - 2].digits == 4,
+                   !tokens[i - 2].separated, (1900...2100).contains(Int(tokens[i - 2].number)), !token.separated,
+                   token.digits == 2 || token.digits == 4 && value > Int(tokens[i - 2].number) { continue }
                 let isYear = !token.separated && token.digits == 4 && (1900...2100).contains(value)
                 if isYear && !countedNounFollows(range.upperBound, in: sentence) { continue }
                 if isAgeAfterName(range, in: sentence) || isNumberedName(range, in: sentence) { continue }
@@ -93,7 +99,7 @@ struct FigureFinder {
     }
 
     /// The value of the figure starting at `i`, the tokens it spans, and whether it is written in words.
-    func readValue(at i: Int, in sentence: Range<Int>, claimed: ClaimedTokens) -> (Int, Range<Int>, Bool)? {
+    func readValue(at i: Int, in sentence: Range<Int>, claimed: ClaimedTokens) -> (value: Int, range: Range<Int>, isWord: Bool)? {
         let token = tokens[i]
         var value: Double
         var end = i + 1
@@ -398,6 +404,9 @@ struct FigureFinder {
             let distractor = vocabulary.distractors.longestMatch(in: ids, at: i)
             if let (_, length) = vocabulary.counted.longestMatch(in: ids, at: i), length >= distractor?.length ?? 0 {
                 let after = i + length
+                // "26 migrant boats", "1,904 suspected migrant smugglers": the last noun of a compound is its head
+                if after < sentence.upperBound, tokens[after].kind == .word,
+                   vocabulary.distractors.longestMatch(in: ids, at: after)?.value == "unit" { return .distractor }
                 // a breakdown by nationality: "1,910 citizens of Iraq"
                 if after + 1 < sentence.upperBound, words[after] == "of",
                    vocabulary.gazetteer.longestMatch(in: ids, at: after + 1) != nil

@@ -5,6 +5,8 @@ final class Vocabulary: Sendable {
     let numbers, scales, qualifiers, counted, distractors, before, connectors: WordTable
     let metrics, records, times, months, weekdays: WordTable
     let gazetteer, authorities, authorityNouns, routes: WordTable
+    /// Nouns of a part of a group (men, women, children ...) and the function words of the phrase rules, by role.
+    let groups, grammar: WordTable
     let abbreviations: PhraseTable
     /// The word ids every table above is compiled against.
     let index: WordIndex
@@ -20,12 +22,13 @@ final class Vocabulary: Sendable {
     init(_ lexicon: Lexicon) {
         let names = ["numbers", "scales", "qualifiers", "counted", "distractors", "before", "connectors",
                      "metrics", "records", "times", "months", "weekdays", "gazetteer", "authorities",
-                     "authority_nouns", "routes"]
+                     "authority_nouns", "routes", "groups", "grammar"]
         let compiled = WordTable.compile(names.map { lexicon.table($0) })
         (numbers, scales, qualifiers, counted, distractors, before, connectors) =
             (compiled[0], compiled[1], compiled[2], compiled[3], compiled[4], compiled[5], compiled[6])
         (metrics, records, times, months, weekdays) = (compiled[7], compiled[8], compiled[9], compiled[10], compiled[11])
         (gazetteer, authorities, authorityNouns, routes) = (compiled[12], compiled[13], compiled[14], compiled[15])
+        (groups, grammar) = (compiled[16], compiled[17])
         abbreviations = lexicon.table("abbreviations")
         index = numbers.index
         backID = metrics.wordID("back")

@@ -1,0 +1,176 @@
+import BorderwatchCore
+
+/// Why a figure's own phrase makes it no count of people who moved, though it counts people.
+///
+/// Each case is one rule about English phrase structure, read from the figure's head noun, the
+/// words that introduce it and the verb group of its clause. The words live in `groups.tsv`
+/// (parts of a group: men, women, children ...) and `grammar.tsv` (modal, partitive, part ...).
+enum FigureRole: String, Sendable {
+    /// "44,718 men, 33,699 women and 82,221 children", "23 Iraqis, three Iranians": a list of
+    /// figures whose heads are parts of a group (by sex, age, family or nationality) breaks a
+    /// count down.
+    case listedGroup
+    /// "Afghans (about 16,500)", "Georgians, at 32,": a figure set after a nationality names its share.
+    case apposedToNationality
+    /// "Two children were among the dead": the figure is a part of a group named after it.
+    case amongGroup
+    /// "including 40,899 men", "made up of 34,639 men": a group introduced as a part of a count.
+    case introducedPart
+    /// "he and four others jumped": the companions of a person told of, not a count.
+    case companions
+    /// "the month could end with close to 260,000", "2,000 ... would be put up on a ferry": a
+    /// modal verb group makes the figure hypothetical or future.
+    case hypothetical
+    /// "On Tuesday 110 boats were registered ..., and a further 23 have been registered": a
+    /// figure without its noun that goes on counting boats, incidents or other units.
+    case unitsContinued
+}
+
+extension FactBuilder {
+    /// The first rule that makes `figure` no count of people who moved, if any.
+    func role(of figure: Figure, in sentence: SentenceAnalysis) -> FigureRole? {
+        if isListedGroup(figure, in: sentence) { return .listedGroup }
+        if isApposedToNationality(figure, in: sentence) { return .apposedToNationality }
+        if isAmongGroup(figure, in: sentence) { return .amongGroup }
+        if isIntroducedPart(figure, in: sentence) { return .introducedPart }
+        if isCompanions(figure, in: sentence) { return .companions }
+        if isHypothetical(figure, in: sentence) { return .hypothetical }
+        if continuesUnits(figure, in: sentence) { return .unitsContinued }
+        return nil
+    }
+
+    // MARK: the head noun
+
+    /// Where the head of a group noun ("men", "unaccompanied minors") or a nationality ("Iraqis",
+    /// "Congolese citizens") after the figure ends; `nil` when the head is neither.
+    func groupHeadEnd(of figure: Figure, in sentence: SentenceAnalysis) -> Int? {
+        let start = figure.range.upperBound
+        guard start < sentence.range.upperBound, tokens[start].kind == .word else { return nil }
+        if let (_, length) = vocabulary.groups.longestMatch(in: ids, at: start) { return start + length }
+        guard tokens[start].capitalized, let (_, length) = vocabulary.gazetteer.longestMatch(in: ids, at: start) else { return nil }
+        // "one Congolese citizen", "15 Afghan nationals": the demonym and the noun it qualifies
+        var end = start + length
+        if end < sentence.range.upperBound, let (_, nounLength) = vocabulary.counted.longestMatch(in: ids, at: end) { end += nounLength }
+        // a country's name is no group of people: "Iraq" is, "Iraqis" or "Iraqi nationals" are
+        return end > start + length || isPluralDemonym(start) ? end : nil
+    }
+
+    /// "Iraqis", "Afghans", "Sudanese": an English plural demonym is a gazetteer adjective with an
+    /// "s" (Iraqi, Afghan), or one ending in "-ese", which is its own plural.
+    func isPluralDemonym(_ i: Int) -> Bool {
+        let word = words[i]
+        if word.hasSuffix("ese") { return true }
+        guard word.hasSuffix("s"), word.utf8.count > 3 else { return false }
+        return vocabulary.gazetteer[word.dropLast()] != nil
+    }
+
+    // MARK: the rules
+
+    /// A figure whose head is a group noun or a nationality, with a neighbour in the same list
+    /// ("N men, M women and K children") whose head is one too.
+    func isListedGroup(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        guard groupHeadEnd(of: figure, in: sentence) != nil else { return false }
+        return sentence.figures.contains { other in
+            guard other.range != figure.range, groupHeadEnd(of: other, in: sentence) != nil else { return false }
+            let (first, second) = other.range.lowerBound < figure.range.lowerBound ? (other, figure) : (figure, other)
+            guard let end = groupHeadEnd(of: first, in: sentence), end <= second.span.lowerBound else { return false }
+            return second.span.lowerBound - end <= 2
+                && (end..<second.span.lowerBound).allSatisfy { isOneOf(words[$0], ",", "and", "or") }
+        }
+    }
+
+    /// "Afghans (about 16,500)", "Georgians, at 32, and Ukrainians, at 28": the figure in
+    /// brackets or set off with "at" right after a plural demonym.
+    func isApposedToNationality(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        let start = figure.span.lowerBound, end = figure.range.upperBound
+        let lower = sentence.range.lowerBound
+        if start - 2 >= lower, words[start - 1] == "(", end < sentence.range.upperBound, words[end] == ")",
+           tokens[start - 2].capitalized, isPluralDemonym(start - 2) {
+            return true
+        }
+        return start - 3 >= lower && words[start - 1] == "at" && words[start - 2] == ","
+            && tokens[start - 3].capitalized && isPluralDemonym(start - 3)
+    }
+
+    /// "Two children were among the dead", "More than 20 minors ... were among those saved": a
+    /// partitive word in the figure's clause, before any other figure, names the whole.
+    func isAmongGroup(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        var j = figure.range.upperBound
+        while j + 1 < sentence.range.upperBound, j - figure.range.upperBound <= 10 {
+            if tokens[j].kind != .word { return false }
+            if vocabulary.grammar[id: ids[j]] == "partitive" {
+                // "two women were among 27 people who died" names the whole by its figure: see `read`
+                return tokens[j + 1].kind == .word && vocabulary.numbers[id: ids[j + 1]] == nil
+            }
+            j += 1
+        }
+        return false
+    }
+
+    /// "including 40,899 men", "made up of 34,639 men": a group noun introduced as a part.
+    func isIntroducedPart(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        guard groupHeadEnd(of: figure, in: sentence) != nil else { return false }
+        let start = figure.span.lowerBound
+        for length in 1...3 where start - length >= sentence.range.lowerBound {
+            if let (role, matched) = vocabulary.grammar.longestMatch(in: ids, at: start - length), matched == length, role == "part" {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// "after he and four others jumped into the water": "N others" joined to a person told of.
+    func isCompanions(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        let start = figure.span.lowerBound, end = figure.range.upperBound
+        guard end < sentence.range.upperBound, words[end] == "others", start - 2 >= sentence.range.lowerBound,
+              isOneOf(words[start - 1], "and", "with") else { return false }
+        return vocabulary.grammar[id: ids[start - 2]] == "pronoun"
+    }
+
+    /// A modal verb group in the figure's own clause: before the figure back to the clause's
+    /// start ("the month could end with close to 260,000"), or right after its noun ("2,000 of
+    /// those affected would be put up on a ferry").
+    func isHypothetical(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        func isModal(_ j: Int) -> Bool {
+            // "May" with a capital inside a sentence is the month
+            if tokens[j].capitalized && j > sentence.range.lowerBound { return false }
+            return vocabulary.grammar.longestMatch(in: ids, at: j)?.value == "modal"
+        }
+        var j = figure.span.lowerBound - 1
+        while j >= sentence.range.lowerBound, figure.span.lowerBound - j <= 10 {
+            if tokens[j].kind != .word || vocabulary.grammar[id: ids[j]] == "clause" { break }
+            if isModal(j) { return true }
+            j -= 1
+        }
+        j = figure.range.upperBound
+        while j < sentence.range.upperBound, j - figure.range.upperBound <= 6 {
+            if tokens[j].kind != .word || isOneOf(words[j], "who", "that", "which") || vocabulary.grammar[id: ids[j]] == "clause" { break }
+            if isModal(j) { return true }
+            j += 1
+        }
+        return false
+    }
+
+    /// A figure without its noun that goes on from the figure before it ("a further 23", "with
+    /// 116, 113 and 127", "and 40"), where that figure, the nearest number before in the sentence
+    /// (or the sentence before, after "a further"), counts units: boats, incidents ...
+    /// ("110 boats were registered ..., and since midnight a further 23 have been registered",
+    /// "saw the most incidents, with 116, 113 and 127 respectively").
+    func continuesUnits(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        let start = figure.span.lowerBound
+        guard figure.elliptical, start > sentence.range.lowerBound else { return false }
+        let further = isFurther(figure, in: sentence)
+        guard further || isOneOf(words[start - 1], "with", "and", ",") else { return false }
+        let lower = further ? max(0, sentence.range.lowerBound - 40) : sentence.range.lowerBound
+        var j = start - 1
+        while j >= lower {
+            if tokens[j].kind == .number || isOneOf(words[j], "most", "such") {
+                guard j + 1 < start, tokens[j + 1].kind == .word else { return false }
+                if vocabulary.counted.longestMatch(in: ids, at: j + 1) != nil { return false }
+                return vocabulary.distractors.longestMatch(in: ids, at: j + 1)?.value == "unit"
+            }
+            j -= 1
+        }
+        return false
+    }
+}

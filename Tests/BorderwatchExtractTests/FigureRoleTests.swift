@@ -1,0 +1,60 @@
+import BorderwatchCore
+import Testing
+@testable import BorderwatchExtract
+
+/// The phrase rules of FigureRoles.swift: each case is a probe written for the rule (not a
+/// sentence of the gold sets), with the values that must stay facts and those that must not.
+@Suite struct FigureRoleTests {
+    struct Case: CustomStringConvertible, Sendable {
+        let text: String
+        let kept: [Int]
+        let dropped: [Int]
+        var description: String { text }
+    }
+
+    static let cases: [Case] = [
+        // listed groups: men, women, children; nationalities
+        Case(text: "Border guards detained 212 migrants on Tuesday: 120 men, 52 women and 40 children.",
+             kept: [212], dropped: [120, 52, 40]),
+        Case(text: "Police caught 57 migrants on Monday. They were 31 Syrians, 14 Iraqis and 12 Afghans.",
+             kept: [57], dropped: [31, 14, 12]),
+        // a nationality's share in brackets or after "at"
+        Case(text: "Some 48,000 people applied for asylum in Belgium last year; Syrians (about 9,000) and Eritreans (6,100) led.",
+             kept: [48000], dropped: [9000, 6100]),
+        Case(text: "Police detained 96 migrants on Sunday. Syrians, at 40, and Iraqis, at 31, were the largest groups.",
+             kept: [96], dropped: [40, 31]),
+        // a part of a group named after it
+        Case(text: "Eleven people drowned off Lesbos on Friday. Three children were among the dead.",
+             kept: [11], dropped: [3]),
+        // parts introduced as such
+        Case(text: "On Monday 3,120 Afghans were deported, including 1,044 men and 980 children.",
+             kept: [3120], dropped: [1044, 980]),
+        // companions of a person told of
+        Case(text: "A man drowned on Tuesday after he and six others jumped from the dinghy.",
+             kept: [], dropped: [6]),
+        // modal verb groups
+        Case(text: "At this rate the year could end with more than 90,000 crossings.",
+             kept: [], dropped: [90000]),
+        Case(text: "Officials said 450 migrants would be moved to the mainland on Friday.",
+             kept: [], dropped: [450]),
+        Case(text: "In May 2,300 migrants crossed the border, officials said.",
+             kept: [2300], dropped: []),
+        // units continued without their noun
+        Case(text: "On Sunday 41 boats reached the island, and since dawn a further 12 have been spotted.",
+             kept: [], dropped: [41, 12]),
+        // the last noun of a compound is its head
+        Case(text: "Coastguards counted 17 migrant boats on Saturday.", kept: [], dropped: [17]),
+        Case(text: "Police arrested 62 suspected migrant smugglers last month.", kept: [], dropped: [62]),
+        // a span of years is no count
+        Case(text: "Applications peaked during the crisis of 2015-16, officials said.", kept: [], dropped: [16]),
+        // helpers and people cared for
+        Case(text: "Police detained nine people on Monday for helping with illegal crossings.", kept: [], dropped: [9]),
+        Case(text: "Twenty people were found alive in the lorry on Friday and taken to hospital.", kept: [], dropped: [20]),
+    ]
+
+    @Test(arguments: cases) func figureRoles(_ probe: Case) {
+        let values = Set(facts(probe.text, date: "2024-06-10").map(\.value))
+        for value in probe.kept { #expect(values.contains(value), "\(value) should be a fact") }
+        for value in probe.dropped { #expect(!values.contains(value), "\(value) should be no fact") }
+    }
+}
