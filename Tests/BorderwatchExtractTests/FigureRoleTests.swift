@@ -57,4 +57,41 @@ import Testing
         for value in probe.kept { #expect(values.contains(value), "\(value) should be a fact") }
         for value in probe.dropped { #expect(!values.contains(value), "\(value) should be no fact") }
     }
+
+    /// In an article about a border, people stopped or rescued at sea off its far side did not get
+    /// in: prevented, counted by the far side (SCHEMA: the authority that counted them).
+    @Test func stoppedOrRescuedOnTheFarSideArePrevented() {
+        let text = """
+            Migrants crossing the Channel to the UK keep coming.
+
+            On Sunday a coastguard patrol boat rescued 51 more migrants off the Pas-de-Calais coast.
+
+            A further 76 people were stopped from reaching Britain by the French authorities on Sunday.
+
+            Border Force brought 340 people ashore in Dover on Sunday.
+            """
+        let found = facts(text, date: "2022-11-14")
+        for value in [51, 76] {
+            let fact = found.first { $0.value == value }
+            #expect(fact?.metric == .prevented && fact?.region == "FR", "\(value): \(String(describing: fact))")
+        }
+        #expect(found.first { $0.value == 340 }?.metric == .arrivals)
+    }
+
+    /// "– August 21 2021: 828 people": a list of days with counts of people and no verb counts
+    /// what the article counts.
+    @Test func listOfDaysCountsTheArticlesCount() {
+        let text = """
+            At least 1,185 people crossed the Channel in small boats on Thursday, a new record.
+
+            These were the earlier record days:
+
+            – November 3 2021: 853 people
+
+            – August 21 2021: 828 people
+            """
+        let days = facts(text, date: "2021-11-12").filter { $0.metric == .arrivals }.map(\.period)
+        #expect(days.contains(.day(day("2021-11-03"))))
+        #expect(days.contains(.day(day("2021-08-21"))))
+    }
 }

@@ -104,6 +104,7 @@ struct FactBuilder {
             }
             if let counted = region { (metric, via) = sideOfTheBorder(metric, via: via, counted: counted, figure: figure, in: sentence) }
             if metric == .returns, let side = pulledBack(figure, in: sentence) { (metric, region, via) = (.prevented, side, nil) }
+            if metric == .arrivals, isRescuedOffTheFarSide(figure, in: sentence) { metric = .prevented; region = article.via }
             let fact = Fact(metric: metric, value: figure.value, bound: figure.bound, period: period,
                             region: region, via: via, evidence: sentenceEvidence ?? evidence(sentence.range))
             sentenceEvidence = fact.evidence

@@ -141,6 +141,10 @@ extension FactBuilder {
         } else if figure.elliptical, let heading = listHeading, isListItem(sentence) {
             // "- 2021: 28,526" under "The number of people crossing ... has risen every year:"
             chosen = heading.rawValue
+        } else if !figure.elliptical, !entries.isEmpty, isListItem(sentence), words[sentence.range].contains(":") {
+            // "– August 21 2021: 828 people": an item of a list of days with a count of people and
+            // no verb counts what the article counts
+            chosen = (listHeading ?? mainMetric).rawValue
         } else {
             chosen = nil
         }

@@ -173,4 +173,20 @@ extension FactBuilder {
         }
         return false
     }
+
+    /// "rescued 51 more migrants off the Pas-de-Calais coast", "Off Hardelot, a group of 60 was
+    /// brought to safety": people picked up at sea off the far side of the article's border
+    /// did not get in; they were stopped on the way (the interception verbs, "arrivals^").
+    func isRescuedOffTheFarSide(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        guard let farSide = article.via, sentence.metrics.contains(where: { cue in
+            cue.value == "arrivals^" && (cue.range.upperBound <= figure.span.lowerBound && figure.span.lowerBound - cue.range.upperBound <= 3
+                || cue.range.lowerBound >= figure.range.upperBound && cue.range.lowerBound - figure.range.upperBound <= 5)
+        }) else { return false }
+        return sentence.mentions.contains { mention in
+            guard mention.code == farSide, mention.position > sentence.range.lowerBound else { return false }
+            let before = mention.position - 1
+            return vocabulary.grammar[id: ids[before]] == "offshore"
+                || before > sentence.range.lowerBound && words[before] == "the" && vocabulary.grammar[id: ids[before - 1]] == "offshore"
+        }
+    }
 }
