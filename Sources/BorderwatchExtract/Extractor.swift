@@ -15,6 +15,10 @@ public struct Extractor: Sendable {
     ///     (`--date`, else the file's modification time).
     public func extract(_ bytes: [UInt8], fileName: String, fallbackDate: Day?) -> ExtractedArticle {
         var document = DocumentDecoder.decode(bytes, fileName: fileName, referenceDate: fallbackDate)
+        // a language the format names wins; else the text's stop words say ("en" is also the formats' default)
+        if document.language == "en" || FactEngine.byLanguage[document.language] == nil {
+            document.language = LanguageDetector.shipped.language(of: document.text)
+        }
         if document.date == nil, let fallbackDate {
             document.date = fallbackDate
             document.dateSource = .fallback
@@ -27,6 +31,7 @@ public struct Extractor: Sendable {
 
     /// The statistics of a decoded document; the fact engine plugs in here.
     func facts(in document: Document) -> [Fact] {
-        FactEngine.english.facts(text: document.text, date: document.date, datelineCity: document.datelineCity)
+        let engine = FactEngine.byLanguage[document.language] ?? .english
+        return engine.facts(text: document.text, date: document.date, datelineCity: document.datelineCity)
     }
 }

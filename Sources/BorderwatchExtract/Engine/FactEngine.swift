@@ -13,6 +13,11 @@ public struct FactEngine: Sendable {
     /// The English engine, built once.
     public static let english = FactEngine(lexicon: .english)
 
+    /// An engine for every language with a lexicon, by BCP 47 code, built once.
+    public static let byLanguage: [String: FactEngine] = Lexicon.all.mapValues { lexicon in
+        lexicon.language == "en" ? english : FactEngine(lexicon: lexicon)
+    }
+
     /// Facts of `text` (paragraphs separated by blank lines) for an article dated `date`.
     /// Without a date, relative wording cannot be resolved and no facts are returned.
     public func facts(text: String, date: Day?, datelineCity: String? = nil) -> [Fact] {

@@ -448,6 +448,8 @@ struct TimeFinder {
                 return (i..<(i + 1), .month(year: month < articleDate.month ? articleDate.year : articleDate.year - 1, month: month))
             }
             if isOneOf(previous, "in", "during", "for", "since", "through", "throughout", "until", "by", "of", "from", "between", "and", "to", "ending", "ended")
+                // another language's "in August" ("im August", "en août", "w sierpniu"): grammar.tsv
+                || i > sentence.lowerBound && vocabulary.grammar[id: ids[i - 1]] == "in_month"
                 || previous == "with" && isOneOf(word(i - 2, in: sentence), "compared", "comparison")
                 || previous == "," && i - 2 >= sentence.lowerBound && self.month(at: i - 2) != nil
                 // "the busiest month was September, when 5,369 people crossed"
@@ -466,7 +468,8 @@ struct TimeFinder {
             let y = month > articleDate.month ? articleDate.year - 1 : articleDate.year
             return (i..<(i + 1), .middle(year: y, month: month))
         }
-        if token.capitalized, let weekday = vocabulary.weekdays[id: ids[i]].flatMap(Int.init), words[i].utf8.count > 4 {
+        if token.capitalized || !vocabulary.calendarCapitalized, let weekday = vocabulary.weekdays[id: ids[i]].flatMap(Int.init),
+           words[i].utf8.count > 4 {
             var after = i + 1
             if after < end, !token.possessive, isOneOf(words[after], "night", "morning", "evening", "afternoon") { after += 1 }
             // "last Thursday" said on a Thursday: a week before
@@ -564,7 +567,7 @@ struct TimeFinder {
     func month(at i: Int) -> Int? {
         let token = tokens[i]
         guard token.kind == .word, let month = vocabulary.months[id: ids[i]].flatMap(Int.init) else { return nil }
-        if token.capitalized { return month }
+        if token.capitalized || !vocabulary.calendarCapitalized { return month }
         return nil
     }
 

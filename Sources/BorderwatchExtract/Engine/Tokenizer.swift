@@ -84,6 +84,8 @@ enum Tokenizer {
         var end = start
         // no upper-case letter and no typographic apostrophe: the bytes are the word's text as they are
         var plain = true
+        // letters beyond ASCII: lower-cased by Unicode rules
+        var unicode = false
         while i < n {
             // the common case first: a run of lower-case ASCII letters and digits
             while i < n, bytes[i] >= 0x61 && bytes[i] <= 0x7A || isDigit(bytes[i]) { i += 1 }
@@ -96,6 +98,8 @@ enum Tokenizer {
                 continue
             }
             if bytes[i] >= 0x80, isLetter(bytes, i) {
+                // a letter beyond ASCII may have a case ("Литва", "Łódź"): lower-cased below
+                if bytes[i] != 0xE2 { plain = false; unicode = true }
                 i += utf8Width(bytes[i])
                 end = i
                 continue
@@ -138,6 +142,13 @@ enum Tokenizer {
         token.capitalized = first >= 0x41 && first <= 0x5A
         token.possessive = possessive
         token.hyphen = hyphen
+        if unicode {
+            // "Литовские", "Łotwa", "Üdülő": Swift's Unicode lower-casing, for the few words that need it
+            let text = String(decoding: bytes[start..<end], as: UTF8.self)
+            token.capitalized = text.first?.isUppercase ?? false
+            tokens.append(token, String(text.lowercased().map { $0 == "\u{2019}" ? "'" : $0 }))
+            return max(i, end)
+        }
         if end - start == 2, bytes[start] == 0x55, bytes[start + 1] == 0x53 {
             tokens.append(token, "u.s.")
             return max(i, end)

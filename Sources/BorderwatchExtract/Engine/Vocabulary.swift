@@ -18,6 +18,8 @@ final class Vocabulary: Sendable {
     let neighbours: [String: [String]]
     /// Regions whose first neighbour is the usual route in, taken as via when an article names none.
     let defaultVia: [String: String]
+    /// Month and weekday names are read only when capitalised (English, German), as `format.tsv` says.
+    let calendarCapitalized: Bool
 
     init(_ lexicon: Lexicon) {
         let names = ["numbers", "scales", "qualifiers", "counted", "distractors", "before", "connectors",
@@ -42,5 +44,6 @@ final class Vocabulary: Sendable {
         }
         self.neighbours = neighbours
         self.defaultVia = defaultVia
+        calendarCapitalized = lexicon.table("format")["calendar_capitalized"] != "no"
     }
 }

@@ -17,6 +17,32 @@ public struct Lexicon: Sendable {
         do { return try Lexicon.load(language: "en") } catch { fatalError("\(error)") }
     }()
 
+    /// Every language with a folder under `Lexicons/`, each loaded once on first use. A language
+    /// other than English takes the English tables that hold no words of a language (`neighbours`)
+    /// and, under its own names, the English gazetteer (place names most presses share: Vilnius, Lampedusa).
+    public static let all: [String: Lexicon] = {
+        guard let root = Bundle.module.resourceURL?.appendingPathComponent("Lexicons"),
+              let codes = try? FileManager.default.contentsOfDirectory(atPath: root.path) else { return ["en": english] }
+        var result = ["en": english]
+        for code in codes.sorted() where code != "en" && !code.hasPrefix(".") {
+            guard var lexicon = try? Lexicon.load(folder: root.appendingPathComponent(code), language: code) else { continue }
+            lexicon = lexicon.inheriting(from: english)
+            result[code] = lexicon
+        }
+        return result
+    }()
+
+    /// This lexicon with `base`'s language-neutral tables where it has none, and `base`'s
+    /// gazetteer under its own.
+    func inheriting(from base: Lexicon) -> Lexicon {
+        var tables = self.tables
+        for name in ["neighbours"] where tables[name] == nil { tables[name] = base.tables[name] }
+        var gazetteer = base.table("gazetteer")
+        for (phrase, code) in table("gazetteer").entries { gazetteer.insert(phrase, value: code) }
+        tables["gazetteer"] = gazetteer
+        return Lexicon(language: language, tables: tables)
+    }
+
     public enum LoadError: Error, CustomStringConvertible {
         case missingFolder(language: String, searched: String)
         case unreadable(file: String, reason: String)
