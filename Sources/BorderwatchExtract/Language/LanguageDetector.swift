@@ -20,7 +20,7 @@ public struct LanguageDetector: Sendable {
     public static let shipped = LanguageDetector(lexicons: Lexicon.all)
 
     /// The language of `text`: the one with the most stop words among its first words, when it
-    /// has at least three and more than English.
+    /// has at least two and more than English.
     public func language(of text: String) -> String {
         var scores: [String: Int] = [:]
         var seen = 0
@@ -38,7 +38,7 @@ public struct LanguageDetector: Sendable {
         count()
         let english = scores["en"] ?? 0
         guard let (best, score) = scores.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }),
-              best != "en", score >= 3, score > english else { return "en" }
+              best != "en", score >= 2, score > english else { return "en" }
         return best
     }
 }
