@@ -188,7 +188,7 @@ extension FactBuilder {
         guard expression.range.lowerBound - sentence.lowerBound <= 3,
               words[sentence.lowerBound..<expression.range.lowerBound].allSatisfy({ isOneOf($0, "on", "in", "the", "during", "over", "for", "since") })
         else { return false }
-        var next = expression.range.upperBound
+        let next = expression.range.upperBound
         // "On Sunday alone there were 437 attempts, and 27 ...": "alone" fronts it as a comma would
         if next < sentence.upperBound, words[next] == "alone" { return true }
         return next < sentence.upperBound && words[next] == ","
