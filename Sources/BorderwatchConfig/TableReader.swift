@@ -142,6 +142,7 @@ extension TableReader {
         if let step = try int("ytd_milestone_step", range: 0...Int.max) { rules.ytdMilestoneStep = step }
         if let exceeds = try bool("ytd_exceeds_year") { rules.ytdExceedsYear = exceeds }
         if let window = try int("news_window_days", range: 0...36_600) { rules.newsWindowDays = window }
+        if let factor = try int("hold_jump_factor", range: 0...1_000_000) { rules.holdJumpFactor = factor }
         return rules
     }
 

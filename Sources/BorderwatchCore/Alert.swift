@@ -50,6 +50,9 @@ public struct AlertEvent: Hashable, Sendable {
     public var sources: [AlertSource]
     /// One human sentence, as it would read in a chat.
     public var text: String
+    /// Why the alert is stored but not announced (a plausibility rule's name and explanation);
+    /// `nil` for an alert that is posted.
+    public var held: String?
 
     public init(id: String, kind: AlertKind, region: String, via: String? = nil, metric: Metric, value: Int,
                 bound: Bound = .exact, date: Day, previous: PreviousFigure? = nil, threshold: Int? = nil,
@@ -71,7 +74,7 @@ public struct AlertEvent: Hashable, Sendable {
 
 extension AlertEvent: Codable {
     private enum Keys: String, CodingKey {
-        case id, kind, region, via, metric, value, bound, date, previous, threshold, sources, text
+        case id, kind, region, via, metric, value, bound, date, previous, threshold, sources, text, held
     }
 
     private enum PreviousKeys: String, CodingKey {
@@ -91,6 +94,7 @@ extension AlertEvent: Codable {
         threshold = try c.decodeIfPresent(Int.self, forKey: .threshold)
         sources = try c.decodeIfPresent([AlertSource].self, forKey: .sources) ?? []
         text = try c.decode(String.self, forKey: .text)
+        held = try c.decodeIfPresent(String.self, forKey: .held)
         if c.contains(.previous), try !c.decodeNil(forKey: .previous) {
             let p = try c.nestedContainer(keyedBy: PreviousKeys.self, forKey: .previous)
             let value = try p.decode(Int.self, forKey: .value)
@@ -129,5 +133,6 @@ extension AlertEvent: Codable {
         try c.encodeIfPresent(threshold, forKey: .threshold)
         try c.encode(sources, forKey: .sources)
         try c.encode(text, forKey: .text)
+        try c.encodeIfPresent(held, forKey: .held)
     }
 }

@@ -34,6 +34,9 @@ public struct RulesConfiguration: Hashable, Sendable {
     /// Figures whose day (or as-of day) is more than this many days before the article's own
     /// date are stored but not announced.
     public var newsWindowDays: Int = 7
+    /// A day figure at least this many times another figure its article gives for the same
+    /// series and day is held (a running total misread as a day); 0 turns the check off.
+    public var holdJumpFactor: Int = 10
 
     public init() {}
 

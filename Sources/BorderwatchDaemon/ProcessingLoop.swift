@@ -192,7 +192,7 @@ final class ProcessingLoop: @unchecked Sendable {
             let movedAs = try inbox.moveToProcessed(name)
             unsyncedMoves = true
             switch outcome {
-            case .stored(let id, let facts, let observations, let alerts):
+            case .stored(let id, let facts, let observations, let alerts, let held):
                 counts.stored += 1
                 counts.alerts += alerts.count
                 log.info("article stored", metadata: [
@@ -201,6 +201,10 @@ final class ProcessingLoop: @unchecked Sendable {
                 ])
                 for alert in alerts {
                     log.notice("alert raised", metadata: ["alert.id": "\(alert.id)", "alert.kind": "\(alert.kind.rawValue)", "alert.text": "\(alert.text)"])
+                }
+                for alert in held {
+                    log.notice("alert held, not posted", metadata: ["alert.id": "\(alert.id)", "alert.kind": "\(alert.kind.rawValue)",
+                                                                     "alert.text": "\(alert.text)", "alert.held": "\(alert.held ?? "")"])
                 }
                 if !alerts.isEmpty { onAlerts?() }
             case .duplicate(let id):

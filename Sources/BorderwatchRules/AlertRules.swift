@@ -39,15 +39,28 @@ public struct AlertRules: Sendable {
     public func evaluate(_ article: ExtractedArticle, observations: [StoredObservation], today: Day) -> [AlertEvent] {
         let articleDate = article.metadata.date ?? today
         var events: [AlertEvent] = []
-        var seen = Set<String>()
-        for fact in article.facts {
+        var position: [String: Int] = [:]
+        let plausibility = Plausibility(factor: configuration.holdJumpFactor)
+        // the article's day figures that fail a check: held themselves, and no obstacle to another's record
+        var holds: [Int: String] = [:]
+        for (index, fact) in article.facts.enumerated() {
+            guard let region = fact.region, case .day(let day) = fact.period else { continue }
+            holds[index] = plausibility.hold(fact, region: region, day: day, in: article, observations: observations)
+        }
+        let implausible = observations.filter { observation in
+            holds.keys.contains { observation.isObservation(of: article.facts[$0]) && observation.value == article.facts[$0].value }
+        }
+        let trusted = observations.filter { !implausible.contains($0) }
+        for (index, fact) in article.facts.enumerated() {
             guard let region = fact.region, !fact.isPreviousRecord else { continue }
             let candidates: [AlertEvent?]
+            var held: String?
             switch fact.period {
             case .day(let day):
                 guard isNews(day, articleDate) else { continue }
-                candidates = [dailyRecord(fact, region: region, day: day, observations),
+                candidates = [dailyRecord(fact, region: region, day: day, trusted),
                               dailyThreshold(fact, region: region, day: day, observations)]
+                held = holds[index]
             case .ytd(let year, let asOf):
                 guard isNews(asOf, articleDate) else { continue }
                 candidates = [ytdMilestone(fact, region: region, year: year, asOf: asOf, observations),
@@ -55,9 +68,16 @@ public struct AlertRules: Sendable {
             case .year, .month, .span:
                 continue
             }
-            for case var event? in candidates where seen.insert(event.id).inserted {
+            for case var event? in candidates {
                 event.sources = [AlertSource(article: article.metadata.fileName, title: article.metadata.title,
                                              url: article.metadata.url, evidence: fact.evidence)]
+                event.held = held
+                // one alert per id: the first figure that passes the checks, else the first held one
+                if let index = position[event.id] {
+                    if events[index].held != nil && held == nil { events[index] = event }
+                    continue
+                }
+                position[event.id] = events.count
                 events.append(event)
             }
         }

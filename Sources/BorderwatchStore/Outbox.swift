@@ -26,6 +26,8 @@ public struct OutboxAlert: Sendable {
     public var kind: String
     public var payload: String
     public var createdAt: Date
+    /// Why the alert is held (not posted), `nil` for an alert that is posted.
+    public var held: String?
     public var deliveries: [Delivery]
 
     public struct Delivery: Hashable, Sendable {
@@ -59,6 +61,8 @@ public struct Outbox: Sendable {
         case pending
         /// Alerts with at least one failed delivery.
         case failed
+        /// Alerts held by a plausibility rule: stored, never posted.
+        case held
     }
 
     // MARK: The notifier
@@ -144,13 +148,15 @@ public struct Outbox: Sendable {
         case .all: condition = ""
         case .pending: condition = "WHERE EXISTS (SELECT 1 FROM deliveries p WHERE p.alert_seq = a.seq AND p.state = 'pending')"
         case .failed: condition = "WHERE EXISTS (SELECT 1 FROM deliveries p WHERE p.alert_seq = a.seq AND p.state = 'failed')"
+        case .held: condition = "WHERE a.held IS NOT NULL"
         }
         var alerts: [OutboxAlert] = []
         var index: [Int64: Int] = [:]
-        try database.forEach("SELECT seq, id, kind, payload, created_at FROM alerts a \(condition) ORDER BY seq") { row in
+        try database.forEach("SELECT seq, id, kind, payload, created_at, held FROM alerts a \(condition) ORDER BY seq") { row in
             index[row.int64(0)] = alerts.count
             alerts.append(OutboxAlert(seq: row.int64(0), id: row.string(1), kind: row.string(2), payload: row.string(3),
-                                      createdAt: Date(timeIntervalSince1970: row.double(4)), deliveries: []))
+                                      createdAt: Date(timeIntervalSince1970: row.double(4)), held: row.optionalString(5),
+                                      deliveries: []))
         }
         guard !alerts.isEmpty else { return [] }
         try database.forEach("""

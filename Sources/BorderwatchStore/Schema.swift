@@ -7,7 +7,7 @@
 enum Schema {
     static var version: Int { migrations.count }
 
-    static let migrations: [String] = [v1, v2]
+    static let migrations: [String] = [v1, v2, v3]
 
     /// Version 1: articles, facts, observations and the alert outbox.
     static let v1 = """
@@ -101,6 +101,12 @@ enum Schema {
         ALTER TABLE observations ADD COLUMN day_ordinal INTEGER;
         UPDATE observations SET day_ordinal = CAST(julianday(anchor) - 2440587.5 AS INTEGER) WHERE period = 'day';
         CREATE INDEX observations_days ON observations(region, metric, day_ordinal) WHERE period = 'day';
+        """
+
+    /// Version 3: an alert may be held (stored, not posted) with the reason a plausibility rule
+    /// gave; a held alert has no deliveries until the same alert is raised by a figure that passes.
+    static let v3 = """
+        ALTER TABLE alerts ADD COLUMN held TEXT;
         """
 
     /// Brings `database` to the current version, one transaction per migration.

@@ -5,8 +5,9 @@ import Foundation
 
 /// What storing one article did.
 public enum IngestOutcome: Hashable, Sendable {
-    /// The article was new: its facts, the observations they created and the NEW alerts they raised.
-    case stored(articleID: Int64, facts: Int, newObservations: Int, alerts: [AlertEvent])
+    /// The article was new: its facts, the observations they created, the NEW alerts they raised
+    /// (posted) and those held by a plausibility rule (stored with their reason, not posted).
+    case stored(articleID: Int64, facts: Int, newObservations: Int, alerts: [AlertEvent], held: [AlertEvent])
     /// The same bytes were stored before (matched by SHA-256): nothing was written or raised.
     case duplicate(articleID: Int64)
 }
@@ -117,18 +118,22 @@ public final class Store: @unchecked Sendable {
             try insert(fact, ordinal: ordinal, articleID: articleID, observationID: observationID, articleKey: articleKey)
         }
         var raised: [AlertEvent] = []
+        var held: [AlertEvent] = []
         if !raiseAlerts {
             stale.formUnion(touched)
         } else {
             for id in touched { try recompute(observation: id) }
             let observations = try rules.requests(for: article).flatMap { try load($0) }
             let today = Store.day(of: now)
-            for event in rules.evaluate(article, observations: observations, today: today)
-            where try enqueue(event, articleID: articleID, destinations: destinations, now: now) {
-                raised.append(event)
+            for event in rules.evaluate(article, observations: observations, today: today) {
+                switch try enqueue(event, articleID: articleID, destinations: destinations, now: now) {
+                case .raised: raised.append(event)
+                case .held: held.append(event)
+                case .known: break
+                }
             }
         }
-        return .stored(articleID: articleID, facts: article.facts.count, newObservations: created, alerts: raised)
+        return .stored(articleID: articleID, facts: article.facts.count, newObservations: created, alerts: raised, held: held)
     }
 
     /// "Latest article" order: the article's date, then the order of ingestion.
@@ -178,19 +183,36 @@ public final class Store: @unchecked Sendable {
     }
 
     /// Writes a new alert and its pending deliveries; `false` when its id was already in the outbox.
-    private func enqueue(_ event: AlertEvent, articleID: Int64, destinations: [String], now: Date) throws -> Bool {
+    private enum Enqueued { case raised, held, known }
+
+    /// Puts `event` in the outbox: a new alert gets a pending delivery per destination; a held one
+    /// is stored with its reason and no delivery; an alert stored held before and now raised by a
+    /// figure that passes is released (its payload replaced, its deliveries created). An alert
+    /// already raised is left as it is: nothing is ever sent twice.
+    private func enqueue(_ event: AlertEvent, articleID: Int64, destinations: [String], now: Date) throws -> Enqueued {
         let payload = String(decoding: try JSONEncoder().encode(event), as: UTF8.self)
         let time = now.timeIntervalSince1970
-        try database.run("INSERT OR IGNORE INTO alerts (id, kind, payload, article_id, created_at) VALUES (?, ?, ?, ?, ?)",
-                         [.text(event.id), .text(event.kind.rawValue), .text(payload), .integer(articleID), .real(time)])
-        guard database.changes == 1 else { return false }
-        let seq = database.lastInsertRowID
+        try database.run("INSERT OR IGNORE INTO alerts (id, kind, payload, article_id, created_at, held) VALUES (?, ?, ?, ?, ?, ?)",
+                         [.text(event.id), .text(event.kind.rawValue), .text(payload), .integer(articleID), .real(time),
+                          SQLValue(event.held)])
+        var seq = database.lastInsertRowID
+        if database.changes == 1 {
+            if event.held != nil { return .held }
+        } else {
+            // stored before: released only when it was held and this figure passes
+            guard event.held == nil,
+                  let earlier = try database.scalarInt("SELECT seq FROM alerts WHERE id = ? AND held IS NOT NULL", [.text(event.id)])
+            else { return .known }
+            seq = earlier
+            try database.run("UPDATE alerts SET payload = ?, held = NULL, article_id = ? WHERE seq = ?",
+                             [.text(payload), .integer(articleID), .integer(seq)])
+        }
         for destination in destinations {
             try database.run("""
-                INSERT INTO deliveries (alert_seq, destination, state, attempts, next_attempt_at, updated_at)
+                INSERT OR IGNORE INTO deliveries (alert_seq, destination, state, attempts, next_attempt_at, updated_at)
                 VALUES (?, ?, 'pending', 0, ?, ?)
                 """, [.integer(seq), .text(destination), .real(time), .real(time)])
         }
-        return true
+        return .raised
     }
 }

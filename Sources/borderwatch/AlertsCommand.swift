@@ -7,7 +7,9 @@ struct AlertsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "alerts", abstract: "List the alert outbox, or requeue an alert.",
         discussion: """
-            `borderwatch alerts [--pending | --failed]` lists alerts with the state of each delivery.
+            `borderwatch alerts [--pending | --failed | --held]` lists alerts with the state of each delivery; \
+            a held alert (a day figure that contradicts what is stored or what its article says) is stored \
+            with its reason and never posted, unless a later figure raises the same alert and passes.
             `borderwatch alerts retry ID` requeues one: its failed and pending deliveries become due now, \
             with their attempts reset, and its destinations disabled by a 410 Gone are enabled again. \
             A running daemon picks it up within 10 seconds.
@@ -15,18 +17,19 @@ struct AlertsCommand: ParsableCommand {
 
     @Flag(help: "Only alerts with a delivery still pending.") var pending = false
     @Flag(help: "Only alerts with a delivery that failed for good.") var failed = false
+    @Flag(help: "Only alerts held by a plausibility rule (stored, never posted), with the reason.") var held = false
     @Argument(help: ArgumentHelp("`retry ID` requeues the alert ID instead of listing.", valueName: "retry ID"))
     var action: [String] = []
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
-        if pending && failed { throw ValidationError("give --pending or --failed, not both") }
+        if [pending, failed, held].filter({ $0 }).count > 1 { throw ValidationError("give one of --pending, --failed, --held") }
         guard !action.isEmpty else { return }
         if action == ["retry"] { throw ValidationError("retry needs the alert ID, as `borderwatch alerts` shows it") }
         guard action.count == 2, action[0] == "retry" else {
             throw ValidationError("unexpected '\(action.joined(separator: " "))': the only action is `retry ID`")
         }
-        if pending || failed { throw ValidationError("--pending and --failed only go with the listing, not with retry") }
+        if pending || failed || held { throw ValidationError("--pending, --failed and --held only go with the listing, not with retry") }
     }
 
     func run() throws {
@@ -40,11 +43,12 @@ struct AlertsCommand: ParsableCommand {
     }
 
     private func list(_ outbox: Outbox) throws {
-        let alerts = try outbox.list(pending ? .pending : failed ? .failed : .all)
+        let alerts = try outbox.list(pending ? .pending : failed ? .failed : held ? .held : .all)
         let disabled = Dictionary(try outbox.disabledDestinations().map { ($0.name, $0) }, uniquingKeysWith: { $1 })
-        if alerts.isEmpty { print(pending ? "no pending alerts" : failed ? "no failed alerts" : "no alerts") }
+        if alerts.isEmpty { print(pending ? "no pending alerts" : failed ? "no failed alerts" : held ? "no held alerts" : "no alerts") }
         for alert in alerts {
             print(AlertsCommand.headline(alert))
+            if let reason = alert.held { print("    held, not posted: \(reason)") }
             for delivery in alert.deliveries {
                 print("    " + AlertsCommand.describe(delivery, disabled: disabled[delivery.destination]))
             }

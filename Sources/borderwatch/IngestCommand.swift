@@ -57,12 +57,13 @@ struct IngestCommand: FileOperandCommand {
             for (item, result) in zip(items, results) {
                 let name = item.article.metadata.fileName
                 switch result {
-                case .success(.stored(_, let facts, let observations, let alerts)):
+                case .success(.stored(_, let facts, let observations, let alerts, let held)):
                     counts.new += 1
                     counts.facts += facts
                     counts.alerts += alerts.count
                     output.write("new    \(name): \(facts) facts, \(observations) new observations, \(alerts.count) alerts\n")
                     for alert in alerts { output.write("  alert \(alert.text)\n") }
+                    for alert in held { output.write("  held  \(alert.text) (\(alert.held ?? ""))\n") }
                 case .success(.duplicate(let id)):
                     counts.known += 1
                     output.write("known  \(name): stored before as article \(id)\n")

@@ -133,7 +133,7 @@ import Testing
             facts: [fact(100, "2021-07-26"), fact(171, "2021-07-27", record: true)])
         let outcome = try fixture.store.ingest(article, content: Array("lrt".utf8), raiseAlerts: true, rules: RulesConfiguration(),
                                                destinations: ["ops", "chat"], now: Date())
-        guard case .stored(_, _, _, let alerts) = outcome, let alert = alerts.first else {
+        guard case .stored(_, _, _, let alerts, _) = outcome, let alert = alerts.first else {
             Issue.record("expected a stored article raising an alert, got \(outcome)"); return
         }
         running.notifier.wake()

@@ -141,3 +141,78 @@ private func evaluate(_ fact: Fact, date: String = "2021-08-03", others: [Stored
         #expect(AlertText.figure(fact) == text)
     }
 }
+
+/// The same fact counted with no via: another observation of the same day.
+private func withoutVia(_ fact: Fact) -> Fact {
+    var fact = fact
+    fact.via = nil
+    return fact
+}
+
+/// The plausibility rules: a day figure that contradicts what is stored or what its own article
+/// says is held (kept with its reason, not posted); one that passes is announced as before.
+@Suite struct HoldTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var facts: [Fact]
+        var others: [StoredObservation]
+        /// The rule expected to hold the record alert of the first fact, `nil` when it is posted.
+        var rule: HoldRule?
+        var testDescription: String { name }
+    }
+
+    static let d = day("2023-08-10")
+    static let cases: [Case] = [
+        Case(name: "a plausible record passes", facts: [fact(755, .day(d))],
+             others: [stored(686, .day(day("2023-07-07"))), stored(15_000, .ytd(year: 2023, asOf: d))], rule: nil),
+        Case(name: "above the stored running total of that day", facts: [fact(15_826, .day(d), record: true)],
+             others: [stored(686, .day(day("2023-07-07"))), stored(15_100, .ytd(year: 2023, asOf: d))], rule: .aboveRunningTotal),
+        Case(name: "above the article's own running total", facts: [fact(9_000, .day(d), record: true), fact(8_500, .ytd(year: 2023, asOf: d))],
+             others: [], rule: .aboveRunningTotal),
+        Case(name: "a running total of an earlier day does not bound it",
+             facts: [fact(755, .day(d))], others: [stored(686, .day(day("2023-07-07"))), stored(500, .ytd(year: 2023, asOf: day("2023-03-01")))],
+             rule: nil),
+        Case(name: "the same number as the article's month", facts: [fact(6_271, .day(d), record: true), fact(6_271, .month(year: 2023, month: 8))],
+             others: [], rule: .equalsLongerPeriod),
+        Case(name: "many times another figure of the same day", facts: [fact(174_350, .day(d), record: true), withoutVia(fact(6_584, .day(d)))],
+             others: [], rule: .manyTimesSameDay),
+        Case(name: "an escalation far above the stored record passes", facts: [fact(150, .day(d))],
+             others: [stored(6, .day(day("2023-07-07")))], rule: nil),
+        Case(name: "a few times another figure of the same day passes", facts: [withoutVia(fact(200, .day(d), record: true)), fact(30, .day(d))],
+             others: [], rule: nil),
+    ]
+
+    @Test(arguments: cases) func hold(_ c: Case) {
+        let article = ExtractedArticle(metadata: ArticleMetadata(fileName: "a.txt", title: "T", date: Self.d), facts: c.facts)
+        let own = c.facts.map { StoredObservation(region: "LT", via: $0.via, metric: $0.metric, period: $0.period, value: $0.value) }
+        let events = AlertRules(configuration: RulesConfiguration())
+            .evaluate(article, observations: c.others + own, today: day("2030-01-01"))
+            .filter { $0.kind == .dailyRecord && $0.value == c.facts[0].value }
+        #expect(events.count == 1)
+        if let rule = c.rule {
+            #expect(events.first?.held?.hasPrefix(rule.rawValue) == true, "\(String(describing: events.first?.held))")
+        } else {
+            #expect(events.first?.held == nil, "\(String(describing: events.first?.held))")
+        }
+    }
+
+    /// "15,826" misread as a day beside the true day's 755: the 755 stays a record, the 15,826 is held.
+    @Test func aHeldFigureDoesNotStandInTheWayOfTheTrueRecord() {
+        let article = ExtractedArticle(metadata: ArticleMetadata(fileName: "a.txt", title: "T", date: Self.d),
+                                       facts: [fact(755, .day(Self.d)), withoutVia(fact(15_826, .day(Self.d)))])
+        let observations = [stored(686, .day(day("2023-07-07"))), stored(755, .day(Self.d)), stored(15_826, .day(Self.d), via: nil)]
+        let events = AlertRules(configuration: RulesConfiguration()).evaluate(article, observations: observations, today: day("2030-01-01"))
+        let record = events.first { $0.kind == .dailyRecord }
+        #expect(record?.value == 755 && record?.held == nil)
+    }
+
+    @Test func aFactorOfZeroTurnsTheJumpCheckOff() {
+        var configuration = RulesConfiguration()
+        configuration.holdJumpFactor = 0
+        let article = ExtractedArticle(metadata: ArticleMetadata(fileName: "a.txt", title: "T", date: Self.d),
+                                       facts: [fact(174_350, .day(Self.d), record: true), withoutVia(fact(6_584, .day(Self.d)))])
+        let events = AlertRules(configuration: configuration)
+            .evaluate(article, observations: [stored(174_350, .day(Self.d)), stored(6_584, .day(Self.d), via: nil)], today: day("2030-01-01"))
+        #expect(events.first { $0.kind == .dailyRecord }?.held == nil)
+    }
+}

@@ -50,7 +50,12 @@ extension Store {
 
 extension IngestOutcome {
     var alerts: [AlertEvent] {
-        if case .stored(_, _, _, let alerts) = self { return alerts }
+        if case .stored(_, _, _, let alerts, _) = self { return alerts }
+        return []
+    }
+
+    var held: [AlertEvent] {
+        if case .stored(_, _, _, _, let held) = self { return held }
         return []
     }
 

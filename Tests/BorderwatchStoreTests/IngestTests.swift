@@ -123,7 +123,7 @@ import Testing
             let extracted = Extractor().extract(bytes, fileName: "x.txt", fallbackDate: day("2021-07-28"))
             let outcome = try store.ingest(extracted, content: bytes, raiseAlerts: true, rules: RulesConfiguration(),
                                            destinations: [], now: Date())
-            guard case .stored(_, let facts, _, _) = outcome else { Issue.record("not stored"); return }
+            guard case .stored(_, let facts, _, _, _) = outcome else { Issue.record("not stored"); return }
             #expect(try store.count("facts") == facts)
             #expect(try store.database.scalarString("SELECT date FROM articles WHERE file_name = 'x.txt'") == "2021-07-28")
         }

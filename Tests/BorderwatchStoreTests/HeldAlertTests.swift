@@ -1,0 +1,53 @@
+import BorderwatchCore
+import BorderwatchStore
+import Foundation
+import Testing
+
+/// Held alerts in a real SQLite outbox: stored with their reason and no delivery, listed by
+/// `Outbox.list(.held)`, released (deliveries created once) when a later figure raises the same
+/// alert and passes, never sent twice.
+@Suite struct HeldAlertTests {
+    /// A running total read as a day: above the article's own running total of that day.
+    static let misread = article("a.txt", date: "2021-08-03", [
+        dayFact(9_000, "2021-08-03", record: true),
+        Fact(metric: .arrivals, value: 4_000, period: .ytd(year: 2021, asOf: day("2021-08-03")), region: "LT", via: "BY",
+             evidence: "So far this year 4,000 people have crossed."),
+    ])
+
+    @Test func aHeldAlertIsStoredWithItsReasonAndNoDelivery() throws {
+        try withStore { store, _ in
+            let outcome = try store.add(Self.misread)
+            #expect(outcome.alerts.allSatisfy { !$0.id.hasPrefix("daily_record:") })
+            let heldIDs = outcome.held.map(\.id)
+            #expect(heldIDs.contains("daily_record:LT:arrivals:2021-08-03"), "\(heldIDs)")
+            let listed = try Outbox(database: store.database).list(.held)
+            #expect(listed.map(\.id) == ["daily_record:LT:arrivals:2021-08-03"])
+            #expect(listed.first?.deliveries.isEmpty == true)
+            #expect(listed.first?.held?.hasPrefix("above_running_total") == true)
+        }
+    }
+
+    @Test func aHeldAlertIsReleasedOnceWhenAPlausibleFigureRaisesIt() throws {
+        try withStore { store, _ in
+            try store.add(Self.misread)
+            // a correction: the day's true count, dated the same day, with a running total above it
+            let correction = article("b.txt", date: "2021-08-03", [
+                dayFact(290, "2021-08-03", record: true),
+                Fact(metric: .arrivals, value: 4_100, period: .ytd(year: 2021, asOf: day("2021-08-03")), region: "LT", via: "BY",
+                     evidence: "So far this year 4,100 people have crossed."),
+            ])
+            let released = try store.add(correction).alerts.filter { $0.kind == .dailyRecord }
+            #expect(released.count == 1 && released[0].held == nil)
+            let outbox = Outbox(database: store.database)
+            #expect(try outbox.list(.held).isEmpty)
+            let record = try outbox.list(.all).filter { $0.kind == "daily_record" }
+            #expect(record.count == 1 && record[0].deliveries.count == 1)
+            // raised again: nothing new
+            let again = article("c.txt", date: "2021-08-03", [dayFact(290, "2021-08-03", record: true)])
+            #expect(try store.add(again, content: "c").alerts.allSatisfy { $0.kind != .dailyRecord })
+            let listedDeliveries = try outbox.list(.all).reduce(0) { $0 + $1.deliveries.count }
+            #expect(try store.count("deliveries") == listedDeliveries)
+            #expect(try outbox.list(.all).filter { $0.kind == "daily_record" }.first?.deliveries.count == 1)
+        }
+    }
+}
