@@ -143,6 +143,7 @@ extension TableReader {
         if let exceeds = try bool("ytd_exceeds_year") { rules.ytdExceedsYear = exceeds }
         if let window = try int("news_window_days", range: 0...36_600) { rules.newsWindowDays = window }
         if let factor = try int("hold_jump_factor", range: 0...1_000_000) { rules.holdJumpFactor = factor }
+        if let corroborate = try bool("weak_needs_corroboration") { rules.weakNeedsCorroboration = corroborate }
         return rules
     }
 

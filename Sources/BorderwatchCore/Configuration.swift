@@ -37,6 +37,10 @@ public struct RulesConfiguration: Hashable, Sendable {
     /// A day figure at least this many times another figure its article gives for the same
     /// series and day is held (a running total misread as a day); 0 turns the check off.
     public var holdJumpFactor: Int = 10
+    /// Whether a weakly read day figure (see `Fact.strength`) announces at once (`false`, the
+    /// default) or only once a second article reports the same figure (`true`). Off by default:
+    /// on the dev replays it held more true record alerts than false ones.
+    public var weakNeedsCorroboration: Bool = false
 
     public init() {}
 

@@ -40,7 +40,8 @@ public struct AlertRules: Sendable {
         let articleDate = article.metadata.date ?? today
         var events: [AlertEvent] = []
         var position: [String: Int] = [:]
-        let plausibility = Plausibility(factor: configuration.holdJumpFactor)
+        let plausibility = Plausibility(factor: configuration.holdJumpFactor,
+                                        weakNeedsCorroboration: configuration.weakNeedsCorroboration)
         // the article's day figures that fail a check: held themselves, and no obstacle to another's record
         var holds: [Int: String] = [:]
         for (index, fact) in article.facts.enumerated() {

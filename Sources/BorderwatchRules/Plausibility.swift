@@ -19,10 +19,14 @@ public enum HoldRule: String, Sendable, CaseIterable {
     /// The figure equals the article's figure for a month, a year, a year to date or a stretch of
     /// the same series: the same number read twice, once wrongly as a day.
     case equalsLongerPeriod = "equals_longer_period"
+    /// The figure was read weakly (its metric or day taken from elsewhere, see `Fact.strength`)
+    /// and no second article reports it yet: held until one does.
+    case weakUncorroborated = "weak_uncorroborated"
 }
 
 struct Plausibility {
     let factor: Int
+    let weakNeedsCorroboration: Bool
 
     /// Why the day figure `fact` should be held, if it should.
     func hold(_ fact: Fact, region: String, day: Day, in article: ExtractedArticle,
@@ -48,6 +52,12 @@ struct Plausibility {
             return true
         }) {
             return "\(HoldRule.equalsLongerPeriod.rawValue): the article gives \(fact.value) for \(twin.period.kind.rawValue) too"
+        }
+        // weak_uncorroborated: one article of the observation is this one
+        if weakNeedsCorroboration, fact.strength == .weak,
+           let observation = observations.first(where: { $0.isObservation(of: fact) }), observation.sources < 2 {
+            return "\(HoldRule.weakUncorroborated.rawValue): the figure was read weakly (its metric or day comes from "
+                + "elsewhere in the article) and no second article reports it yet"
         }
         guard factor > 0 else { return nil }
         // many_times_same_day

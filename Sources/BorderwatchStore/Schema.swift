@@ -7,7 +7,7 @@
 enum Schema {
     static var version: Int { migrations.count }
 
-    static let migrations: [String] = [v1, v2, v3]
+    static let migrations: [String] = [v1, v2, v3, v4]
 
     /// Version 1: articles, facts, observations and the alert outbox.
     static let v1 = """
@@ -107,6 +107,12 @@ enum Schema {
     /// gave; a held alert has no deliveries until the same alert is raised by a figure that passes.
     static let v3 = """
         ALTER TABLE alerts ADD COLUMN held TEXT;
+        """
+
+    /// Version 4: each fact keeps how firmly it was read (`strong` or `weak`, see `Fact.strength`),
+    /// so that alerts can weigh it and `facts` can show it.
+    static let v4 = """
+        ALTER TABLE facts ADD COLUMN strength TEXT NOT NULL DEFAULT 'strong';
         """
 
     /// Brings `database` to the current version, one transaction per migration.

@@ -116,7 +116,7 @@ extension Store {
     private func storedFacts(where condition: String, _ values: [SQLValue]) throws -> [StoredFact] {
         try database.rows("""
             SELECT f.metric, f.value, f.bound, f.period, f.date, f.as_of, f.year, f.month, f.start, f.end, f.region, f.via,
-                   f.record, f.previous_record, f.evidence, a.file_name, a.title, a.date
+                   f.record, f.previous_record, f.evidence, a.file_name, a.title, a.date, f.strength
             FROM facts f JOIN articles a ON a.id = f.article_id
             WHERE \(condition) ORDER BY a.date, a.id, f.ordinal
             """, values) { row -> StoredFact? in
@@ -126,7 +126,7 @@ extension Store {
                                             start: row.optionalString(8), end: row.optionalString(9)) else { return nil }
             let fact = Fact(metric: metric, value: row.int(1), bound: bound, period: period, region: row.optionalString(10),
                             via: row.optionalString(11), record: row.int(12) != 0, evidence: row.string(14),
-                            isPreviousRecord: row.int(13) != 0)
+                            isPreviousRecord: row.int(13) != 0, strength: Strength(rawValue: row.string(18)) ?? .strong)
             return StoredFact(fact: fact, article: row.string(15), articleTitle: row.optionalString(16),
                               articleDate: row.optionalString(17).flatMap { Day(iso: $0) })
         }.compactMap { $0 }

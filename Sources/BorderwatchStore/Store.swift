@@ -173,13 +173,13 @@ public final class Store: @unchecked Sendable {
         }
         try database.run("""
             INSERT INTO facts (article_id, observation_id, ordinal, metric, value, bound, bound_rank, period, date, as_of,
-                               year, month, start, end, region, via, record, previous_record, evidence, article_key)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               year, month, start, end, region, via, record, previous_record, evidence, article_key, strength)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.integer(articleID), SQLValue(observationID), .integer(Int64(ordinal)), .text(fact.metric.rawValue),
                   .integer(Int64(fact.value)), .text(fact.bound.rawValue), .integer(Int64(fact.bound.rank)),
                   .text(fact.period.kind.rawValue), SQLValue(date), SQLValue(asOf), SQLValue(year), SQLValue(month),
                   SQLValue(start), SQLValue(end), SQLValue(fact.region), SQLValue(fact.via), SQLValue(fact.record),
-                  SQLValue(fact.isPreviousRecord), .text(fact.evidence), .text(articleKey)])
+                  SQLValue(fact.isPreviousRecord), .text(fact.evidence), .text(articleKey), .text(fact.strength.rawValue)])
     }
 
     /// Writes a new alert and its pending deliveries; `false` when its id was already in the outbox.

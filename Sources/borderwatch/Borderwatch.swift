@@ -9,6 +9,7 @@ struct Borderwatch: AsyncParsableCommand {
             RunCommand.self,
             ExtractCommand.self,
             IngestCommand.self,
+            ReplayCommand.self,
             ForgetCommand.self,
             StatsCommand.self,
             SeriesCommand.self,

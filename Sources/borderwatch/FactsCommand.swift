@@ -33,6 +33,7 @@ struct FactsCommand: ParsableCommand {
             line += " \(Self.describe(f.period))"
             if f.record { line += " record" }
             if f.isPreviousRecord { line += " (previous record)" }
+            if f.strength == .weak { line += " (read weakly)" }
             print(line)
             print("    \(f.evidence)")
         }

@@ -18,6 +18,7 @@ enum FileOperands {
     static let commands: [String: Set<String>] = [
         "extract": ["--date"],
         "ingest": ["--batch", "--config", "--database"],
+        "replay": ["--config", "--dates", "--database"],
     ]
 
     /// `arguments` (without the program name) split into what the parser reads and the files after

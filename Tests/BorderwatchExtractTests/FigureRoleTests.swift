@@ -94,4 +94,19 @@ import Testing
         #expect(days.contains(.day(day("2021-11-03"))))
         #expect(days.contains(.day(day("2021-08-21"))))
     }
+
+    /// A figure governed by its own sentence's verb and dated by its own wording is read strongly;
+    /// one whose metric comes from the article's count, or with no time wording, weakly.
+    @Test func strengthSaysHowFirmlyAFigureWasRead() {
+        let text = """
+            Lithuanian border guards detained 212 migrants on Tuesday who had crossed from Belarus.
+
+            The 212 migrants on board were taken to a camp.
+
+            Border guards detained 48 migrants who crossed from Belarus.
+            """
+        let found = facts(text, date: "2021-08-05")
+        #expect(found.first { $0.value == 212 }?.strength == .strong)
+        #expect(found.first { $0.value == 48 }?.strength == .weak)
+    }
 }

@@ -215,4 +215,25 @@ private func withoutVia(_ fact: Fact) -> Fact {
             .evaluate(article, observations: [stored(174_350, .day(Self.d)), stored(6_584, .day(Self.d), via: nil)], today: day("2030-01-01"))
         #expect(events.first { $0.kind == .dailyRecord }?.held == nil)
     }
+
+    /// With `weak_needs_corroboration`, a weakly read figure waits for a second article.
+    @Test func aWeakFigureWaitsForASecondArticleWhenConfigured() {
+        var configuration = RulesConfiguration()
+        configuration.weakNeedsCorroboration = true
+        var weak = fact(300, .day(Self.d), record: true)
+        weak.strength = .weak
+        let article = ExtractedArticle(metadata: ArticleMetadata(fileName: "a.txt", title: "T", date: Self.d), facts: [weak])
+        let alone = StoredObservation(region: "LT", via: "BY", metric: .arrivals, period: .day(Self.d), value: 300, sources: 1)
+        let rules = AlertRules(configuration: configuration)
+        let held = rules.evaluate(article, observations: [alone], today: day("2030-01-01")).first { $0.kind == .dailyRecord }
+        #expect(held?.held?.hasPrefix(HoldRule.weakUncorroborated.rawValue) == true)
+        var confirmed = alone
+        confirmed.sources = 2
+        let posted = rules.evaluate(article, observations: [confirmed], today: day("2030-01-01")).first { $0.kind == .dailyRecord }
+        #expect(posted != nil && posted?.held == nil)
+        // off (the default): announced at once
+        let byDefault = AlertRules(configuration: RulesConfiguration())
+            .evaluate(article, observations: [alone], today: day("2030-01-01")).first { $0.kind == .dailyRecord }
+        #expect(byDefault != nil && byDefault?.held == nil)
+    }
 }

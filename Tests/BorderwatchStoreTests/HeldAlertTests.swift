@@ -50,4 +50,15 @@ import Testing
             #expect(try outbox.list(.all).filter { $0.kind == "daily_record" }.first?.deliveries.count == 1)
         }
     }
+
+    /// The fact's strength is stored and read back (schema v4).
+    @Test func strengthIsStored() throws {
+        try withStore { store, _ in
+            var weak = dayFact(120, "2021-08-02")
+            weak.strength = .weak
+            try store.add(article("w.txt", date: "2021-08-03", [weak, dayFact(130, "2021-08-03")]))
+            let stored = try store.facts(article: "w.txt").map { "\($0.fact.value) \($0.fact.strength.rawValue)" }
+            #expect(stored == ["120 weak", "130 strong"])
+        }
+    }
 }

@@ -64,8 +64,10 @@ struct FactBuilder {
             if isCompared(figure, in: sentence), followsRate(figure, in: sentence) { continue }
             // a figure set against another ("up from 9,000 ...") counts the same thing in the same place
             let comparedTo = compared(with: figure, in: sentence)
-            guard var metric = comparedTo?.fact.metric ?? shareOfWhole(figure, in: sentence) ?? andMore(figure, in: sentence)
-                    ?? metric(for: figure, in: sentence) else { continue }
+            var governed = true
+            var chosen = comparedTo?.fact.metric ?? shareOfWhole(figure, in: sentence) ?? andMore(figure, in: sentence)
+            if chosen == nil, let read = reading(for: figure, in: sentence) { (chosen, governed) = (read.metric, read.governed) }
+            guard var metric = chosen else { continue }
             if comparedTo == nil, metric == .arrivals, let listed = listedMetric(for: figure, in: sentence) { metric = listed }
             var (period, strength) = period(for: figure, in: sentence)
             var (region, via) = comparedTo.map { ($0.fact.region, $0.fact.via) } ?? place(for: figure, metric: metric, in: sentence)
@@ -105,8 +107,9 @@ struct FactBuilder {
             if let counted = region { (metric, via) = sideOfTheBorder(metric, via: via, counted: counted, figure: figure, in: sentence) }
             if metric == .returns, let side = pulledBack(figure, in: sentence) { (metric, region, via) = (.prevented, side, nil) }
             if metric == .arrivals, isRescuedOffTheFarSide(figure, in: sentence) { metric = .prevented; region = article.via }
-            let fact = Fact(metric: metric, value: figure.value, bound: figure.bound, period: period,
+            var fact = Fact(metric: metric, value: figure.value, bound: figure.bound, period: period,
                             region: region, via: via, evidence: sentenceEvidence ?? evidence(sentence.range))
+            fact.strength = readingStrength(governed: governed, inherited: inherited, period: period, time: strength)
             sentenceEvidence = fact.evidence
             entries.append(Entry(fact: fact, strength: strength, sentence: sentence.range, position: figure.range.lowerBound,
                                  inherited: inherited, compared: comparedTo != nil))
@@ -155,6 +158,16 @@ struct FactBuilder {
                 entries[winner].fact.record = true
             }
         }
+    }
+
+    /// How firmly a fact was read: strong when a phrase of its own sentence governs the figure and
+    /// its own wording dates it; weak when its metric was taken from the article's main count or
+    /// the count told before, its period from an earlier sentence, or its day from no time
+    /// wording at all (the article's date).
+    func readingStrength(governed: Bool, inherited: Bool, period: Period, time: TimeExpression.Strength) -> BorderwatchCore.Strength {
+        if !governed || inherited { return .weak }
+        if case .day = period, time == .weak { return .weak }
+        return .strong
     }
 
     /// "among them 13 Iraqis", "of whom 40 were children", "including 25 children" (with no time
@@ -531,6 +544,7 @@ struct FactBuilder {
             let factKey = entry.fact.key
             if let existing = index[factKey] {
                 result[existing].record = result[existing].record || entry.fact.record
+                if entry.fact.strength == .strong { result[existing].strength = .strong }
                 result[existing].isPreviousRecord = result[existing].isPreviousRecord && entry.fact.isPreviousRecord
                 if result[existing].bound == .exact { result[existing].bound = entry.fact.bound }
                 continue

@@ -6,6 +6,12 @@ extension FactBuilder {
     /// The metric of the nearest governing phrase; a specific one (turned back, tried to cross,
     /// repatriated...) close by wins over the generic arrival verbs.
     func metric(for figure: Figure, in sentence: SentenceAnalysis) -> Metric? {
+        reading(for: figure, in: sentence)?.metric
+    }
+
+    /// The metric and whether a phrase of the figure's own sentence governs it (`governed` false
+    /// when it was taken from the article's main count, a list heading or the count told before).
+    func reading(for figure: Figure, in sentence: SentenceAnalysis) -> (metric: Metric, governed: Bool)? {
         var specific: (String, Int)?
         var generic: (String, Int)?
         // "apprehended 1,700 people and pushed back 300": a verb right before each figure governs it
@@ -118,6 +124,7 @@ extension FactBuilder {
         // border foiled": attempts stopped are prevented
         if specific?.0 == "attempts", stopped <= 6 || passiveStop(after: figure, in: sentence) { specific = ("prevented", stopped) }
         let chosen: String?
+        var ownPhrase = true
         if let specific, specific.1 <= 12, specific.1 <= (generic?.1 ?? 1_000) + 8 {
             chosen = specific.0
         } else if let generic, generic.1 <= 30 {
@@ -132,25 +139,29 @@ extension FactBuilder {
             // or a definite figure names the article's main count ("the 2 million Syrians in
             // Turkey", a nationality, does not)
             chosen = mainMetric.rawValue
+            ownPhrase = false
         } else if figure.elliptical, let last = entries.last, sentence.range.lowerBound - last.sentence.upperBound <= 40,
                   isFurther(figure, in: sentence) || last.sentence == sentence.range && continuesList(from: last.position, to: figure, in: sentence) {
             // "On July 29, 178 attempts were prevented. On July 30, a further 201": more of the count told
             // a sentence or two before;
             // "in September there were 7,700 (and 3,500 in August)": the list goes on
             chosen = last.fact.metric.rawValue
+            ownPhrase = false
         } else if figure.elliptical, let heading = listHeading, isListItem(sentence) {
             // "- 2021: 28,526" under "The number of people crossing ... has risen every year:"
             chosen = heading.rawValue
+            ownPhrase = false
         } else if !figure.elliptical, !entries.isEmpty, isListItem(sentence), words[sentence.range].contains(":") {
             // "– August 21 2021: 828 people": an item of a list of days with a count of people and
             // no verb counts what the article counts
             chosen = (listHeading ?? mainMetric).rawValue
+            ownPhrase = false
         } else {
             chosen = nil
         }
         // "a boat carrying 200 migrants capsized and 50 died": the people aboard did not all die
         if chosen == "deaths", isLoad(figure) { return nil }
-        return chosen.flatMap(Metric.init(rawValue:))
+        return chosen.flatMap(Metric.init(rawValue:)).map { ($0, ownPhrase) }
     }
 
     /// "Germany received 334,000 applications, while France received 167,000 and Spain 162,000": a

@@ -1,0 +1,43 @@
+import BorderwatchTestSupport
+import Foundation
+import Testing
+
+/// `borderwatch replay` through the real binary: articles are read in publication order whatever
+/// their names, alerts are printed with held ones and their reasons, and no database is written.
+@Suite struct ReplayCommandTests {
+    @Test func archiveIsReplayedInPublicationOrderWithoutTouchingTheDatabase() throws {
+        let binary = try #require(borderwatchBinary())
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bw-replay-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let articles = [
+            // named against their order: the dates decide
+            "a.txt": " date 2021-07-09 Lithuania\nBorder guards detained 9,000 migrants on Thursday. So far this year 4,000 migrants have crossed from Belarus.\n",
+            "b.txt": " date 2021-07-03 Lithuania\nBorder guards detained a record 150 migrants who crossed from Belarus on Friday.\n",
+            "c.txt": " date 2021-07-01 Lithuania\nBorder guards detained 60 migrants who crossed from Belarus on Wednesday.\n",
+        ]
+        for (name, text) in articles { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        let config = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("config/borderwatch.toml").path
+        let database = folder.appendingPathComponent("never.sqlite").path
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["replay", "--config", config, "--database", database, folder.path]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+
+        #expect(process.terminationStatus == 0, "\(stdout)")
+        // c.txt (the first day, not called a record) raises nothing; b.txt's record comes before a.txt's
+        let order = ["b.txt", "a.txt"].compactMap { stdout.range(of: $0)?.lowerBound }
+        #expect(order.count == 2 && order == order.sorted(), "\(stdout)")
+        #expect(stdout.contains("3 articles: 2 alerts would be posted, 1 held"), "\(stdout)")
+        #expect(stdout.contains("alert  Lithuania: record 150 arrivals"), "\(stdout)")
+        #expect(stdout.contains("held   Lithuania: record 9,000") && stdout.contains("above_running_total"), "\(stdout)")
+        #expect(stdout.contains("nothing was posted"))
+        #expect(!FileManager.default.fileExists(atPath: database))
+    }
+}
