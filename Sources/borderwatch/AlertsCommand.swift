@@ -18,6 +18,7 @@ struct AlertsCommand: ParsableCommand {
     @Flag(help: "Only alerts with a delivery still pending.") var pending = false
     @Flag(help: "Only alerts with a delivery that failed for good.") var failed = false
     @Flag(help: "Only alerts held by a plausibility rule (stored, never posted), with the reason.") var held = false
+    @Flag(help: "One JSON object per alert: the alert JSON, `held` and its `deliveries`.") var json = false
     @Argument(help: ArgumentHelp("`retry ID` requeues the alert ID instead of listing.", valueName: "retry ID"))
     var action: [String] = []
     @OptionGroup var storeOptions: StoreOptions
@@ -44,6 +45,10 @@ struct AlertsCommand: ParsableCommand {
 
     private func list(_ outbox: Outbox) throws {
         let alerts = try outbox.list(pending ? .pending : failed ? .failed : held ? .held : .all)
+        if json {
+            for alert in alerts { print(try AlertsCommand.jsonLine(alert)) }
+            return
+        }
         let disabled = Dictionary(try outbox.disabledDestinations().map { ($0.name, $0) }, uniquingKeysWith: { $1 })
         if alerts.isEmpty { print(pending ? "no pending alerts" : failed ? "no failed alerts" : held ? "no held alerts" : "no alerts") }
         for alert in alerts {
@@ -79,6 +84,18 @@ struct AlertsCommand: ParsableCommand {
         line += " on \(event.date.iso)"
         if let threshold = event.threshold { line += " (level \(threshold))" }
         return line
+    }
+
+    /// The stored alert JSON with `held` and `deliveries` (destination, state, attempts, last HTTP status).
+    static func jsonLine(_ alert: OutboxAlert) throws -> String {
+        var object = (try? JSONSerialization.jsonObject(with: Data(alert.payload.utf8))) as? [String: Any] ?? ["id": alert.id]
+        object["held"] = alert.held ?? NSNull()
+        object["deliveries"] = alert.deliveries.map { delivery -> [String: Any] in
+            ["destination": delivery.destination, "state": delivery.state, "attempts": delivery.attempts,
+             "last_status": delivery.lastStatus.map { $0 as Any } ?? NSNull()]
+        }
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
     }
 
     static func describe(_ delivery: OutboxAlert.Delivery, disabled: DisabledDestination?) -> String {

@@ -40,4 +40,41 @@ import Testing
         #expect(stdout.contains("nothing was posted"))
         #expect(!FileManager.default.fileExists(atPath: database))
     }
+
+    /// `alerts --held` and `alerts --json` on a database `ingest` wrote: the held alert with its
+    /// reason, every alert as one JSON object with `held` and `deliveries`.
+    @Test func heldAlertsAreListedAndEveryAlertPrintsAsJSON() throws {
+        let binary = try #require(borderwatchBinary())
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bw-alerts-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = folder.appendingPathComponent("1.txt"), second = folder.appendingPathComponent("2.txt")
+        try " date 2021-07-03 Lithuania\nBorder guards detained a record 150 migrants who crossed from Belarus on Friday.\n"
+            .write(to: first, atomically: true, encoding: .utf8)
+        try " date 2021-07-09 Lithuania\nBorder guards detained 9,000 migrants on Thursday. So far this year 4,000 migrants have crossed from Belarus.\n"
+            .write(to: second, atomically: true, encoding: .utf8)
+        let config = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("config/borderwatch.toml").path
+        let database = folder.appendingPathComponent("db.sqlite").path
+        func run(_ arguments: [String]) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = arguments + ["--config", config, "--database", database]
+            let out = Pipe()
+            process.standardOutput = out
+            try process.run()
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\(arguments): \(text)")
+            return text
+        }
+        _ = try run(["ingest", first.path, second.path])
+        let held = try run(["alerts", "--held"])
+        #expect(held.contains("daily_record:LT:arrivals:2021-07-08") && held.contains("held, not posted: above_running_total"), "\(held)")
+        let lines = try run(["alerts", "--json"]).split(separator: "\n")
+        let objects = try lines.map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        #expect(objects.count == 3, "\(lines)")
+        #expect(objects.contains { ($0["held"] as? String)?.hasPrefix("above_running_total") == true && $0["value"] as? Int == 9000 })
+        #expect(objects.allSatisfy { $0["deliveries"] is [Any] })
+    }
 }
