@@ -125,7 +125,10 @@ public final class Store: @unchecked Sendable {
             for id in touched { try recompute(observation: id) }
             let observations = try rules.requests(for: article).flatMap { try load($0) }
             let today = Store.day(of: now)
-            for event in rules.evaluate(article, observations: observations, today: today) {
+            for var event in rules.evaluate(article, observations: observations, today: today) {
+                // every article that reports the figure, not only the one that raised it
+                let all = try sources(of: event)
+                if all.count > event.sources.count { event.sources = all }
                 switch try enqueue(event, articleID: articleID, destinations: destinations, now: now) {
                 case .raised: raised.append(event)
                 case .held: held.append(event)
@@ -183,6 +186,26 @@ public final class Store: @unchecked Sendable {
     }
 
     /// Writes a new alert and its pending deliveries; `false` when its id was already in the outbox.
+    /// The articles whose facts report the alert's figure (same observation and value), oldest
+    /// first, one per article.
+    func sources(of event: AlertEvent) throws -> [AlertSource] {
+        let period: Period
+        switch event.kind {
+        case .dailyRecord, .dailyThreshold: period = .day(event.date)
+        case .ytdMilestone, .ytdExceedsYear: period = .ytd(year: event.date.year, asOf: event.date)
+        }
+        var seen = Set<String>()
+        return try database.rows("""
+            SELECT a.file_name, a.title, a.url, f.evidence FROM facts f
+            JOIN observations o ON o.id = f.observation_id JOIN articles a ON a.id = f.article_id
+            WHERE o.region = ? AND o.metric = ? AND o.period = ? AND o.anchor = ? AND o.via = ? AND f.value = ?
+            ORDER BY a.date, a.id, f.ordinal
+            """, [.text(event.region), .text(event.metric.rawValue), .text(period.kind.rawValue), .text(period.anchor),
+                  .text(event.via ?? ""), .integer(Int64(event.value))]) { row in
+            AlertSource(article: row.string(0), title: row.optionalString(1), url: row.optionalString(2), evidence: row.string(3))
+        }.filter { seen.insert($0.article).inserted }
+    }
+
     private enum Enqueued { case raised, held, known }
 
     /// Puts `event` in the outbox: a new alert gets a pending delivery per destination; a held one

@@ -62,3 +62,18 @@ import Testing
         }
     }
 }
+
+/// An alert lists every stored article that reports its figure, oldest first.
+@Suite struct AlertSourcesTests {
+    @Test func everyArticleReportingTheFigureIsASource() throws {
+        try withStore { store, _ in
+            // the first report is the series' first day, not called a record: no alert
+            try store.add(article("first.txt", date: "2021-08-03", [dayFact(287, "2021-08-02")]))
+            let second = try store.add(article("second.txt", date: "2021-08-03", [dayFact(287, "2021-08-02", record: true)]),
+                                       content: "second")
+            let record = try #require(second.alerts.first { $0.kind == .dailyRecord })
+            #expect(record.sources.map(\.article) == ["first.txt", "second.txt"])
+            #expect(record.sources.first?.evidence == "287 people were detained on 2021-08-02.")
+        }
+    }
+}
