@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let package = Package(
@@ -22,7 +22,11 @@ let package = Package(
         // Value types shared by every module: Day, Fact, Article, AlertEvent, Configuration.
         .target(name: "BorderwatchCore"),
         // Article bytes -> metadata + facts. Pure: no file, database or network access.
-        .target(name: "BorderwatchExtract", dependencies: ["BorderwatchCore"], resources: [.copy("Lexicons")]),
+        // The lexicons are compiled into the module (Plugins/EmbedLexicons), so the binary is the whole program.
+        .target(name: "BorderwatchExtract", dependencies: ["BorderwatchCore"], exclude: ["Lexicons"],
+                plugins: ["EmbedLexicons"]),
+        .executableTarget(name: "embed-lexicons"),
+        .plugin(name: "EmbedLexicons", capability: .buildTool(), dependencies: ["embed-lexicons"]),
         // Stored observations -> alert decisions. Pure, clock injected.
         .target(name: "BorderwatchRules", dependencies: ["BorderwatchCore"]),
         // Loading and validating the TOML configuration file.

@@ -17,20 +17,34 @@ public struct Lexicon: Sendable {
         do { return try Lexicon.load(language: "en") } catch { fatalError("\(error)") }
     }()
 
-    /// Every language with a folder under `Lexicons/`, each loaded once on first use. A language
-    /// other than English takes the English tables that hold no words of a language (`neighbours`)
-    /// and, under its own names, the English gazetteer (place names most presses share: Vilnius, Lampedusa).
+    /// Every language with a lexicon, each loaded once on first use: the tables compiled into the
+    /// binary (`EmbeddedLexicons`), or the folders of `$BORDERWATCH_LEXICONS` where that is set (for
+    /// working on a lexicon without rebuilding). A language other than English takes the English
+    /// tables that hold no words of a language (`neighbours`) and, under its own names, the English
+    /// gazetteer (place names most presses share: Vilnius, Lampedusa).
     public static let all: [String: Lexicon] = {
-        guard let root = Bundle.module.resourceURL?.appendingPathComponent("Lexicons"),
-              let codes = try? FileManager.default.contentsOfDirectory(atPath: root.path) else { return ["en": english] }
         var result = ["en": english]
-        for code in codes.sorted() where code != "en" && !code.hasPrefix(".") {
-            guard var lexicon = try? Lexicon.load(folder: root.appendingPathComponent(code), language: code) else { continue }
-            lexicon = lexicon.inheriting(from: english)
-            result[code] = lexicon
+        for code in availableLanguages where code != "en" {
+            guard let lexicon = try? Lexicon.load(language: code) else { continue }
+            result[code] = lexicon.inheriting(from: english)
         }
         return result
     }()
+
+    /// The folder that overrides the compiled-in lexicons, if `$BORDERWATCH_LEXICONS` names one.
+    static var overrideFolder: URL? {
+        guard let path = ProcessInfo.processInfo.environment["BORDERWATCH_LEXICONS"], !path.isEmpty else { return nil }
+        return URL(fileURLWithPath: path)
+    }
+
+    /// The languages with a lexicon, compiled in or in the override folder.
+    static var availableLanguages: [String] {
+        var codes = Set(EmbeddedLexicons.files.keys)
+        if let folder = overrideFolder, let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            codes.formUnion(names.filter { !$0.hasPrefix(".") })
+        }
+        return codes.sorted()
+    }
 
     /// This lexicon with `base`'s language-neutral tables where it has none, and `base`'s
     /// gazetteer under its own.
@@ -51,8 +65,7 @@ public struct Lexicon: Sendable {
         public var description: String {
             switch self {
             case .missingFolder(let language, let searched):
-                return "lexicon for language '\(language)' not found (looked in \(searched)); "
-                    + "copy the borderwatch_BorderwatchExtract.resources folder next to the borderwatch binary"
+                return "lexicon for language '\(language)' not found (looked in \(searched))"
             case .unreadable(let file, let reason):
                 return "cannot read lexicon file \(file): \(reason)"
             case .malformed(let file, let line, let text):
@@ -66,13 +79,18 @@ public struct Lexicon: Sendable {
         self.tables = tables
     }
 
-    /// Loads every `.tsv` file of `Lexicons/<language>/` from the module's resources.
+    /// The lexicon of `language`: its folder under `$BORDERWATCH_LEXICONS` when there is one, else
+    /// the tables compiled into the binary.
     public static func load(language: String) throws -> Lexicon {
-        guard let root = Bundle.module.resourceURL?.appendingPathComponent("Lexicons/\(language)"),
-              FileManager.default.fileExists(atPath: root.path) else {
-            throw LoadError.missingFolder(language: language, searched: Bundle.module.bundlePath)
+        if let folder = overrideFolder?.appendingPathComponent(language), FileManager.default.fileExists(atPath: folder.path) {
+            return try load(folder: folder, language: language)
         }
-        return try load(folder: root, language: language)
+        guard let files = EmbeddedLexicons.files[language] else {
+            throw LoadError.missingFolder(language: language, searched: overrideFolder?.path ?? "the lexicons compiled in")
+        }
+        var tables: [String: PhraseTable] = [:]
+        for (name, text) in files { tables[name] = try parse(text, file: "\(language)/\(name).tsv") }
+        return Lexicon(language: language, tables: tables)
     }
 
     /// Loads every `.tsv` file of `folder`.
