@@ -15,7 +15,7 @@ public struct SeriesPoint: Hashable, Sendable {
 public struct SeriesStats: Hashable, Sendable {
     public var region: String
     public var metric: Metric
-    /// The year the figures below refer to: the latest year with a day or running total.
+    /// The year every figure of the row refers to (the last year's total: the year before).
     public var year: Int
     public var latestDay: (day: Day, value: Int)? { latest.map { ($0.day, $0.value) } }
     public var recordDay: (day: Day, value: Int)? { record.map { ($0.day, $0.value) } }
@@ -23,7 +23,9 @@ public struct SeriesStats: Hashable, Sendable {
     public var yearToDate: (asOf: Day, value: Int)? { ytd.map { ($0.day, $0.value) } }
     /// The whole-year total of `year - 1`.
     public var lastYear: Int?
-    /// Distinct articles behind any figure of the region and metric.
+    /// The whole-year total of `year`, when one is stored.
+    public var yearTotal: Int?
+    /// Distinct articles behind the figures of the region and metric dated in `year`.
     public var sources: Int
 
     struct Dated: Hashable, Sendable { var day: Day; var value: Int }
@@ -62,44 +64,47 @@ extension Store {
 
     /// Headline figures per region and metric, sorted by region then metric.
     public func stats() throws -> [SeriesStats] {
-        struct Key: Hashable { var region: String; var metric: Metric }
+        // one row per region, metric and year: every figure of a row is of that year
+        struct Key: Hashable { var region: String; var metric: Metric; var year: Int }
         var days: [Key: [SeriesStats.Dated]] = [:]
-        var totals: [Key: [(year: Int, dated: SeriesStats.Dated)]] = [:]
-        var years: [Key: [Int: Int]] = [:]
+        var totals: [Key: [SeriesStats.Dated]] = [:]
+        var wholeYears: [Key: Int] = [:]
         try database.forEach("SELECT region, metric, period, anchor, year, value FROM observations WHERE period IN ('day', 'ytd', 'year')") { row in
             guard let metric = Metric(rawValue: row.string(1)),
                   let period = Period(kind: row.string(2), anchor: row.string(3), year: row.optionalInt(4)) else { return }
-            let key = Key(region: row.string(0), metric: metric)
             let value = row.int(5)
             switch period {
-            case .day(let d): days[key, default: []].append(.init(day: d, value: value))
-            case .ytd(let y, let asOf): totals[key, default: []].append((y, .init(day: asOf, value: value)))
-            case .year(let y): years[key, default: [:]][y] = max(years[key]?[y] ?? 0, value)
+            case .day(let d): days[Key(region: row.string(0), metric: metric, year: d.year), default: []].append(.init(day: d, value: value))
+            case .ytd(let y, let asOf): totals[Key(region: row.string(0), metric: metric, year: y), default: []].append(.init(day: asOf, value: value))
+            case .year(let y):
+                let key = Key(region: row.string(0), metric: metric, year: y)
+                wholeYears[key] = max(wholeYears[key] ?? 0, value)
             default: break
             }
         }
-        let sources = try database.rows("""
-            SELECT o.region, o.metric, COUNT(DISTINCT f.article_id) FROM facts f JOIN observations o ON o.id = f.observation_id
-            GROUP BY o.region, o.metric
-            """) { (Key(region: $0.string(0), metric: Metric(rawValue: $0.string(1)) ?? .arrivals), $0.int(2)) }
-        let sourceCount = Dictionary(sources, uniquingKeysWith: +)
-        let keys = Set(days.keys).union(totals.keys).union(years.keys)
+        var sourceCount: [Key: Int] = [:]
+        try database.forEach("""
+            SELECT o.region, o.metric, o.year, COUNT(DISTINCT f.article_id) FROM facts f JOIN observations o ON o.id = f.observation_id
+            WHERE o.period IN ('day', 'ytd', 'year') AND o.year IS NOT NULL GROUP BY o.region, o.metric, o.year
+            """) { row in
+            guard let metric = Metric(rawValue: row.string(1)) else { return }
+            sourceCount[Key(region: row.string(0), metric: metric, year: row.int(2)), default: 0] += row.int(3)
+        }
         func later(_ a: SeriesStats.Dated, _ b: SeriesStats.Dated) -> Bool { a.day != b.day ? a.day < b.day : a.value < b.value }
         func higher(_ a: SeriesStats.Dated, _ b: SeriesStats.Dated) -> Bool { a.value != b.value ? a.value < b.value : a.day > b.day }
-        var result: [SeriesStats] = []
-        for key in keys {
-            let dayList: [SeriesStats.Dated] = days[key] ?? []
-            let totalList: [(year: Int, dated: SeriesStats.Dated)] = totals[key] ?? []
-            let datedDays: [Day] = dayList.map(\.day) + totalList.map(\.dated.day)
-            let latestYearTotal: Int? = years[key]?.keys.max()
-            let year: Int = datedDays.max()?.year ?? (latestYearTotal.map { $0 + 1 } ?? 0)
-            let inYear: [SeriesStats.Dated] = dayList.filter { $0.day.year == year }
-            let ytdList: [SeriesStats.Dated] = totalList.filter { $0.year == year }.map(\.dated)
-            result.append(SeriesStats(region: key.region, metric: key.metric, year: year, lastYear: years[key]?[year - 1],
-                                      sources: sourceCount[key] ?? 0, latest: dayList.max(by: later),
-                                      record: inYear.max(by: higher), ytd: ytdList.max(by: later)))
+        let keys = Set(days.keys).union(totals.keys).union(wholeYears.keys)
+        let result = keys.map { key in
+            let lastYear = Key(region: key.region, metric: key.metric, year: key.year - 1)
+            return SeriesStats(region: key.region, metric: key.metric, year: key.year, lastYear: wholeYears[lastYear],
+                               yearTotal: wholeYears[key], sources: sourceCount[key] ?? 0, latest: days[key]?.max(by: later),
+                               record: days[key]?.max(by: higher), ytd: totals[key]?.max(by: later))
         }
-        return result.sorted { $0.region != $1.region ? $0.region < $1.region : $0.metric < $1.metric }
+        // by region and metric, the latest year first
+        return result.sorted { a, b in
+            if a.region != b.region { return a.region < b.region }
+            if a.metric != b.metric { return a.metric < b.metric }
+            return a.year > b.year
+        }
     }
 
     /// The facts of one article (by file name or hash prefix, as for `forget`), in their order.

@@ -36,6 +36,20 @@ import Testing
         }
     }
 
+    /// Each row speaks of one year: a day of 2021 never shows in the 2024 row.
+    @Test func statsRowsAreOneYearEach() throws {
+        try withStore { (store, _) throws in
+            let ytd2024 = Fact(metric: .prevented, value: 48, period: .ytd(year: 2024, asOf: day("2024-03-14")), region: "LT",
+                               via: "BY", evidence: "48 so far in 2024")
+            try store.add(article("old.txt", date: "2021-11-10", [dayFact(82, "2021-11-09", metric: .prevented)]))
+            try store.add(article("new.txt", date: "2024-03-14", [ytd2024]))
+            let rows = try store.stats().filter { $0.metric == .prevented }
+            #expect(rows.map(\.year) == [2024, 2021])
+            #expect(rows[0].latestDay == nil && rows[0].recordDay == nil && rows[0].yearToDate?.value == 48)
+            #expect(rows[1].latestDay?.value == 82 && rows[1].yearToDate == nil)
+        }
+    }
+
     @Test func factsByArticleAndByRegionAndDay() throws {
         try withStore { (store, _) throws in
             try store.add(article("a.txt", date: "2021-07-28", [dayFact(171, "2021-07-27"), dayFact(90, "2021-07-20")]))
