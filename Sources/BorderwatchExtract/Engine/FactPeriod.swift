@@ -93,6 +93,10 @@ extension FactBuilder {
             if expression.yearBack, let compared = comparedPeriod(before: figure, in: sentence, movedTo: expression.movedTo) {
                 return (compared, expression.strength)
             }
+            if expression.stretchBack, let last = comparedEntry(before: figure, in: sentence),
+               case .span(let start?, let end?) = last.fact.period, let earlier = stretch(before: start, end) {
+                return (earlier, expression.strength)
+            }
             if expression.daysBack > 0, let last = comparedEntry(before: figure, in: sentence) {
                 switch last.fact.period {
                 case .day(let day):
@@ -166,11 +170,27 @@ extension FactBuilder {
             guard let start = Day(year: y + years, month: 1, day: 1), let end = back(asOf) else { return nil }
             // "46,843 in 2024 (said on 31 December), breaking the previous year's record of 39,910": all of that year
             if end.month == 12, end.day == 31 { return .year(end.year) }
-            return .span(start: start, end: end)
+            // "up from 5,200 a year earlier", "by the equivalent date in 2021": that year's running
+            // total on the same day (a month named instead, "the same period of October", bounds a stretch)
+            return month == nil ? .ytd(year: end.year, asOf: end) : .span(start: start, end: end)
         case .span(let start, let end):
             guard start != nil || end != nil else { return nil }
             return .span(start: start.flatMap(back), end: end.flatMap(back))
         }
+    }
+
+    /// The stretch as long as `start...end` that ends the day before `start`: as many whole months
+    /// when it is made of whole months ("the year to June 2023 ... the preceding 12 months" is
+    /// July 2021 to June 2022), else as many days.
+    func stretch(before start: Day, _ end: Day) -> Period? {
+        guard start <= end else { return nil }
+        let last = start.adding(days: -1)
+        if start.day == 1, end.day == Day.daysIn(month: end.month, year: end.year) {
+            let months = (end.year * 12 + end.month) - (start.year * 12 + start.month) + 1
+            let index = start.year * 12 + (start.month - 1) - months
+            return Day(year: index / 12, month: index % 12 + 1, day: 1).map { .span(start: $0, end: last) }
+        }
+        return .span(start: start.adding(days: -(start.days(until: end) + 1)), end: last)
     }
 
     /// The figure compared with: the last fact before `figure` in its sentence, else in the sentence just before.
@@ -283,6 +303,24 @@ extension FactBuilder {
     /// the EU takes on its members' ones; a member's count its own body reports (`ownBody`: "Greek
     /// police said ...") is news of its own. A nil `region` takes any.
     func recentPeriod(before sentence: Range<Int>, metric: Metric, region: String?, ownBody: Bool) -> Period? {
+        // a count its own body reports ("Greek police said they had detained 44") is news of its own
+        nearbyPeriod(before: sentence, metric: metric, region: region, ownBody: ownBody) ?? (ownBody ? nil : reportedYear)
+    }
+
+    /// The finished year an annual report is about: the article's first well-dated count is of the
+    /// year before the article's and no count so far names a day ("Routes into MENA claimed nearly
+    /// 3,800 lives last year ... Libya recorded the most land-route deaths, 117"). Its undated
+    /// figures are that year's, whatever region they count.
+    var reportedYear: Period? {
+        guard let lead = entries.first(where: { $0.strength >= .relative && !$0.compared }),
+              case .year(let year) = lead.fact.period, year == articleDate.year - 1 else { return nil }
+        for entry in entries where entry.strength >= .relative && !entry.inherited {
+            if case .day = entry.fact.period { return nil }
+        }
+        return .year(year)
+    }
+
+    func nearbyPeriod(before sentence: Range<Int>, metric: Metric, region: String?, ownBody: Bool) -> Period? {
         var sentencesBack = 0
         var current = sentence.lowerBound
         for entry in entries.reversed() where entry.sentence.lowerBound < sentence.lowerBound {

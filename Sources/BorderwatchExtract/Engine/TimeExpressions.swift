@@ -34,6 +34,9 @@ struct TimeExpression: Sendable {
     /// "down from 501 a day earlier", "4,000 a week before": the day that many days before the
     /// compared figure's day; before the article's date when there is none. Zero for other wording.
     var daysBack = 0
+    /// "compared with 66,384 in the preceding 12 months": the stretch of the same length that
+    /// ends the day before the compared figure's stretch begins.
+    var stretchBack = false
     /// The baseline of a comparison ("down 36% from 2022, when a record 45,774 ..."): it dates a
     /// figure after it, never the one compared before it.
     var baseline = false
@@ -141,13 +144,19 @@ struct TimeFinder {
                 var first = first
                 if first > second {
                     switch point {
-                    case .month, .middle: first = Day(year: first.year - 1, month: first.month, day: first.day) ?? first
+                    case .month, .middle:
+                        // "from January to September 2019" said in 2021: the first month lies in the
+                        // second's year, or the one before
+                        let y = (first.month, first.day) > (second.month, second.day) ? second.year - 1 : second.year
+                        first = Day(year: y, month: first.month, day: first.day) ?? first
                     case .day(let day, false): first = day.adding(days: -7)
                     default: break
                     }
                 }
+                let endsOnDay: Bool
+                if case .day(_, true) = points[last].point { endsOnDay = true } else { endsOnDay = false }
                 result.append(TimeExpression(range: (range.lowerBound - 1)..<points[last].range.upperBound,
-                                             period: .span(start: first, end: second), strength: .explicit))
+                                             period: stretchReading(from: first, to: second, endsOnNamedDay: endsOnDay), strength: .explicit))
                 continue
             }
             // "from Sept. 11 to 13", "Sept. 11-13", "between Sept. 11 and 13": the last day borrows the month
@@ -455,6 +464,9 @@ struct TimeFinder {
                 // "the busiest month was September, when 5,369 people crossed"
                 || word(j, in: sentence) == "," && word(j + 1, in: sentence) == "when"
                 || token.possessive
+                // "March brought 146 arrivals", "August has so far seen 6,271": the month as the
+                // subject that opens the sentence, a verb after it
+                || i == sentence.lowerBound && opensClauseAsSubject(j, in: sentence)
                 // "- January: 29,072", a list item headed by its month
                 || headsListItem(i, in: sentence) {
                 var y = articleDate.year
@@ -563,6 +575,14 @@ struct TimeFinder {
         }
     }
 
+    /// The word at `i`, after a month that opens the sentence, is a lower-case word and no
+    /// preposition or article: the month is the subject ("March brought", "August has so far
+    /// seen"), not a heading ("March 2020:") nor a name's first word.
+    func opensClauseAsSubject(_ i: Int, in sentence: Range<Int>) -> Bool {
+        guard i < sentence.upperBound, tokens[i].kind == .word, !tokens[i].capitalized else { return false }
+        return !isOneOf(words[i], "of", "in", "on", "at", "to", "for", "and", "or", "the", "a", "an", "with", "by", "from")
+    }
+
     /// A capitalised month name, or an abbreviation followed by a dot ("Aug.").
     func month(at i: Int) -> Int? {
         let token = tokens[i]
@@ -616,7 +636,43 @@ struct TimeFinder {
         let y = named ?? (first > articleDate.month ? articleDate.year - 1 : articleDate.year)
         guard let start = Day(year: y, month: first, day: 1), let end = Day(year: y, month: last, day: Day.daysIn(month: last, year: y))
         else { return nil }
-        return TimeExpression(range: i..<after, period: .span(start: start, end: end), strength: .explicit)
+        return TimeExpression(range: i..<after, period: stretchReading(from: start, to: end, endsOnNamedDay: false), strength: .explicit)
+    }
+
+    // MARK: stretch rules
+
+    /// A rule that reads a stretch with known bounds as another period: `name`, the bounds it
+    /// applies to (`pattern`) and what it makes of them (`production`), in the spirit of
+    /// Duckling's `Time/EN/Rules.hs`. Rules are tried in order; the first that produces wins.
+    struct StretchRule: Sendable {
+        let name: String
+        let production: @Sendable (_ first: Day, _ last: Day, _ endsOnNamedDay: Bool, _ articleDate: Day) -> Period?
+    }
+
+    /// The readings of a bounded stretch, in order. Each states one fact of the language.
+    static let stretchRules: [StretchRule] = [
+        /// "between January and December 2022", "January to December last year": a whole calendar
+        /// year, not a stretch of it.
+        StretchRule(name: "whole calendar year") { first, last, _, _ in
+            first.month == 1 && first.day == 1 && last.month == 12 && last.day == 31 && first.year == last.year ? .year(first.year) : nil
+        },
+        /// "Between January and Dec. 6", "from January 1 to October 13, 2019", "between the start of
+        /// the year and Dec. 26": a count from 1 January to a named day is that year's running total
+        /// as of the day (dev3 P note 2). A stretch of whole months ("between January and November
+        /// 2019", "from 1 January to 31 July") stays a stretch (dev3 Q note, R note 4).
+        StretchRule(name: "running total from 1 January to a day") { first, last, endsOnNamedDay, articleDate in
+            first.month == 1 && first.day == 1 && endsOnNamedDay && first.year == last.year && last <= articleDate
+                && last.day != Day.daysIn(month: last.month, year: last.year) ? .ytd(year: last.year, asOf: last) : nil
+        },
+    ]
+
+    /// The period a stretch from `first` to `last` reads as: the first `stretchRules` production,
+    /// else the span itself.
+    func stretchReading(from first: Day, to last: Day, endsOnNamedDay: Bool) -> Period {
+        for rule in Self.stretchRules {
+            if let period = rule.production(first, last, endsOnNamedDay, articleDate) { return period }
+        }
+        return .span(start: first, end: last)
     }
 
     /// A day with no year takes the article's year, or the year before if that would put it after the article.
@@ -765,6 +821,21 @@ struct TimeFinder {
                 }
                 if expression.movedTo != nil { expression.range = range.lowerBound..<named.upperBound }
             }
+            return expression
+        case "yearstart":
+            // "from the beginning of the year to October 13, 2019", "between the start of the year and
+            // Dec. 26": a stretch from 1 January to the point named next (see `stretchRules`); alone,
+            // the running total to the article's date
+            if range.upperBound + 1 < sentence.upperBound, isOneOf(words[range.upperBound], "to", "and", "until", "till", "through"),
+               let (named, point) = point(at: range.upperBound + 1, in: sentence), let last = lastDay(point),
+               let first = Day(year: last.year, month: 1, day: 1), first <= last {
+                return TimeExpression(range: range.lowerBound..<named.upperBound,
+                                      period: stretchReading(from: first, to: last, endsOnNamedDay: isExplicit(point)), strength: .explicit)
+            }
+            return TimeExpression(range: range, period: .ytd(year: d.year, asOf: d), strength: .relative)
+        case "stretchback":
+            var expression = TimeExpression(range: range, period: .span(start: nil, end: nil), strength: .relative)
+            expression.stretchBack = true
             return expression
         case "weak":
             return TimeExpression(range: range, period: .ytd(year: d.year, asOf: d), strength: .weak)
