@@ -216,6 +216,33 @@ import Testing
         #expect(onlyFact("March of the migrants: 150 migrants crossed on Tuesday.", date: "2022-08-20")?.period != .month(year: 2022, month: 3))
     }
 
+    /// "the following day": the day after the day named before.
+    @Test func theFollowingDayIsTheDayAfterTheNamedOne() {
+        let found = facts("Some 118 migrants reached Mallorca in eight boats on Tuesday, and another 80 were intercepted the following day.", date: "2024-08-15")
+        #expect(found.map(\.period) == [.day(day("2024-08-13")), .day(day("2024-08-14"))])
+    }
+
+    /// "compared with the previous month (8,220)": the month before the compared figure's; the figure before keeps its own.
+    @Test func thePreviousMonthIsTheComparedFiguresMonthBack() {
+        let found = facts("Arrivals in Yemen fell in January 2023 to 7,904 migrants, a drop of 4 per cent compared with the previous month (8,220 migrants).", date: "2023-03-01")
+        #expect(found.map(\.period) == [.month(year: 2023, month: 1), .month(year: 2022, month: 12)])
+    }
+
+    /// "the first half of October": the 1st to the 15th; "the first half of 2020" stays the year's half.
+    @Test func aHalfOfAMonthIsItsDays() {
+        #expect(onlyFact("Some 4,443 migrants landed on the islands in the first half of October.", date: "2019-10-16")?.period
+                == .span(start: day("2019-10-01"), end: day("2019-10-15")))
+        #expect(onlyFact("Some 4,443 migrants landed on the islands in the first half of 2019.", date: "2019-10-16")?.period
+                == .span(start: day("2019-01-01"), end: day("2019-06-30")))
+    }
+
+    /// "in all", "in total": a hint of a running total that yields to the period the sentence names.
+    @Test func inAllYieldsToANamedPeriod() {
+        #expect(onlyFact("The agency says 1,699 people in all were rescued at sea and disembarked in Malta in the first six months of 2020.", date: "2020-07-10")?.period
+                == .span(start: day("2020-01-01"), end: day("2020-06-30")))
+        #expect(onlyFact("In all, 28,526 people crossed the Channel last year.", date: "2022-01-05")?.period == .year(2021))
+    }
+
     /// An annual report: after a lead about last year and with no day named, undated figures are that year's.
     @Test func anAnnualReportDatesItsUndatedFigures() {
         let found = facts("Routes into the Middle East claimed nearly 3,800 lives last year, new data show. On the North African land routes 203 deaths were recorded.", date: "2023-06-15")

@@ -8,8 +8,14 @@ extension FactBuilder {
     func period(for figure: Figure, in sentence: SentenceAnalysis) -> (Period, TimeExpression.Strength) {
         var best: (TimeExpression, Double)?
         var eventAfter: (TimeExpression, Double)?
+        // "1,699 people in all were rescued ... in the first six months of 2020": wording that only
+        // hints at a running total ("in all", "in total", "so far") yields to any period the sentence names
+        let namesPeriod = sentence.times.contains {
+            $0.period != nil && $0.strength >= .relative && !$0.baseline && !$0.duration && !$0.yearBack && $0.daysBack == 0
+        }
         for expression in sentence.times {
             guard expression.period != nil else { continue }
+            if expression.strength == .weak, namesPeriod { continue }
             // "3,000 arrived in the past two weeks, officials said on Friday": the duration already ends on that day
             if expression.strength == .report, !expression.duration, sentence.times.contains(where: \.duration) { continue }
             // "the previous record for 2022", "the biggest one-day number in 2021": the year
@@ -93,11 +99,15 @@ extension FactBuilder {
             if expression.yearBack, let compared = comparedPeriod(before: figure, in: sentence, movedTo: expression.movedTo) {
                 return (compared, expression.strength)
             }
+            if expression.monthsBack > 0, let last = comparedEntry(before: figure, in: sentence), case .month(let y, let m) = last.fact.period {
+                let index = y * 12 + (m - 1) - expression.monthsBack
+                return (.month(year: index / 12, month: index % 12 + 1), expression.strength)
+            }
             if expression.stretchBack, let last = comparedEntry(before: figure, in: sentence),
                case .span(let start?, let end?) = last.fact.period, let earlier = stretch(before: start, end) {
                 return (earlier, expression.strength)
             }
-            if expression.daysBack > 0, let last = comparedEntry(before: figure, in: sentence) {
+            if expression.daysBack != 0, let last = comparedEntry(before: figure, in: sentence) {
                 switch last.fact.period {
                 case .day(let day):
                     return (.day(day.adding(days: -expression.daysBack)), expression.strength)
@@ -109,7 +119,7 @@ extension FactBuilder {
             }
             // "seized the park on Wednesday, and agents encountered 2,500 migrants a day earlier": the
             // day before the day the sentence names first
-            if expression.daysBack > 0, let named = sentence.times.first(where: {
+            if expression.daysBack != 0, let named = sentence.times.first(where: {
                 $0.range.upperBound <= expression.range.lowerBound && $0.daysBack == 0 && !$0.duration
             }), case .day(let day)? = named.period {
                 return (.day(day.adding(days: -expression.daysBack)), expression.strength)

@@ -37,6 +37,8 @@ struct TimeExpression: Sendable {
     /// "compared with 66,384 in the preceding 12 months": the stretch of the same length that
     /// ends the day before the compared figure's stretch begins.
     var stretchBack = false
+    /// "down 4% compared with the previous month (8,220)": the month before the compared figure's month.
+    var monthsBack = 0
     /// The baseline of a comparison ("down 36% from 2022, when a record 45,774 ..."): it dates a
     /// figure after it, never the one compared before it.
     var baseline = false
@@ -833,6 +835,19 @@ struct TimeFinder {
                                       period: stretchReading(from: first, to: last, endsOnNamedDay: isExplicit(point)), strength: .explicit)
             }
             return TimeExpression(range: range, period: .ytd(year: d.year, asOf: d), strength: .relative)
+        case "dayafter":
+            // "118 reached Mallorca on Tuesday, and another 80 were intercepted the following day": the
+            // day after the day named before (see `daysBack`); alone, nothing later than the article's day
+            return TimeExpression(range: range, period: .day(d), strength: .relative, daysBack: -1)
+        case "monthback":
+            // "compared with the previous month (8,220)"; alone, last month
+            let previous = d.month == 1 ? (d.year - 1, 12) : (d.year, d.month - 1)
+            var expression = TimeExpression(range: range, period: .month(year: previous.0, month: previous.1), strength: .relative)
+            expression.monthsBack = 1
+            // "a drop in arrivals compared with the previous month (8,220)": the baseline's time, not the figure's before it
+            expression.baseline = isOneOf(word(range.lowerBound - 1, in: sentence), "with", "to")
+                && isOneOf(word(range.lowerBound - 2, in: sentence), "compared", "comparison")
+            return expression
         case "stretchback":
             var expression = TimeExpression(range: range, period: .span(start: nil, end: nil), strength: .relative)
             expression.stretchBack = true
@@ -845,6 +860,13 @@ struct TimeFinder {
             // "the first half of 2023", "the first six months of the year", "the third quarter of last year"
             let bounds = argument.split(separator: "-").compactMap { Int($0) }
             guard bounds.count == 2 else { return nil }
+            // "in the first half of October": the 1st to the 15th of that month, the second half the rest
+            if bounds == [1, 6] || bounds == [7, 12], range.upperBound + 1 < sentence.upperBound, words[range.upperBound] == "of",
+               let (named, point) = point(at: range.upperBound + 1, in: sentence), case .month(let y, let m) = point,
+               let first = Day(year: y, month: m, day: bounds[0] == 1 ? 1 : 16),
+               let last = Day(year: y, month: m, day: bounds[0] == 1 ? 15 : Day.daysIn(month: m, year: y)) {
+                return TimeExpression(range: range.lowerBound..<named.upperBound, period: .span(start: first, end: last), strength: .relative)
+            }
             let (year, end) = yearOf(after: range.upperBound, in: sentence)
             let y = year ?? (bounds[1] > d.month ? d.year - 1 : d.year)
             guard let first = Day(year: y, month: bounds[0], day: 1),
