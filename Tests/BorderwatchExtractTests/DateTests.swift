@@ -243,6 +243,20 @@ import Testing
         #expect(onlyFact("In all, 28,526 people crossed the Channel last year.", date: "2022-01-05")?.period == .year(2021))
     }
 
+    /// "On Saturday Greece said ...": a weekday opening a statement is its report day; the running total after the figure dates it.
+    @Test func aWeekdayOpeningAStatementIsTheReportDay() {
+        let found = onlyFact("On Saturday Greece said it had kept some 40,000 migrants from illegally entering the country from Turkey across the Evros border in the northeast since the start of the year.", date: "2022-05-29")
+        #expect(found?.period == .ytd(year: 2022, asOf: day("2022-05-28")))
+        // near-miss: a weekday with no verb of saying after it is the day counted
+        #expect(onlyFact("On Saturday police detained 40 migrants near the border.", date: "2022-05-29")?.period == .day(day("2022-05-28")))
+    }
+
+    /// A stretch not over by the article's date, with "so far", is counted up to that date.
+    @Test func anUnfinishedStretchSoFarEndsOnTheArticlesDate() {
+        #expect(onlyFact("With five months of Fiscal 2019 still to run, 531,711 people have been apprehended at the Southwest border so far.", date: "2019-05-09")?.period
+                == .span(start: day("2018-10-01"), end: day("2019-05-09")))
+    }
+
     /// An annual report: after a lead about last year and with no day named, undated figures are that year's.
     @Test func anAnnualReportDatesItsUndatedFigures() {
         let found = facts("Routes into the Middle East claimed nearly 3,800 lives last year, new data show. On the North African land routes 203 deaths were recorded.", date: "2023-06-15")

@@ -70,7 +70,7 @@ extension FactBuilder {
             // "said on Tuesday that 15 migrants drowned on Monday": the day in the figure's own
             // clause, after it, names the event; the report day before it only when nothing else does
             if after, expression.strength >= .relative, !expression.duration, score <= 20,
-               namesDays(expression.period) || isMonth(expression.period) || isYear(expression.period),
+               namesDays(expression.period) || isMonth(expression.period) || isYear(expression.period) || isRunningTotal(expression.period),
                !sentence.figures.contains(where: {
                    // a figure set against this one ("..., up from 9,000 in the same period") has its own time
                    $0.range.lowerBound >= expression.range.upperBound && !isCompared($0, in: sentence) && !isLoad($0)
@@ -124,7 +124,7 @@ extension FactBuilder {
             }), case .day(let day)? = named.period {
                 return (.day(day.adding(days: -expression.daysBack)), expression.strength)
             }
-            return (period, expression.strength)
+            return (soFar(period, in: sentence), expression.strength)
         }
         // "At least 23 migrants died ... when about 2,000 people tried to scale the fence on Friday": the
         // sentence's only day, after the figure and a clause about the same event, is the event's even
@@ -203,6 +203,15 @@ extension FactBuilder {
         return .span(start: start.adding(days: -(start.days(until: end) + 1)), end: last)
     }
 
+    /// "With five months of Fiscal 2019 still to run, 531,711 have been apprehended so far": a
+    /// stretch not over by the article's date, with wording of a running total ("so far", "to
+    /// date") in the sentence, is counted up to the article's date.
+    func soFar(_ period: Period, in sentence: SentenceAnalysis) -> Period {
+        guard case .span(let start?, let end?) = period, start <= articleDate, end > articleDate,
+              sentence.times.contains(where: { $0.strength == .weak && $0.period != nil }) else { return period }
+        return .span(start: start, end: articleDate)
+    }
+
     /// The figure compared with: the last fact before `figure` in its sentence, else in the sentence just before.
     func comparedEntry(before figure: Figure, in sentence: SentenceAnalysis) -> Entry? {
         guard let last = entries.last, last.position < figure.range.lowerBound,
@@ -270,6 +279,11 @@ extension FactBuilder {
 
     func isYear(_ period: Period?) -> Bool {
         if case .year? = period { return true }
+        return false
+    }
+
+    func isRunningTotal(_ period: Period?) -> Bool {
+        if case .ytd? = period { return true }
         return false
     }
 

@@ -265,7 +265,8 @@ struct TimeFinder {
                 break
             }
             result.append(TimeExpression(range: range, period: period(point, range: range, in: sentence),
-                                         strength: strength == .relative && isReport(range.lowerBound, in: sentence) ? .report : strength))
+                                         strength: strength == .relative && (isReport(range.lowerBound, in: sentence)
+                                             || opensReport(after: range.upperBound, lead: start, in: sentence)) ? .report : strength))
         }
         if let report = result.first(where: { $0.strength == .report && !$0.duration }), case .day(let day)? = report.period {
             for index in result.indices where result[index].duration {
@@ -756,6 +757,14 @@ struct TimeFinder {
                     // "data showed on Tuesday", "figures published on Monday"
                     "showed", "show", "shows", "published", "revealed")
         }
+    }
+
+    /// "On Saturday Greece said it had kept some 40,000 migrants ... since the start of the year":
+    /// a weekday opening the sentence and followed, within three words, by a verb of saying is the
+    /// day of the statement. `lead` is the index of the point (after "on", if any).
+    func opensReport(after end: Int, lead: Int, in sentence: Range<Int>) -> Bool {
+        guard lead - sentence.lowerBound <= 1 else { return false }
+        return words[end..<min(sentence.upperBound, end + 3)].contains { isOneOf($0, "said", "says", "told", "announced", "reported", "stated") }
     }
 
     /// A duration counted back from the article's date, moved to end on `day` instead.
