@@ -197,6 +197,11 @@ import Testing
          .span(start: Day(iso: "2019-01-01")!, end: Day(iso: "2019-09-30")!)),
         // whole calendar year
         ("Border guards detained 3,800 migrants between January and December 2022.", "2023-06-15", .year(2022)),
+        // "the" before ordinal days, "this year" after the last
+        ("From the 1st of January to the 31st of July this year, the prefecture recorded 12,148 attempted crossings.", "2021-08-22",
+         .span(start: Day(iso: "2021-01-01")!, end: Day(iso: "2021-07-31")!)),
+        ("Between the 1st of January and the 6th of December last year, the coast guard apprehended 21,400 irregular migrants.", "2022-03-01",
+         .ytd(year: 2021, asOf: Day(iso: "2021-12-06")!)),
     ])
     func stretchReadsAs(text: String, date: String, period: Period) {
         #expect(onlyFact(text, date: date)?.period == period)
@@ -249,6 +254,12 @@ import Testing
         #expect(found?.period == .ytd(year: 2022, asOf: day("2022-05-28")))
         // near-miss: a weekday with no verb of saying after it is the day counted
         #expect(onlyFact("On Saturday police detained 40 migrants near the border.", date: "2022-05-29")?.period == .day(day("2022-05-28")))
+    }
+
+    /// A place phrase set off by commas between the figure and its day is an aside.
+    @Test func anAsideBetweenCommasDoesNotHideTheEventDay() {
+        #expect(onlyFact("Local media reported on Friday that thirteen boats carrying 547 migrants from the Turkish coast had landed on Lesvos, in the eastern Aegean, on Thursday afternoon.", date: "2019-08-30")?.period
+                == .day(day("2019-08-29")))
     }
 
     /// A stretch not over by the article's date, with "so far", is counted up to that date.

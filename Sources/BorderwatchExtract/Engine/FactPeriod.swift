@@ -51,6 +51,9 @@ extension FactBuilder {
                     score -= Double(expression.range.lowerBound - j)
                 }
             }
+            // "547 migrants had landed on Lesvos, in the eastern Aegean, on Thursday afternoon": a
+            // place phrase set off by commas is an aside, no distance
+            if after { score -= Double(asideLength(in: between, figures: sentence.figures)) }
             // "declared an emergency on Tuesday after 283 migrants crossed since August 1": a
             // subordinate clause between them has its own time
             // ("compared with December, when agents recorded 249,785" is a clause about that month)
@@ -210,6 +213,23 @@ extension FactBuilder {
         guard case .span(let start?, let end?) = period, start <= articleDate, end > articleDate,
               sentence.times.contains(where: { $0.strength == .weak && $0.period != nil }) else { return period }
         return .span(start: start, end: articleDate)
+    }
+
+    /// How much `gap` counts for asides in `range`: a phrase between two commas that opens with a
+    /// preposition of place and holds no figure (", in the eastern Aegean,"), commas included.
+    func asideLength(in range: Range<Int>, figures: [Figure]) -> Int {
+        var total = 0
+        var open: Int?
+        for i in range where words[i] == "," {
+            if let start = open, i - start >= 2, isOneOf(words[start + 1], "in", "on", "at", "near", "off", "along", "across"),
+               !figures.contains(where: { (start..<i).contains($0.range.lowerBound) }) {
+                total += (i - start + 1) + 4
+                open = nil
+            } else {
+                open = i
+            }
+        }
+        return total
     }
 
     /// The figure compared with: the last fact before `figure` in its sentence, else in the sentence just before.

@@ -124,10 +124,13 @@ struct TimeFinder {
                           word(range.lowerBound - 1, in: sentence))
             var start = range.lowerBound
             // "between Aug. 6 and Aug. 10", "on Monday and Tuesday", "in January and February"
-            if !before.2.isEmpty, index + 1 < points.count,
+            // "from the 1st of January to the 31st of July": the article before an ordinal day is skipped
+            let article = before.2 == "the" && (tokens[range.lowerBound].kind == .ordinal)
+            let pairLead = article ? before.1 : before.2
+            if !pairLead.isEmpty, index + 1 < points.count,
                let first = firstDay(point), let second = lastDay(points[index + 1].point),
                points[index + 1].range.lowerBound - range.upperBound <= 2,
-               pairs(before.2, words[range.upperBound], point, points[index + 1].point) {
+               pairs(pairLead, words[range.upperBound], point, points[index + 1].point) {
                 used.append(index + 1)
                 // "in August, September and October": a list of months runs to its last
                 var last = index + 1
@@ -146,9 +149,9 @@ struct TimeFinder {
                 var first = first
                 if first > second {
                     switch point {
-                    case .month, .middle:
-                        // "from January to September 2019" said in 2021: the first month lies in the
-                        // second's year, or the one before
+                    case .month, .middle, .day(_, true):
+                        // "from January to September 2019" said in 2021: the first month (or day) lies
+                        // in the second's year, or the one before
                         let y = (first.month, first.day) > (second.month, second.day) ? second.year - 1 : second.year
                         first = Day(year: y, month: first.month, day: first.day) ?? first
                     case .day(let day, false): first = day.adding(days: -7)
@@ -157,7 +160,7 @@ struct TimeFinder {
                 }
                 let endsOnDay: Bool
                 if case .day(_, true) = points[last].point { endsOnDay = true } else { endsOnDay = false }
-                result.append(TimeExpression(range: (range.lowerBound - 1)..<points[last].range.upperBound,
+                result.append(TimeExpression(range: (range.lowerBound - (article ? 2 : 1))..<points[last].range.upperBound,
                                              period: stretchReading(from: first, to: second, endsOnNamedDay: endsOnDay), strength: .explicit))
                 continue
             }
@@ -409,7 +412,9 @@ struct TimeFinder {
             if j < end, let month = month(at: j) {
                 var k = j + 1
                 if k < end, words[k] == "." { k += 1 }
-                let (year, after) = year(after: k, in: sentence)
+                var (year, after) = year(after: k, in: sentence)
+                // "the 31st of July this year", "3 August last year"
+                if year == nil, let (named, namedEnd) = thisOrLastYear(at: k, in: sentence) { (year, after) = (named, namedEnd) }
                 if let day = resolve(month: month, day: Int(token.number), year: year) {
                     return (i..<after, .day(day, explicit: true))
                 }
@@ -437,7 +442,9 @@ struct TimeFinder {
             // "August 3", "Aug. 3, 2021", "July 28th"
             if j < end, tokens[j].kind == .number || tokens[j].kind == .ordinal, !tokens[j].separated,
                tokens[j].digits <= 2, (1...31).contains(Int(tokens[j].number)) {
-                let (year, after) = year(after: j + 1, in: sentence)
+                var (year, after) = year(after: j + 1, in: sentence)
+                // "July 31 this year", "Aug. 3 last year"
+                if year == nil, let (named, namedEnd) = thisOrLastYear(at: j + 1, in: sentence) { (year, after) = (named, namedEnd) }
                 if let day = resolve(month: month, day: Int(tokens[j].number), year: year) {
                     return (i..<after, .day(day, explicit: true))
                 }
@@ -556,6 +563,16 @@ struct TimeFinder {
             return (Int(tokens[j].number), j + 1)
         }
         return (nil, i)
+    }
+
+    /// "this year" or "last year" at `i`, after a calendar day: the year and the index after it.
+    func thisOrLastYear(at i: Int, in sentence: Range<Int>) -> (Int, Int)? {
+        guard i + 1 < sentence.upperBound, words[i + 1] == "year" else { return nil }
+        switch words[i] {
+        case "this": return (articleDate.year, i + 2)
+        case "last": return (articleDate.year - 1, i + 2)
+        default: return nil
+        }
     }
 
     /// The year named after a part of a year: "of 2023", "of the year", "of this year", "of last
