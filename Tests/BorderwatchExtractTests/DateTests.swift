@@ -262,6 +262,12 @@ import Testing
                 == .day(day("2019-08-29")))
     }
 
+    /// An undated figure of the same country right after a running total shares it.
+    @Test func anUndatedFigureSharesTheRunningTotalBefore() {
+        let found = facts("Turkish security forces prevented more than 120,000 irregular migrants from entering the country this year. With the same measures they also caught 15,000 people at the Turkish borders.", date: "2021-12-29")
+        #expect(found.map(\.period) == [.ytd(year: 2021, asOf: day("2021-12-29")), .ytd(year: 2021, asOf: day("2021-12-29"))])
+    }
+
     /// A stretch not over by the article's date, with "so far", is counted up to that date.
     @Test func anUnfinishedStretchSoFarEndsOnTheArticlesDate() {
         #expect(onlyFact("With five months of Fiscal 2019 still to run, 531,711 people have been apprehended at the Southwest border so far.", date: "2019-05-09")?.period

@@ -367,12 +367,14 @@ extension FactBuilder {
     func nearbyPeriod(before sentence: Range<Int>, metric: Metric, region: String?, ownBody: Bool) -> Period? {
         var sentencesBack = 0
         var current = sentence.lowerBound
+        // a running total of the sentence before, taken only when no day count comes within reach
+        var runningTotal: Period?
         for entry in entries.reversed() where entry.sentence.lowerBound < sentence.lowerBound {
             if entry.sentence.lowerBound != current {
                 sentencesBack += 1
                 current = entry.sentence.lowerBound
             }
-            if sentencesBack > 2 { return nil }
+            if sentencesBack > 2 { return runningTotal }
             // "Germany deported 16,430 in 2023, up from 12,945 in 2022. Another 3,500 ...": not the baseline's year
             guard entry.strength >= .relative, !entry.fact.isPreviousRecord, !entry.compared else { continue }
             if case .day = entry.fact.period {
@@ -385,13 +387,18 @@ extension FactBuilder {
             let union = entry.fact.region == "EU" && entry.fact.metric == metric
             switch entry.fact.period {
             case .year where sentencesBack == 1 || union, .month where sentencesBack == 1 || union: return entry.fact.period
+            // "... prevented more than 120,000 migrants from entering this year. With the same measures
+            // they also caught 15,000": the running total of the sentence before, for the same country
+            // ("... 26,000 attempts this year. Another 95 were detained" after Saturday's count keeps Saturday)
+            case .ytd where sentencesBack == 1 && entry.fact.region == region && region != nil:
+                if runningTotal == nil { runningTotal = entry.fact.period }
             case .span(let start, let end) where (sentencesBack == 1 || union) && start != nil && end != nil && entry.fact.metric == metric:
                 // "... in fiscal year 2023. Known gotaways totaled 670,000": the same stretch
                 return entry.fact.period
             default: continue
             }
         }
-        return nil
+        return runningTotal
     }
 
     /// The day a running total is tied to: a "before Thursday" marker, the day of a count
