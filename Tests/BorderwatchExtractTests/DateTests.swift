@@ -262,6 +262,14 @@ import Testing
                 == .day(day("2019-08-29")))
     }
 
+    /// "in 2015-16": both calendar years; "the 2015-2016 crisis" names an event, not a time.
+    @Test func aYearRangeIsBothYears() {
+        #expect(onlyFact("More than a million migrants arrived in Greece in 2015-16.", date: "2023-08-11")?.period
+                == .span(start: day("2015-01-01"), end: day("2016-12-31")))
+        #expect(onlyFact("Some 547 migrants landed on Lesvos on Thursday, the biggest one-day arrival since the 2015-2016 migration crisis.", date: "2019-08-30")?.period
+                == .day(day("2019-08-29")))
+    }
+
     /// An undated figure of the same country right after a running total shares it.
     @Test func anUndatedFigureSharesTheRunningTotalBefore() {
         let found = facts("Turkish security forces prevented more than 120,000 irregular migrants from entering the country this year. With the same measures they also caught 15,000 people at the Turkish borders.", date: "2021-12-29")

@@ -68,6 +68,11 @@ struct TimeFinder {
         var claimed = ClaimedTokens()
         var i = sentence.lowerBound
         while i < sentence.upperBound {
+            if tokens[i].kind == .number, let expression = yearRange(at: i, in: sentence) {
+                result.append(expression)
+                i = expression.range.upperBound
+                continue
+            }
             if let (range, point) = point(at: i, in: sentence) {
                 points.append((range, point))
                 i = range.upperBound
@@ -563,6 +568,20 @@ struct TimeFinder {
             return (Int(tokens[j].number), j + 1)
         }
         return (nil, i)
+    }
+
+    /// "in 2015-16", "during 2015–2016": the two calendar years from the first's 1 January to the
+    /// second's 31 December. Only after a preposition of time ("the 2015-16 crisis" names an event).
+    func yearRange(at i: Int, in sentence: Range<Int>) -> TimeExpression? {
+        guard i + 2 < sentence.upperBound, !tokens[i].separated, tokens[i].digits == 4, words[i + 1] == "-" || words[i + 1] == "/",
+              isOneOf(word(i - 1, in: sentence), "in", "during", "for", "throughout", "over") else { return nil }
+        let first = Int(tokens[i].number)
+        let next = tokens[i + 2]
+        guard (1900...2100).contains(first), next.kind == .number, !next.separated else { return nil }
+        let second = next.digits == 2 ? first / 100 * 100 + Int(next.number) : next.digits == 4 ? Int(next.number) : 0
+        guard second > first, second - first <= 20, second <= articleDate.year,
+              let start = Day(year: first, month: 1, day: 1), let end = Day(year: second, month: 12, day: 31) else { return nil }
+        return TimeExpression(range: i..<(i + 3), period: .span(start: start, end: min(end, articleDate)), strength: .relative)
     }
 
     /// "this year" or "last year" at `i`, after a calendar day: the year and the index after it.
