@@ -8,8 +8,14 @@ extension FactBuilder {
     func period(for figure: Figure, in sentence: SentenceAnalysis) -> (Period, TimeExpression.Strength) {
         var best: (TimeExpression, Double)?
         var eventAfter: (TimeExpression, Double)?
+        // "1,699 people in all were rescued ... in the first six months of 2020": wording that only
+        // hints at a running total ("in all", "in total", "so far") yields to any period the sentence names
+        let namesPeriod = sentence.times.contains {
+            $0.period != nil && $0.strength >= .relative && !$0.baseline && !$0.duration && !$0.yearBack && $0.daysBack == 0
+        }
         for expression in sentence.times {
             guard expression.period != nil else { continue }
+            if expression.strength == .weak, namesPeriod { continue }
             // "3,000 arrived in the past two weeks, officials said on Friday": the duration already ends on that day
             if expression.strength == .report, !expression.duration, sentence.times.contains(where: \.duration) { continue }
             // "the previous record for 2022", "the biggest one-day number in 2021": the year
@@ -45,6 +51,9 @@ extension FactBuilder {
                     score -= Double(expression.range.lowerBound - j)
                 }
             }
+            // "547 migrants had landed on Lesvos, in the eastern Aegean, on Thursday afternoon": a
+            // place phrase set off by commas is an aside, no distance
+            if after { score -= Double(asideLength(in: between, figures: sentence.figures)) }
             // "declared an emergency on Tuesday after 283 migrants crossed since August 1": a
             // subordinate clause between them has its own time
             // ("compared with December, when agents recorded 249,785" is a clause about that month)
@@ -64,7 +73,7 @@ extension FactBuilder {
             // "said on Tuesday that 15 migrants drowned on Monday": the day in the figure's own
             // clause, after it, names the event; the report day before it only when nothing else does
             if after, expression.strength >= .relative, !expression.duration, score <= 20,
-               namesDays(expression.period) || isMonth(expression.period) || isYear(expression.period),
+               namesDays(expression.period) || isMonth(expression.period) || isYear(expression.period) || isRunningTotal(expression.period),
                !sentence.figures.contains(where: {
                    // a figure set against this one ("..., up from 9,000 in the same period") has its own time
                    $0.range.lowerBound >= expression.range.upperBound && !isCompared($0, in: sentence) && !isLoad($0)
@@ -93,7 +102,15 @@ extension FactBuilder {
             if expression.yearBack, let compared = comparedPeriod(before: figure, in: sentence, movedTo: expression.movedTo) {
                 return (compared, expression.strength)
             }
-            if expression.daysBack > 0, let last = comparedEntry(before: figure, in: sentence) {
+            if expression.monthsBack > 0, let last = comparedEntry(before: figure, in: sentence), case .month(let y, let m) = last.fact.period {
+                let index = y * 12 + (m - 1) - expression.monthsBack
+                return (.month(year: index / 12, month: index % 12 + 1), expression.strength)
+            }
+            if expression.stretchBack, let last = comparedEntry(before: figure, in: sentence),
+               case .span(let start?, let end?) = last.fact.period, let earlier = stretch(before: start, end) {
+                return (earlier, expression.strength)
+            }
+            if expression.daysBack != 0, let last = comparedEntry(before: figure, in: sentence) {
                 switch last.fact.period {
                 case .day(let day):
                     return (.day(day.adding(days: -expression.daysBack)), expression.strength)
@@ -105,12 +122,12 @@ extension FactBuilder {
             }
             // "seized the park on Wednesday, and agents encountered 2,500 migrants a day earlier": the
             // day before the day the sentence names first
-            if expression.daysBack > 0, let named = sentence.times.first(where: {
+            if expression.daysBack != 0, let named = sentence.times.first(where: {
                 $0.range.upperBound <= expression.range.lowerBound && $0.daysBack == 0 && !$0.duration
             }), case .day(let day)? = named.period {
                 return (.day(day.adding(days: -expression.daysBack)), expression.strength)
             }
-            return (period, expression.strength)
+            return (soFar(period, in: sentence), expression.strength)
         }
         // "At least 23 migrants died ... when about 2,000 people tried to scale the fence on Friday": the
         // sentence's only day, after the figure and a clause about the same event, is the event's even
@@ -166,11 +183,53 @@ extension FactBuilder {
             guard let start = Day(year: y + years, month: 1, day: 1), let end = back(asOf) else { return nil }
             // "46,843 in 2024 (said on 31 December), breaking the previous year's record of 39,910": all of that year
             if end.month == 12, end.day == 31 { return .year(end.year) }
-            return .span(start: start, end: end)
+            // "up from 5,200 a year earlier", "by the equivalent date in 2021": that year's running
+            // total on the same day (a month named instead, "the same period of October", bounds a stretch)
+            return month == nil ? .ytd(year: end.year, asOf: end) : .span(start: start, end: end)
         case .span(let start, let end):
             guard start != nil || end != nil else { return nil }
             return .span(start: start.flatMap(back), end: end.flatMap(back))
         }
+    }
+
+    /// The stretch as long as `start...end` that ends the day before `start`: as many whole months
+    /// when it is made of whole months ("the year to June 2023 ... the preceding 12 months" is
+    /// July 2021 to June 2022), else as many days.
+    func stretch(before start: Day, _ end: Day) -> Period? {
+        guard start <= end else { return nil }
+        let last = start.adding(days: -1)
+        if start.day == 1, end.day == Day.daysIn(month: end.month, year: end.year) {
+            let months = (end.year * 12 + end.month) - (start.year * 12 + start.month) + 1
+            let index = start.year * 12 + (start.month - 1) - months
+            return Day(year: index / 12, month: index % 12 + 1, day: 1).map { .span(start: $0, end: last) }
+        }
+        return .span(start: start.adding(days: -(start.days(until: end) + 1)), end: last)
+    }
+
+    /// "With five months of Fiscal 2019 still to run, 531,711 have been apprehended so far": a
+    /// stretch not over by the article's date, with wording of a running total ("so far", "to
+    /// date") in the sentence, is counted up to the article's date.
+    func soFar(_ period: Period, in sentence: SentenceAnalysis) -> Period {
+        guard case .span(let start?, let end?) = period, start <= articleDate, end > articleDate,
+              sentence.times.contains(where: { $0.strength == .weak && $0.period != nil }) else { return period }
+        return .span(start: start, end: articleDate)
+    }
+
+    /// How much `gap` counts for asides in `range`: a phrase between two commas that opens with a
+    /// preposition of place and holds no figure (", in the eastern Aegean,"), commas included.
+    func asideLength(in range: Range<Int>, figures: [Figure]) -> Int {
+        var total = 0
+        var open: Int?
+        for i in range where words[i] == "," {
+            if let start = open, i - start >= 2, isOneOf(words[start + 1], "in", "on", "at", "near", "off", "along", "across"),
+               !figures.contains(where: { (start..<i).contains($0.range.lowerBound) }) {
+                total += (i - start + 1) + 4
+                open = nil
+            } else {
+                open = i
+            }
+        }
+        return total
     }
 
     /// The figure compared with: the last fact before `figure` in its sentence, else in the sentence just before.
@@ -243,6 +302,11 @@ extension FactBuilder {
         return false
     }
 
+    func isRunningTotal(_ period: Period?) -> Bool {
+        if case .ytd? = period { return true }
+        return false
+    }
+
     func isMonth(_ period: Period?) -> Bool {
         if case .month? = period { return true }
         return false
@@ -283,14 +347,34 @@ extension FactBuilder {
     /// the EU takes on its members' ones; a member's count its own body reports (`ownBody`: "Greek
     /// police said ...") is news of its own. A nil `region` takes any.
     func recentPeriod(before sentence: Range<Int>, metric: Metric, region: String?, ownBody: Bool) -> Period? {
+        // a count its own body reports ("Greek police said they had detained 44") is news of its own
+        nearbyPeriod(before: sentence, metric: metric, region: region, ownBody: ownBody) ?? (ownBody ? nil : reportedYear)
+    }
+
+    /// The finished year an annual report is about: the article's first well-dated count is of the
+    /// year before the article's and no count so far names a day ("Routes into MENA claimed nearly
+    /// 3,800 lives last year ... Libya recorded the most land-route deaths, 117"). Its undated
+    /// figures are that year's, whatever region they count.
+    var reportedYear: Period? {
+        guard let lead = entries.first(where: { $0.strength >= .relative && !$0.compared }),
+              case .year(let year) = lead.fact.period, year == articleDate.year - 1 else { return nil }
+        for entry in entries where entry.strength >= .relative && !entry.inherited {
+            if case .day = entry.fact.period { return nil }
+        }
+        return .year(year)
+    }
+
+    func nearbyPeriod(before sentence: Range<Int>, metric: Metric, region: String?, ownBody: Bool) -> Period? {
         var sentencesBack = 0
         var current = sentence.lowerBound
+        // a running total of the sentence before, taken only when no day count comes within reach
+        var runningTotal: Period?
         for entry in entries.reversed() where entry.sentence.lowerBound < sentence.lowerBound {
             if entry.sentence.lowerBound != current {
                 sentencesBack += 1
                 current = entry.sentence.lowerBound
             }
-            if sentencesBack > 2 { return nil }
+            if sentencesBack > 2 { return runningTotal }
             // "Germany deported 16,430 in 2023, up from 12,945 in 2022. Another 3,500 ...": not the baseline's year
             guard entry.strength >= .relative, !entry.fact.isPreviousRecord, !entry.compared else { continue }
             if case .day = entry.fact.period {
@@ -303,13 +387,18 @@ extension FactBuilder {
             let union = entry.fact.region == "EU" && entry.fact.metric == metric
             switch entry.fact.period {
             case .year where sentencesBack == 1 || union, .month where sentencesBack == 1 || union: return entry.fact.period
+            // "... prevented more than 120,000 migrants from entering this year. With the same measures
+            // they also caught 15,000": the running total of the sentence before, for the same country
+            // ("... 26,000 attempts this year. Another 95 were detained" after Saturday's count keeps Saturday)
+            case .ytd where sentencesBack == 1 && entry.fact.region == region && region != nil:
+                if runningTotal == nil { runningTotal = entry.fact.period }
             case .span(let start, let end) where (sentencesBack == 1 || union) && start != nil && end != nil && entry.fact.metric == metric:
                 // "... in fiscal year 2023. Known gotaways totaled 670,000": the same stretch
                 return entry.fact.period
             default: continue
             }
         }
-        return nil
+        return runningTotal
     }
 
     /// The day a running total is tied to: a "before Thursday" marker, the day of a count

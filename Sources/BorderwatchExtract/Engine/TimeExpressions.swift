@@ -34,6 +34,11 @@ struct TimeExpression: Sendable {
     /// "down from 501 a day earlier", "4,000 a week before": the day that many days before the
     /// compared figure's day; before the article's date when there is none. Zero for other wording.
     var daysBack = 0
+    /// "compared with 66,384 in the preceding 12 months": the stretch of the same length that
+    /// ends the day before the compared figure's stretch begins.
+    var stretchBack = false
+    /// "down 4% compared with the previous month (8,220)": the month before the compared figure's month.
+    var monthsBack = 0
     /// The baseline of a comparison ("down 36% from 2022, when a record 45,774 ..."): it dates a
     /// figure after it, never the one compared before it.
     var baseline = false
@@ -63,6 +68,11 @@ struct TimeFinder {
         var claimed = ClaimedTokens()
         var i = sentence.lowerBound
         while i < sentence.upperBound {
+            if tokens[i].kind == .number, let expression = yearRange(at: i, in: sentence) {
+                result.append(expression)
+                i = expression.range.upperBound
+                continue
+            }
             if let (range, point) = point(at: i, in: sentence) {
                 points.append((range, point))
                 i = range.upperBound
@@ -119,10 +129,13 @@ struct TimeFinder {
                           word(range.lowerBound - 1, in: sentence))
             var start = range.lowerBound
             // "between Aug. 6 and Aug. 10", "on Monday and Tuesday", "in January and February"
-            if !before.2.isEmpty, index + 1 < points.count,
+            // "from the 1st of January to the 31st of July": the article before an ordinal day is skipped
+            let article = before.2 == "the" && (tokens[range.lowerBound].kind == .ordinal)
+            let pairLead = article ? before.1 : before.2
+            if !pairLead.isEmpty, index + 1 < points.count,
                let first = firstDay(point), let second = lastDay(points[index + 1].point),
                points[index + 1].range.lowerBound - range.upperBound <= 2,
-               pairs(before.2, words[range.upperBound], point, points[index + 1].point) {
+               pairs(pairLead, words[range.upperBound], point, points[index + 1].point) {
                 used.append(index + 1)
                 // "in August, September and October": a list of months runs to its last
                 var last = index + 1
@@ -141,13 +154,19 @@ struct TimeFinder {
                 var first = first
                 if first > second {
                     switch point {
-                    case .month, .middle: first = Day(year: first.year - 1, month: first.month, day: first.day) ?? first
+                    case .month, .middle, .day(_, true):
+                        // "from January to September 2019" said in 2021: the first month (or day) lies
+                        // in the second's year, or the one before
+                        let y = (first.month, first.day) > (second.month, second.day) ? second.year - 1 : second.year
+                        first = Day(year: y, month: first.month, day: first.day) ?? first
                     case .day(let day, false): first = day.adding(days: -7)
                     default: break
                     }
                 }
-                result.append(TimeExpression(range: (range.lowerBound - 1)..<points[last].range.upperBound,
-                                             period: .span(start: first, end: second), strength: .explicit))
+                let endsOnDay: Bool
+                if case .day(_, true) = points[last].point { endsOnDay = true } else { endsOnDay = false }
+                result.append(TimeExpression(range: (range.lowerBound - (article ? 2 : 1))..<points[last].range.upperBound,
+                                             period: stretchReading(from: first, to: second, endsOnNamedDay: endsOnDay), strength: .explicit))
                 continue
             }
             // "from Sept. 11 to 13", "Sept. 11-13", "between Sept. 11 and 13": the last day borrows the month
@@ -254,7 +273,8 @@ struct TimeFinder {
                 break
             }
             result.append(TimeExpression(range: range, period: period(point, range: range, in: sentence),
-                                         strength: strength == .relative && isReport(range.lowerBound, in: sentence) ? .report : strength))
+                                         strength: strength == .relative && (isReport(range.lowerBound, in: sentence)
+                                             || opensReport(after: range.upperBound, lead: start, in: sentence)) ? .report : strength))
         }
         if let report = result.first(where: { $0.strength == .report && !$0.duration }), case .day(let day)? = report.period {
             for index in result.indices where result[index].duration {
@@ -397,7 +417,9 @@ struct TimeFinder {
             if j < end, let month = month(at: j) {
                 var k = j + 1
                 if k < end, words[k] == "." { k += 1 }
-                let (year, after) = year(after: k, in: sentence)
+                var (year, after) = year(after: k, in: sentence)
+                // "the 31st of July this year", "3 August last year"
+                if year == nil, let (named, namedEnd) = thisOrLastYear(at: k, in: sentence) { (year, after) = (named, namedEnd) }
                 if let day = resolve(month: month, day: Int(token.number), year: year) {
                     return (i..<after, .day(day, explicit: true))
                 }
@@ -425,7 +447,9 @@ struct TimeFinder {
             // "August 3", "Aug. 3, 2021", "July 28th"
             if j < end, tokens[j].kind == .number || tokens[j].kind == .ordinal, !tokens[j].separated,
                tokens[j].digits <= 2, (1...31).contains(Int(tokens[j].number)) {
-                let (year, after) = year(after: j + 1, in: sentence)
+                var (year, after) = year(after: j + 1, in: sentence)
+                // "July 31 this year", "Aug. 3 last year"
+                if year == nil, let (named, namedEnd) = thisOrLastYear(at: j + 1, in: sentence) { (year, after) = (named, namedEnd) }
                 if let day = resolve(month: month, day: Int(tokens[j].number), year: year) {
                     return (i..<after, .day(day, explicit: true))
                 }
@@ -455,6 +479,9 @@ struct TimeFinder {
                 // "the busiest month was September, when 5,369 people crossed"
                 || word(j, in: sentence) == "," && word(j + 1, in: sentence) == "when"
                 || token.possessive
+                // "March brought 146 arrivals", "August has so far seen 6,271": the month as the
+                // subject that opens the sentence, a verb after it
+                || i == sentence.lowerBound && opensClauseAsSubject(j, in: sentence)
                 // "- January: 29,072", a list item headed by its month
                 || headsListItem(i, in: sentence) {
                 var y = articleDate.year
@@ -543,6 +570,30 @@ struct TimeFinder {
         return (nil, i)
     }
 
+    /// "in 2015-16", "during 2015–2016": the two calendar years from the first's 1 January to the
+    /// second's 31 December. Only after a preposition of time ("the 2015-16 crisis" names an event).
+    func yearRange(at i: Int, in sentence: Range<Int>) -> TimeExpression? {
+        guard i + 2 < sentence.upperBound, !tokens[i].separated, tokens[i].digits == 4, words[i + 1] == "-" || words[i + 1] == "/",
+              isOneOf(word(i - 1, in: sentence), "in", "during", "for", "throughout", "over") else { return nil }
+        let first = Int(tokens[i].number)
+        let next = tokens[i + 2]
+        guard (1900...2100).contains(first), next.kind == .number, !next.separated else { return nil }
+        let second = next.digits == 2 ? first / 100 * 100 + Int(next.number) : next.digits == 4 ? Int(next.number) : 0
+        guard second > first, second - first <= 20, second <= articleDate.year,
+              let start = Day(year: first, month: 1, day: 1), let end = Day(year: second, month: 12, day: 31) else { return nil }
+        return TimeExpression(range: i..<(i + 3), period: .span(start: start, end: min(end, articleDate)), strength: .relative)
+    }
+
+    /// "this year" or "last year" at `i`, after a calendar day: the year and the index after it.
+    func thisOrLastYear(at i: Int, in sentence: Range<Int>) -> (Int, Int)? {
+        guard i + 1 < sentence.upperBound, words[i + 1] == "year" else { return nil }
+        switch words[i] {
+        case "this": return (articleDate.year, i + 2)
+        case "last": return (articleDate.year - 1, i + 2)
+        default: return nil
+        }
+    }
+
     /// The year named after a part of a year: "of 2023", "of the year", "of this year", "of last
     /// year" (`nil` for the first two), and the index after those words.
     func yearOf(after i: Int, in sentence: Range<Int>) -> (Int?, Int) {
@@ -561,6 +612,14 @@ struct TimeFinder {
         case ("last", "year"): return (articleDate.year - 1, i + 3)
         default: return (nil, i)
         }
+    }
+
+    /// The word at `i`, after a month that opens the sentence, is a lower-case word and no
+    /// preposition or article: the month is the subject ("March brought", "August has so far
+    /// seen"), not a heading ("March 2020:") nor a name's first word.
+    func opensClauseAsSubject(_ i: Int, in sentence: Range<Int>) -> Bool {
+        guard i < sentence.upperBound, tokens[i].kind == .word, !tokens[i].capitalized else { return false }
+        return !isOneOf(words[i], "of", "in", "on", "at", "to", "for", "and", "or", "the", "a", "an", "with", "by", "from")
     }
 
     /// A capitalised month name, or an abbreviation followed by a dot ("Aug.").
@@ -616,7 +675,43 @@ struct TimeFinder {
         let y = named ?? (first > articleDate.month ? articleDate.year - 1 : articleDate.year)
         guard let start = Day(year: y, month: first, day: 1), let end = Day(year: y, month: last, day: Day.daysIn(month: last, year: y))
         else { return nil }
-        return TimeExpression(range: i..<after, period: .span(start: start, end: end), strength: .explicit)
+        return TimeExpression(range: i..<after, period: stretchReading(from: start, to: end, endsOnNamedDay: false), strength: .explicit)
+    }
+
+    // MARK: stretch rules
+
+    /// A rule that reads a stretch with known bounds as another period: `name`, the bounds it
+    /// applies to (`pattern`) and what it makes of them (`production`), in the spirit of
+    /// Duckling's `Time/EN/Rules.hs`. Rules are tried in order; the first that produces wins.
+    struct StretchRule: Sendable {
+        let name: String
+        let production: @Sendable (_ first: Day, _ last: Day, _ endsOnNamedDay: Bool, _ articleDate: Day) -> Period?
+    }
+
+    /// The readings of a bounded stretch, in order. Each states one fact of the language.
+    static let stretchRules: [StretchRule] = [
+        /// "between January and December 2022", "January to December last year": a whole calendar
+        /// year, not a stretch of it.
+        StretchRule(name: "whole calendar year") { first, last, _, _ in
+            first.month == 1 && first.day == 1 && last.month == 12 && last.day == 31 && first.year == last.year ? .year(first.year) : nil
+        },
+        /// "Between January and Dec. 6", "from January 1 to October 13, 2019", "between the start of
+        /// the year and Dec. 26": a count from 1 January to a named day is that year's running total
+        /// as of the day (dev3 P note 2). A stretch of whole months ("between January and November
+        /// 2019", "from 1 January to 31 July") stays a stretch (dev3 Q note, R note 4).
+        StretchRule(name: "running total from 1 January to a day") { first, last, endsOnNamedDay, articleDate in
+            first.month == 1 && first.day == 1 && endsOnNamedDay && first.year == last.year && last <= articleDate
+                && last.day != Day.daysIn(month: last.month, year: last.year) ? .ytd(year: last.year, asOf: last) : nil
+        },
+    ]
+
+    /// The period a stretch from `first` to `last` reads as: the first `stretchRules` production,
+    /// else the span itself.
+    func stretchReading(from first: Day, to last: Day, endsOnNamedDay: Bool) -> Period {
+        for rule in Self.stretchRules {
+            if let period = rule.production(first, last, endsOnNamedDay, articleDate) { return period }
+        }
+        return .span(start: first, end: last)
     }
 
     /// A day with no year takes the article's year, or the year before if that would put it after the article.
@@ -700,6 +795,14 @@ struct TimeFinder {
         }
     }
 
+    /// "On Saturday Greece said it had kept some 40,000 migrants ... since the start of the year":
+    /// a weekday opening the sentence and followed, within three words, by a verb of saying is the
+    /// day of the statement. `lead` is the index of the point (after "on", if any).
+    func opensReport(after end: Int, lead: Int, in sentence: Range<Int>) -> Bool {
+        guard lead - sentence.lowerBound <= 1 else { return false }
+        return words[end..<min(sentence.upperBound, end + 3)].contains { isOneOf($0, "said", "says", "told", "announced", "reported", "stated") }
+    }
+
     /// A duration counted back from the article's date, moved to end on `day` instead.
     func anchor(_ period: Period, on day: Day) -> Period {
         switch period {
@@ -766,6 +869,34 @@ struct TimeFinder {
                 if expression.movedTo != nil { expression.range = range.lowerBound..<named.upperBound }
             }
             return expression
+        case "yearstart":
+            // "from the beginning of the year to October 13, 2019", "between the start of the year and
+            // Dec. 26": a stretch from 1 January to the point named next (see `stretchRules`); alone,
+            // the running total to the article's date
+            if range.upperBound + 1 < sentence.upperBound, isOneOf(words[range.upperBound], "to", "and", "until", "till", "through"),
+               let (named, point) = point(at: range.upperBound + 1, in: sentence), let last = lastDay(point),
+               let first = Day(year: last.year, month: 1, day: 1), first <= last {
+                return TimeExpression(range: range.lowerBound..<named.upperBound,
+                                      period: stretchReading(from: first, to: last, endsOnNamedDay: isExplicit(point)), strength: .explicit)
+            }
+            return TimeExpression(range: range, period: .ytd(year: d.year, asOf: d), strength: .relative)
+        case "dayafter":
+            // "118 reached Mallorca on Tuesday, and another 80 were intercepted the following day": the
+            // day after the day named before (see `daysBack`); alone, nothing later than the article's day
+            return TimeExpression(range: range, period: .day(d), strength: .relative, daysBack: -1)
+        case "monthback":
+            // "compared with the previous month (8,220)"; alone, last month
+            let previous = d.month == 1 ? (d.year - 1, 12) : (d.year, d.month - 1)
+            var expression = TimeExpression(range: range, period: .month(year: previous.0, month: previous.1), strength: .relative)
+            expression.monthsBack = 1
+            // "a drop in arrivals compared with the previous month (8,220)": the baseline's time, not the figure's before it
+            expression.baseline = isOneOf(word(range.lowerBound - 1, in: sentence), "with", "to")
+                && isOneOf(word(range.lowerBound - 2, in: sentence), "compared", "comparison")
+            return expression
+        case "stretchback":
+            var expression = TimeExpression(range: range, period: .span(start: nil, end: nil), strength: .relative)
+            expression.stretchBack = true
+            return expression
         case "weak":
             return TimeExpression(range: range, period: .ytd(year: d.year, asOf: d), strength: .weak)
         case "year":
@@ -774,6 +905,13 @@ struct TimeFinder {
             // "the first half of 2023", "the first six months of the year", "the third quarter of last year"
             let bounds = argument.split(separator: "-").compactMap { Int($0) }
             guard bounds.count == 2 else { return nil }
+            // "in the first half of October": the 1st to the 15th of that month, the second half the rest
+            if bounds == [1, 6] || bounds == [7, 12], range.upperBound + 1 < sentence.upperBound, words[range.upperBound] == "of",
+               let (named, point) = point(at: range.upperBound + 1, in: sentence), case .month(let y, let m) = point,
+               let first = Day(year: y, month: m, day: bounds[0] == 1 ? 1 : 16),
+               let last = Day(year: y, month: m, day: bounds[0] == 1 ? 15 : Day.daysIn(month: m, year: y)) {
+                return TimeExpression(range: range.lowerBound..<named.upperBound, period: .span(start: first, end: last), strength: .relative)
+            }
             let (year, end) = yearOf(after: range.upperBound, in: sentence)
             let y = year ?? (bounds[1] > d.month ? d.year - 1 : d.year)
             guard let first = Day(year: y, month: bounds[0], day: 1),
