@@ -25,9 +25,11 @@ public struct FactEngine: Sendable {
         let bytes = Array(text.utf8)
         let list = Tokenizer.tokenize(bytes, index: vocabulary.index)
         let (tokens, words, ids) = (list.tokens, list.words, list.ids)
-        let sentences = Sentences.split(tokens, words: words, abbreviations: vocabulary.abbreviations)
+        let sentences = Sentences.split(tokens, words: words, abbreviations: vocabulary.abbreviations,
+                                        dayMonths: vocabulary.ordinalDot ? vocabulary.months : nil, ids: ids)
         let figureFinder = FigureFinder(vocabulary: vocabulary, tokens: tokens, words: words, ids: ids)
-        let timeFinder = TimeFinder(vocabulary: vocabulary, tokens: tokens, words: words, ids: ids, articleDate: date)
+        let timeWords = Glosses.timeWords(words, tokens: tokens, ids: ids, vocabulary: vocabulary)
+        let timeFinder = TimeFinder(vocabulary: vocabulary, tokens: tokens, words: timeWords, ids: ids, articleDate: date)
         let placeFinder = PlaceFinder(vocabulary: vocabulary, tokens: tokens, words: words, ids: ids)
 
         var analyses: [SentenceAnalysis] = []
