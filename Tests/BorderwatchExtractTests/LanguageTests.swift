@@ -56,6 +56,13 @@ import Testing
               value: 410, metric: .arrivals, period: .day(Day(iso: "2024-05-17")!)),
         Probe(language: "es", text: "Entre enero y mayo han llegado a Baleares 1.210 migrantes, según los datos del Ministerio del Interior.",
               value: 1210, metric: .arrivals, period: .span(start: Day(iso: "2024-01-01")!, end: Day(iso: "2024-05-31")!)),
+        Probe(language: "es", text: "Del 1 al 7 de junio llegaron a Canarias 1.030 migrantes, según el Ministerio del Interior.",
+              value: 1030, metric: .arrivals, period: .span(start: Day(iso: "2024-06-01")!, end: Day(iso: "2024-06-07")!)),
+        // "la del 3 de mayo" (the one of 3 May): "del" opens a stretch only before "al"
+        Probe(language: "es", text: "El día con más llegadas fue el del 3 de mayo, cuando llegaron 512 migrantes a las costas de Almería.",
+              value: 512, metric: .arrivals, period: .day(Day(iso: "2024-05-03")!)),
+        Probe(language: "fr", text: "En 2023, l'Ofpra a reçu 142.500 dossiers, en hausse de 8 %, selon le ministère de l'Intérieur.",
+              value: 142500, metric: .asylumClaims, period: .year(2023)),
         Probe(language: "it", text: "Dal 3 giugno sono sbarcati sulle coste italiane 3.120 migranti, secondo i dati del Viminale.",
               value: 3120, metric: .arrivals, period: .span(start: Day(iso: "2024-06-03")!, end: nil)),
         Probe(language: "pl", text: "Między 3 a 9 czerwca Straż Graniczna odnotowała 1140 prób nielegalnego przekroczenia granicy z Białorusią.",
@@ -75,6 +82,12 @@ import Testing
         let found = engine.facts(text: probe.text, date: Day(iso: "2024-06-13")!)
         #expect(found.contains { $0.value == probe.value && $0.metric == probe.metric && $0.period == probe.period },
                 "\(found.map { "\($0.metric) \($0.value) \($0.period)" })")
+    }
+
+    /// French shares "de", "la", "en" with Spanish and Italian; its own function words decide.
+    @Test func frenchIsNotSpanish() {
+        let text = "En 2020, seuls 74 migrants avaient traversé la frontière en quête de refuge dans l'Union européenne. Le petit pays balte a déjà vu arriver plus de 3.000 migrants cette année."
+        #expect(LanguageDetector.shipped.language(of: text) == "fr")
     }
 
     @Test func englishReadsItsOwnWords() {

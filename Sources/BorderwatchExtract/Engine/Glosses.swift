@@ -9,6 +9,9 @@ enum Glosses {
     /// `words` with each glossed word replaced, and in a language that writes ordinal dots (rules
     /// below, in order):
     /// - a day's dot before a month is read as "of": "10. augusta" as "10 of augusta" ("3rd of August");
+    /// - `from?to` glosses a word as "from" only when a word glossed "to" follows within four
+    ///   words: Spanish "del 1 al 7 de agosto" is "from 1 to 7", "la del 28 de febrero" (the one
+    ///   of 28 February) is no start of a stretch;
     /// - an article between a preposition and a day takes the preposition's gloss, as English
     ///   writes none there: "seit dem 1. März" reads "since since 1 of März", "depuis le 1er
     ///   janvier" "since since 1er janvier" (`article` in glosses.tsv; an article is otherwise kept);
@@ -19,7 +22,10 @@ enum Glosses {
         var result = words
         for i in words.indices {
             if tokens[i].kind == .word, ids[i] >= 0, let english = vocabulary.glosses[id: ids[i]] {
-                if english != "article" {
+                if english == "from?to" {
+                    let ahead = ids[(i + 1)..<min(ids.count, i + 5)]
+                    if ahead.contains(where: { $0 >= 0 && vocabulary.glosses[id: $0] == "to" }) { result[i] = "from" }
+                } else if english != "article" {
                     result[i] = english
                 } else if i > 0, i + 1 < words.count, tokens[i + 1].kind == .number || tokens[i + 1].kind == .ordinal,
                           isOneOf(result[i - 1], "since", "from", "to", "until", "by") {
