@@ -67,6 +67,9 @@ import Testing
               value: 3120, metric: .arrivals, period: .span(start: Day(iso: "2024-06-03")!, end: nil)),
         Probe(language: "pl", text: "Między 3 a 9 czerwca Straż Graniczna odnotowała 1140 prób nielegalnego przekroczenia granicy z Białorusią.",
               value: 1140, metric: .attempts, period: .span(start: Day(iso: "2024-06-03")!, end: Day(iso: "2024-06-09")!)),
+        // "ok." (about) is an abbreviation and ends no sentence
+        Probe(language: "pl", text: "W maju Straż Graniczna odnotowała ok. 1,4 tys. prób nielegalnego przekroczenia granicy z Białorusią.",
+              value: 1400, metric: .attempts, period: .month(year: 2024, month: 5)),
         Probe(language: "ru", text: "С 1 по 10 июня литовские пограничники развернули 512 мигрантов, пытавшихся проникнуть из Беларуси.",
               value: 512, metric: .prevented, period: .span(start: Day(iso: "2024-06-01")!, end: Day(iso: "2024-06-10")!)),
         Probe(language: "lv", text: "Kopš 3. jūnija Valsts robežsardze novērsa 640 cilvēku mēģinājumus nelikumīgi šķērsot Latvijas un Baltkrievijas robežu.",
@@ -82,6 +85,13 @@ import Testing
         let found = engine.facts(text: probe.text, date: Day(iso: "2024-06-13")!)
         #expect(found.contains { $0.value == probe.value && $0.metric == probe.metric && $0.period == probe.period },
                 "\(found.map { "\($0.metric) \($0.value) \($0.period)" })")
+    }
+
+    /// "tra cui 12 donne e 7 bambini": both groups are parts of the 120, joined by a glossed "and".
+    @Test func listedPartsAreNoFacts() throws {
+        let engine = try #require(FactEngine.byLanguage["it"])
+        let found = engine.facts(text: "Nelle ultime 24 ore sono sbarcati a Lampedusa 120 migranti, tra cui 12 donne e 7 bambini.", date: Day(iso: "2024-06-13")!)
+        #expect(found.map(\.value) == [120], "\(found.map { "\($0.metric) \($0.value) \($0.period)" })")
     }
 
     /// French shares "de", "la", "en" with Spanish and Italian; its own function words decide.

@@ -1,4 +1,4 @@
-/// The words the time rules read: another language's function words of date wording replaced by
+/// The words the time rules and the fact builder read: another language's function words replaced by
 /// the English words of the same role, so that one set of rules reads "seit August" as "since
 /// August", "Von Januar bis September" as "from January to September" and "Między 6 a 10 sierpnia"
 /// as "between 6 and 10 August". Content words (months, weekdays, the `times.tsv` phrases) are read
