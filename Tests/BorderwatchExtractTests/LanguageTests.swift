@@ -35,6 +35,77 @@ import Testing
               value: 41, metric: .prevented, period: .day(Day(iso: "2024-06-13")!)),
     ]
 
+    /// Date wording of each language read by the English time rules through `glosses.tsv`
+    /// (prepositions, articles, ordinal dots, year nouns) and `times.tsv` (parts of a year, the
+    /// same period a year back). Written for these tests in each language's wire-service style;
+    /// all dated 2024-06-13 (a Thursday).
+    static let datedProbes: [Probe] = [
+        Probe(language: "de", text: "Von Januar bis Mai haben in Deutschland 98.400 Menschen einen Asylantrag gestellt, teilte das Bundesamt mit.",
+              value: 98400, metric: .asylumClaims, period: .span(start: Day(iso: "2024-01-01")!, end: Day(iso: "2024-05-31")!)),
+        Probe(language: "de", text: "In den ersten sechs Monaten des vergangenen Jahres hat die Bundespolizei 4.210 unerlaubt eingereiste Menschen aufgegriffen.",
+              value: 4210, metric: .arrivals, period: .span(start: Day(iso: "2023-01-01")!, end: Day(iso: "2023-06-30")!)),
+        Probe(language: "de", text: "Seit dem 1. März hat die Bundespolizei an der Grenze zu Österreich 1.250 Migranten zurückgewiesen.",
+              value: 1250, metric: .prevented, period: .span(start: Day(iso: "2024-03-01")!, end: nil)),
+        Probe(language: "fr", text: "En 2023, 29.437 migrants ont traversé la Manche à bord de petites embarcations, selon le ministère britannique.",
+              value: 29437, metric: .arrivals, period: .year(2023)),
+        Probe(language: "fr", text: "Du 3 au 9 juin, 882 personnes sont arrivées sur les côtes anglaises, selon le ministère de l'Intérieur.",
+              value: 882, metric: .arrivals, period: .span(start: Day(iso: "2024-06-03")!, end: Day(iso: "2024-06-09")!)),
+        Probe(language: "fr", text: "Depuis le 15 mars, 2.300 migrants sont arrivés à Lampedusa, selon les autorités italiennes.",
+              value: 2300, metric: .arrivals, period: .span(start: Day(iso: "2024-03-15")!, end: nil)),
+        Probe(language: "es", text: "El 17 de mayo llegaron a Canarias 410 migrantes a bordo de seis cayucos, según Salvamento Marítimo.",
+              value: 410, metric: .arrivals, period: .day(Day(iso: "2024-05-17")!)),
+        Probe(language: "es", text: "Entre enero y mayo han llegado a Baleares 1.210 migrantes, según los datos del Ministerio del Interior.",
+              value: 1210, metric: .arrivals, period: .span(start: Day(iso: "2024-01-01")!, end: Day(iso: "2024-05-31")!)),
+        Probe(language: "es", text: "Del 1 al 7 de junio llegaron a Canarias 1.030 migrantes, según el Ministerio del Interior.",
+              value: 1030, metric: .arrivals, period: .span(start: Day(iso: "2024-06-01")!, end: Day(iso: "2024-06-07")!)),
+        // "la del 3 de mayo" (the one of 3 May): "del" opens a stretch only before "al"
+        Probe(language: "es", text: "El día con más llegadas fue el del 3 de mayo, cuando llegaron 512 migrantes a las costas de Almería.",
+              value: 512, metric: .arrivals, period: .day(Day(iso: "2024-05-03")!)),
+        Probe(language: "fr", text: "En 2023, l'Ofpra a reçu 142.500 dossiers, en hausse de 8 %, selon le ministère de l'Intérieur.",
+              value: 142500, metric: .asylumClaims, period: .year(2023)),
+        Probe(language: "it", text: "Dal 3 giugno sono sbarcati sulle coste italiane 3.120 migranti, secondo i dati del Viminale.",
+              value: 3120, metric: .arrivals, period: .span(start: Day(iso: "2024-06-03")!, end: nil)),
+        Probe(language: "pl", text: "Między 3 a 9 czerwca Straż Graniczna odnotowała 1140 prób nielegalnego przekroczenia granicy z Białorusią.",
+              value: 1140, metric: .attempts, period: .span(start: Day(iso: "2024-06-03")!, end: Day(iso: "2024-06-09")!)),
+        // "ok." (about) is an abbreviation and ends no sentence
+        Probe(language: "pl", text: "W maju Straż Graniczna odnotowała ok. 1,4 tys. prób nielegalnego przekroczenia granicy z Białorusią.",
+              value: 1400, metric: .attempts, period: .month(year: 2024, month: 5)),
+        Probe(language: "ru", text: "С 1 по 10 июня литовские пограничники развернули 512 мигрантов, пытавшихся проникнуть из Беларуси.",
+              value: 512, metric: .prevented, period: .span(start: Day(iso: "2024-06-01")!, end: Day(iso: "2024-06-10")!)),
+        Probe(language: "lv", text: "Kopš 3. jūnija Valsts robežsardze novērsa 640 cilvēku mēģinājumus nelikumīgi šķērsot Latvijas un Baltkrievijas robežu.",
+              value: 640, metric: .prevented, period: .span(start: Day(iso: "2024-06-03")!, end: nil)),
+        Probe(language: "et", text: "Leedu piirivalve pidas 2023. aastal kinni 2410 ebaseaduslikku piiriületajat, kes olid tulnud Valgevenest.",
+              value: 2410, metric: .arrivals, period: .year(2023)),
+        Probe(language: "lt", text: "Nuo birželio 3 d. pasieniečiai apgręžė 420 neteisėtų migrantų, bandžiusių patekti į Lietuvą iš Baltarusijos.",
+              value: 420, metric: .prevented, period: .span(start: Day(iso: "2024-06-03")!, end: nil)),
+    ]
+
+    @Test(arguments: datedProbes) func packReadsItsDateWording(_ probe: Probe) throws {
+        let engine = try #require(FactEngine.byLanguage[probe.language])
+        let found = engine.facts(text: probe.text, date: Day(iso: "2024-06-13")!)
+        #expect(found.contains { $0.value == probe.value && $0.metric == probe.metric && $0.period == probe.period },
+                "\(found.map { "\($0.metric) \($0.value) \($0.period)" })")
+    }
+
+    /// "tra cui 12 donne e 7 bambini": both groups are parts of the 120, joined by a glossed "and".
+    @Test func listedPartsAreNoFacts() throws {
+        let engine = try #require(FactEngine.byLanguage["it"])
+        let found = engine.facts(text: "Nelle ultime 24 ore sono sbarcati a Lampedusa 120 migranti, tra cui 12 donne e 7 bambini.", date: Day(iso: "2024-06-13")!)
+        #expect(found.map(\.value) == [120], "\(found.map { "\($0.metric) \($0.value) \($0.period)" })")
+    }
+
+    /// French shares "de", "la", "en" with Spanish and Italian; its own function words decide.
+    @Test func frenchIsNotSpanish() {
+        let text = "En 2020, seuls 74 migrants avaient traversé la frontière en quête de refuge dans l'Union européenne. Le petit pays balte a déjà vu arriver plus de 3.000 migrants cette année."
+        #expect(LanguageDetector.shipped.language(of: text) == "fr")
+    }
+
+    @Test func englishReadsItsOwnWords() {
+        let vocabulary = FactEngine.english.vocabulary
+        let list = Tokenizer.tokenize(Array("Since 10. August 2021".utf8), index: vocabulary.index)
+        #expect(Glosses.timeWords(list.words, tokens: list.tokens, ids: list.ids, vocabulary: vocabulary) == list.words)
+    }
+
     @Test(arguments: probes) func languageIsDetected(_ probe: Probe) {
         #expect(LanguageDetector.shipped.language(of: probe.text) == probe.language)
     }

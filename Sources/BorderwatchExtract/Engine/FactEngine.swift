@@ -25,9 +25,11 @@ public struct FactEngine: Sendable {
         let bytes = Array(text.utf8)
         let list = Tokenizer.tokenize(bytes, index: vocabulary.index)
         let (tokens, words, ids) = (list.tokens, list.words, list.ids)
-        let sentences = Sentences.split(tokens, words: words, abbreviations: vocabulary.abbreviations)
+        let sentences = Sentences.split(tokens, words: words, abbreviations: vocabulary.abbreviations,
+                                        dayMonths: vocabulary.ordinalDot ? vocabulary.months : nil, ids: ids)
+        let timeWords = Glosses.timeWords(words, tokens: tokens, ids: ids, vocabulary: vocabulary)
         let figureFinder = FigureFinder(vocabulary: vocabulary, tokens: tokens, words: words, ids: ids)
-        let timeFinder = TimeFinder(vocabulary: vocabulary, tokens: tokens, words: words, ids: ids, articleDate: date)
+        let timeFinder = TimeFinder(vocabulary: vocabulary, tokens: tokens, words: timeWords, ids: ids, articleDate: date)
         let placeFinder = PlaceFinder(vocabulary: vocabulary, tokens: tokens, words: words, ids: ids)
 
         var analyses: [SentenceAnalysis] = []
@@ -68,7 +70,8 @@ public struct FactEngine: Sendable {
         let datelineCode = datelineCity.flatMap { vocabulary.gazetteer[$0.lowercased()] }
         let article = ArticlePlaces(mentions: allMentions, datelineCode: datelineCode, vocabulary: vocabulary)
 
-        var builder = FactBuilder(vocabulary: vocabulary, tokens: tokens, words: words, ids: ids, bytes: bytes, articleDate: date, article: article)
+        // the phrase rules joining figures ("10 donne e 3 bambini": "and") read the glossed words too
+        var builder = FactBuilder(vocabulary: vocabulary, tokens: tokens, words: timeWords, ids: ids, bytes: bytes, articleDate: date, article: article)
         for index in analyses.indices {
             builder.read(analyses[index], previous: index > 0 ? analyses[index - 1] : nil)
         }

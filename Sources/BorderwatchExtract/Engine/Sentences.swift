@@ -8,7 +8,10 @@ enum Sentences {
     /// and reading a sentence costs more than linear time in its length.
     static let maxLength = 150
 
-    static func split(_ tokens: [Token], words: [String], abbreviations: PhraseTable) -> [Range<Int>] {
+    /// `dayMonths`: in a language that writes a day with a dot ("1. März", "10. augusta"), its
+    /// month names, so that the day's dot before a month ends no sentence.
+    static func split(_ tokens: [Token], words: [String], abbreviations: PhraseTable,
+                      dayMonths: WordTable? = nil, ids: [Int32] = []) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
         var i = 0
@@ -34,6 +37,12 @@ enum Sentences {
                 var next = i + 1
                 while next < tokens.count, tokens[next].kind == .punct, words[next] == "\"" || words[next] == "'" || words[next] == ")" { next += 1 }
                 let isAbbreviation = words[i] == "." && i > 0 && tokens[i - 1].kind == .word && abbreviations[words[i - 1]] != nil
+                // "Seit dem 1. März": a day's dot
+                if let dayMonths, words[i] == ".", i > 0, i + 1 < tokens.count, tokens[i - 1].kind == .number,
+                   tokens[i - 1].digits <= 2, !tokens[i - 1].separated, dayMonths.contains(id: ids[i + 1]) {
+                    i += 1
+                    continue
+                }
                 if next >= tokens.count {
                     close(next)
                     i = next

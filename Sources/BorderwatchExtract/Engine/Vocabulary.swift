@@ -7,6 +7,13 @@ final class Vocabulary: Sendable {
     let gazetteer, authorities, authorityNouns, routes: WordTable
     /// Nouns of a part of a group (men, women, children ...) and the function words of the phrase rules, by role.
     let groups, grammar: WordTable
+    /// Another language's function words of date wording -> the English word of the same role
+    /// (`glosses.tsv`: "seit" -> since), read by the time rules through `Glosses`.
+    let glosses: WordTable
+    /// The language writes a day of the month with a dot ("10. augusta", "3. August"), as `format.tsv` says.
+    let ordinalDot: Bool
+    /// Whether `glosses` holds any word (English holds none and reads its own words).
+    let hasGlosses: Bool
     let abbreviations: PhraseTable
     /// The word ids every table above is compiled against.
     let index: WordIndex
@@ -24,13 +31,13 @@ final class Vocabulary: Sendable {
     init(_ lexicon: Lexicon) {
         let names = ["numbers", "scales", "qualifiers", "counted", "distractors", "before", "connectors",
                      "metrics", "records", "times", "months", "weekdays", "gazetteer", "authorities",
-                     "authority_nouns", "routes", "groups", "grammar"]
+                     "authority_nouns", "routes", "groups", "grammar", "glosses"]
         let compiled = WordTable.compile(names.map { lexicon.table($0) })
         (numbers, scales, qualifiers, counted, distractors, before, connectors) =
             (compiled[0], compiled[1], compiled[2], compiled[3], compiled[4], compiled[5], compiled[6])
         (metrics, records, times, months, weekdays) = (compiled[7], compiled[8], compiled[9], compiled[10], compiled[11])
         (gazetteer, authorities, authorityNouns, routes) = (compiled[12], compiled[13], compiled[14], compiled[15])
-        (groups, grammar) = (compiled[16], compiled[17])
+        (groups, grammar, glosses) = (compiled[16], compiled[17], compiled[18])
         abbreviations = lexicon.table("abbreviations")
         index = numbers.index
         backID = metrics.wordID("back")
@@ -45,5 +52,7 @@ final class Vocabulary: Sendable {
         self.neighbours = neighbours
         self.defaultVia = defaultVia
         calendarCapitalized = lexicon.table("format")["calendar_capitalized"] != "no"
+        ordinalDot = lexicon.table("format")["ordinal_dot"] == "yes"
+        hasGlosses = !lexicon.table("glosses").entries.isEmpty
     }
 }
