@@ -50,6 +50,10 @@ import Testing
         // helpers and people cared for
         Case(text: "Police detained nine people on Monday for helping with illegal crossings.", kept: [], dropped: [9]),
         Case(text: "Twenty people were found alive in the lorry on Friday and taken to hospital.", kept: [], dropped: [20]),
+        // per item, respondents
+        Case(text: "Police intercepted three dinghies on Monday, each carrying about 40 migrants.", kept: [], dropped: [40]),
+        Case(text: "The survey of 2,050 adults was carried out after 31 migrants crossed the border on Monday.",
+             kept: [31], dropped: [2050]),
     ]
 
     @Test(arguments: cases) func figureRoles(_ probe: Case) {

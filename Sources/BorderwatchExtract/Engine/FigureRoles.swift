@@ -24,6 +24,10 @@ enum FigureRole: String, Sendable {
     /// "On Tuesday 110 boats were registered ..., and a further 23 have been registered": a
     /// figure without its noun that goes on counting boats, incidents or other units.
     case unitsContinued
+    /// "two boats at sea, each carrying 35 people": a figure per item after "each".
+    case perItem
+    /// "Carried out among 1,624 British adults, the poll found ...": the people a poll asked.
+    case respondents
 }
 
 extension FactBuilder {
@@ -36,6 +40,8 @@ extension FactBuilder {
         if isCompanions(figure, in: sentence) { return .companions }
         if isHypothetical(figure, in: sentence) { return .hypothetical }
         if continuesUnits(figure, in: sentence) { return .unitsContinued }
+        if isPerItem(figure, in: sentence) { return .perItem }
+        if isRespondents(figure, in: sentence) { return .respondents }
         return nil
     }
 
@@ -187,6 +193,21 @@ extension FactBuilder {
             let before = mention.position - 1
             return vocabulary.grammar[id: ids[before]] == "offshore"
                 || before > sentence.range.lowerBound && words[before] == "the" && vocabulary.grammar[id: ids[before - 1]] == "offshore"
+        }
+    }
+
+    /// "each carrying 35 people", "each with 40 on board": "each" up to two words before the figure.
+    func isPerItem(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        let start = figure.span.lowerBound
+        return (max(sentence.range.lowerBound, start - 2)..<start).contains { vocabulary.grammar[id: ids[$0]] == "distributive" }
+    }
+
+    /// A sentence about a poll or survey: its figures of adults, voters or residents are those asked
+    /// (its figures of migrants still count).
+    func isRespondents(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        guard !figure.elliptical, sentence.range.contains(where: { vocabulary.grammar[id: ids[$0]] == "survey" }) else { return false }
+        return (figure.range.upperBound..<min(figure.range.upperBound + 3, sentence.range.upperBound)).contains {
+            vocabulary.grammar[id: ids[$0]] == "respondent"
         }
     }
 }
