@@ -50,6 +50,11 @@ import Testing
         // helpers and people cared for
         Case(text: "Police detained nine people on Monday for helping with illegal crossings.", kept: [], dropped: [9]),
         Case(text: "Twenty people were found alive in the lorry on Friday and taken to hospital.", kept: [], dropped: [20]),
+        // nationality rankings; people staying somewhere
+        Case(text: "Some 31,000 people applied for asylum this year. Nearly 4,000 Eritreans applied, the most common nationality.",
+             kept: [31000], dropped: [4000]),
+        Case(text: "Syrians were the largest group among the 300 migrants detained on Monday.", kept: [300], dropped: []),
+        Case(text: "Police said on Monday that the 2,300 migrants living at the camp would be moved.", kept: [], dropped: [2300]),
         // per item, respondents
         Case(text: "Police intercepted three dinghies on Monday, each carrying about 40 migrants.", kept: [], dropped: [40]),
         Case(text: "The survey of 2,050 adults was carried out after 31 migrants crossed the border on Monday.",

@@ -326,7 +326,8 @@ struct FactBuilder {
             case "are", "were", "remain", "remained", "is", "was", "still", "currently", "now": sawBe = true
             case "camped", "stranded", "staying", "living", "housed", "sheltering", "waiting", "gathered", "trapped",
                  "sleeping", "massed", "crammed":
-                return sawBe
+                // "The 1,400 migrants living at the camp": right after the noun, a reduced relative clause
+                return sawBe || i > figure.range.upperBound && vocabulary.counted.contains(id: ids[i - 1])
             default:
                 if tokens[i].kind != .word || sawBe { return false }
             }

@@ -26,6 +26,9 @@ enum FigureRole: String, Sendable {
     case unitsContinued
     /// "two boats at sea, each carrying 35 people": a figure per item after "each".
     case perItem
+    /// "Nearly 10,000 Afghans claimed asylum, the second most common nationality", "ahead of 21,400
+    /// Syrians": a sentence ranking nationalities breaks a count down.
+    case nationalityRanking
     /// "Carried out among 1,624 British adults, the poll found ...": the people a poll asked.
     case respondents
 }
@@ -41,6 +44,7 @@ extension FactBuilder {
         if isHypothetical(figure, in: sentence) { return .hypothetical }
         if continuesUnits(figure, in: sentence) { return .unitsContinued }
         if isPerItem(figure, in: sentence) { return .perItem }
+        if isNationalityRanking(figure, in: sentence) { return .nationalityRanking }
         if isRespondents(figure, in: sentence) { return .respondents }
         return nil
     }
@@ -209,5 +213,17 @@ extension FactBuilder {
         return (figure.range.upperBound..<min(figure.range.upperBound + 3, sentence.range.upperBound)).contains {
             vocabulary.grammar[id: ids[$0]] == "respondent"
         }
+    }
+
+    /// In a sentence that ranks nationalities (grammar.tsv "ranking"), a figure whose head is a
+    /// nationality, or one in brackets or after "with" when the sentence's subject is one
+    /// ("Albanians accounted for the largest number of asylum applications (14,223)").
+    func isNationalityRanking(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        guard sentence.range.contains(where: { vocabulary.grammar.longestMatch(in: ids, at: $0)?.value == "ranking" }) else { return false }
+        let end = figure.range.upperBound
+        if end < sentence.range.upperBound, tokens[end].capitalized, isPluralDemonym(end) { return true }
+        let first = sentence.range.lowerBound
+        guard tokens[first].capitalized, isPluralDemonym(first), figure.span.lowerBound > first else { return false }
+        return isOneOf(words[figure.span.lowerBound - 1], "(", "with")
     }
 }
