@@ -28,7 +28,7 @@ enum Glosses {
                     if ahead.contains(where: { $0 >= 0 && vocabulary.glosses[id: $0] == "to" }) { result[i] = "from" }
                 } else if english != "article" {
                     result[i] = english
-                } else if i > 0, isOneOf(result[i - 1], "since", "from", "to", "until", "by", "in") {
+                } else if i > 0, isOneOf(result[i - 1], "since", "from", "to", "until", "by", "in", "between", "and") {
                     // "en el año 2023": articles in a row before the number
                     var j = i + 1
                     while j < words.count, tokens[j].kind == .word, ids[j] >= 0, vocabulary.glosses[id: ids[j]] == "article" { j += 1 }
