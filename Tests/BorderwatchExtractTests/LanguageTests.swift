@@ -46,6 +46,11 @@ import Testing
               value: 4210, metric: .arrivals, period: .span(start: Day(iso: "2023-01-01")!, end: Day(iso: "2023-06-30")!)),
         Probe(language: "de", text: "Seit dem 1. März hat die Bundespolizei an der Grenze zu Österreich 1.250 Migranten zurückgewiesen.",
               value: 1250, metric: .prevented, period: .span(start: Day(iso: "2024-03-01")!, end: nil)),
+        // a year noun or article between "in" and the year: "im Jahr 2023", "en el año 2023"
+        Probe(language: "de", text: "Im Jahr 2023 haben in Deutschland 329.120 Menschen einen Asylerstantrag gestellt, teilte das Bundesamt mit.",
+              value: 329120, metric: .asylumClaims, period: .year(2023)),
+        Probe(language: "es", text: "En el año 2023 llegaron a Canarias 39.910 migrantes, la mayor cifra desde que existen registros.",
+              value: 39910, metric: .arrivals, period: .year(2023)),
         Probe(language: "fr", text: "En 2023, 29.437 migrants ont traversé la Manche à bord de petites embarcations, selon le ministère britannique.",
               value: 29437, metric: .arrivals, period: .year(2023)),
         Probe(language: "fr", text: "Du 3 au 9 juin, 882 personnes sont arrivées sur les côtes anglaises, selon le ministère de l'Intérieur.",

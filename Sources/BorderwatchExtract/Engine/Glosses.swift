@@ -14,7 +14,8 @@ enum Glosses {
     ///   of 28 February) is no start of a stretch;
     /// - an article between a preposition and a day takes the preposition's gloss, as English
     ///   writes none there: "seit dem 1. März" reads "since since 1 of März", "depuis le 1er
-    ///   janvier" "since since 1er janvier" (`article` in glosses.tsv; an article is otherwise kept);
+    ///   janvier" "since since 1er janvier", "im Jahr 2020" and "en este 2018" "in in 2020" (`article` in
+    ///   glosses.tsv: articles, demonstratives and a year noun before the year; otherwise kept);
     /// - a year's dot before the year noun is read as "figure": "2019. aastal 46" (in the year 2019)
     ///   as "2019 figure", the English wording that names a year on its own.
     static func timeWords(_ words: [String], tokens: [Token], ids: [Int32], vocabulary: Vocabulary) -> [String] {
@@ -27,9 +28,11 @@ enum Glosses {
                     if ahead.contains(where: { $0 >= 0 && vocabulary.glosses[id: $0] == "to" }) { result[i] = "from" }
                 } else if english != "article" {
                     result[i] = english
-                } else if i > 0, i + 1 < words.count, tokens[i + 1].kind == .number || tokens[i + 1].kind == .ordinal,
-                          isOneOf(result[i - 1], "since", "from", "to", "until", "by") {
-                    result[i] = result[i - 1]
+                } else if i > 0, isOneOf(result[i - 1], "since", "from", "to", "until", "by", "in", "between", "and") {
+                    // "en el año 2023": articles in a row before the number
+                    var j = i + 1
+                    while j < words.count, tokens[j].kind == .word, ids[j] >= 0, vocabulary.glosses[id: ids[j]] == "article" { j += 1 }
+                    if j < words.count, tokens[j].kind == .number || tokens[j].kind == .ordinal { result[i] = result[i - 1] }
                 }
             } else if vocabulary.ordinalDot, words[i] == ".", i > 0, i + 1 < words.count,
                       tokens[i - 1].kind == .number, tokens[i - 1].digits <= 2, !tokens[i - 1].separated,
