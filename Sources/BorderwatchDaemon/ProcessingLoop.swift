@@ -26,6 +26,22 @@ final class ProcessingLoop: @unchecked Sendable {
     private var unsyncedMoves = false
     private var lastWatchdog = Date.distantPast
     private(set) var counts = (stored: 0, duplicates: 0, failed: 0, alerts: 0)
+    /// Set while storage fails: the inbox is held (files stay where they are) and retried after `retryAt`.
+    private var hold: StorageHold?
+
+    /// The inbox waiting for storage to work again.
+    struct StorageHold {
+        var reason: String
+        var since: Date
+        /// The next wait, doubled after each failed retry up to `StorageHold.maxDelay`.
+        var delay: TimeInterval
+        var retryAt: Date
+        static let firstDelay: TimeInterval = 1
+        static let maxDelay: TimeInterval = 60
+
+        /// The waits after each failed retry: 1, 2, 4 ... seconds, capped (exponential backoff).
+        static func next(after delay: TimeInterval) -> TimeInterval { min(maxDelay, delay * 2) }
+    }
 
     init(configuration: Configuration, inbox: InboxDirectory, watcher: InboxWatcher, store: Store,
          systemd: SystemdNotifier, logger: Logger) {
@@ -65,12 +81,24 @@ final class ProcessingLoop: @unchecked Sendable {
                 logger.info("configuration reloaded", metadata: ["config.destinations": "\(update.destinations.count)"])
             }
             let events: [InboxEvent]
+            if let held = hold, head < queue.count, Date() < held.retryAt {
+                // held: keep taking events and feeding the watchdog, take no article until the retry
+                let wait = min(held.retryAt.timeIntervalSinceNow, systemd.watchdogInterval ?? 60)
+                try handle(try watcher.wait(timeout: max(0.01, wait)))
+                keepAlive()
+                continue
+            }
             if head < queue.count {
                 events = try watcher.events()
             } else {
                 if unsyncedMoves {
-                    try inbox.syncMoves()
-                    unsyncedMoves = false
+                    do {
+                        try inbox.syncMoves()
+                        unsyncedMoves = false
+                    } catch where StorageFault.reason(error) != nil {
+                        // a full or failing disk: the moves are retried with the next article
+                        logger.error("could not sync the inbox's moves; retrying later", metadata: ["error": "\(error)"])
+                    }
                     systemd.notify("STATUS=\(status)")
                 }
                 events = try watcher.wait(timeout: systemd.watchdogInterval)
@@ -95,7 +123,8 @@ final class ProcessingLoop: @unchecked Sendable {
 
     /// One line for `STATUS=`.
     var status: String {
-        "\(counts.stored) stored, \(counts.duplicates) duplicates, \(counts.failed) failed, \(counts.alerts) alerts, \(queue.count - head) queued"
+        if let hold { return "held: \(hold.reason), \(queue.count - head) waiting" }
+        return "\(counts.stored) stored, \(counts.duplicates) duplicates, \(counts.failed) failed, \(counts.alerts) alerts, \(queue.count - head) queued"
     }
 
     private func handle(_ events: [InboxEvent]) throws {
@@ -174,16 +203,54 @@ final class ProcessingLoop: @unchecked Sendable {
         } catch {
             results = files.map { _ in .failure(error) }
         }
+        var waiting: [String] = []
+        var fault: (reason: String, corrupt: Bool)?
         for (file, result) in zip(files, results) {
             let log = log(file.name)
             switch result {
             case .failure(let error):
+                if let reason = StorageFault.reason(error) {
+                    // the place failed, not the article: it stays in the inbox, in its turn
+                    waiting.append(file.name)
+                    fault = fault ?? (reason, StorageFault.isCorruption(error))
+                    continue
+                }
                 counts.failed += 1
                 moveToFailed(file.name, reason: "could not be stored: \(error)", log: log, level: .error)
             case .success(let outcome):
                 finish(file.name, outcome, log: log)
             }
         }
+        if let fault {
+            holdInbox(requeueing: waiting, reason: fault.reason, corrupt: fault.corrupt)
+        } else if let held = hold {
+            hold = nil
+            logger.notice("storage works again; resuming the inbox", metadata: [
+                "hold.reason": "\(held.reason)", "hold.seconds": "\(Int(Date().timeIntervalSince(held.since)))",
+                "inbox.queued": "\(queue.count - head)",
+            ])
+            systemd.notify("STATUS=\(status)")
+        }
+    }
+
+    /// Puts `names` back at the front of the queue, in order, and holds the inbox: one log line when
+    /// the hold starts (critical for a corrupt database), none per article, `STATUS=` says so.
+    private func holdInbox(requeueing names: [String], reason: String, corrupt: Bool) {
+        let fresh = names.filter { !queued.contains($0) }
+        queue.insert(contentsOf: fresh, at: head)
+        fresh.forEach { queued.insert($0) }
+        let now = Date()
+        if var held = hold {
+            held.delay = StorageHold.next(after: held.delay)
+            held.retryAt = now.addingTimeInterval(held.delay)
+            hold = held
+            return
+        }
+        hold = StorageHold(reason: reason, since: now, delay: StorageHold.firstDelay, retryAt: now.addingTimeInterval(StorageHold.firstDelay))
+        logger.log(level: corrupt ? .critical : .error, "storage failed; holding the inbox until it works again", metadata: [
+            "hold.reason": "\(reason)", "inbox.waiting": "\(queue.count - head)",
+        ])
+        systemd.notify("STATUS=\(status)")
     }
 
     /// After the commit: the file moves to processed/ and the outcome is logged.

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import BorderwatchCore
 
 /// A failed system call: its name, the path or object it was about, and `errno`.
 public struct SystemCallError: Error, CustomStringConvertible {
@@ -30,4 +31,8 @@ public func systemCall<T: BinaryInteger>(_ call: String, _ subject: String = "",
         if code == EINTR { continue }
         throw SystemCallError(call: call, subject: subject, errno: code)
     }
+}
+
+extension SystemCallError: ErrnoCarrying {
+    public var errnoValue: Int32 { errno }
 }

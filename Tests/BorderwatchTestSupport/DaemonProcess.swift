@@ -54,8 +54,13 @@ public final class ChildProcess {
     public let process = Process()
     public let logPath: String
 
-    public init(arguments: [String], environment: [String: String], logPath: String) throws {
+    public convenience init(arguments: [String], environment: [String: String], logPath: String) throws {
         guard let binary = borderwatchBinary() else { throw POSIXError(.ENOENT) }
+        try self.init(executable: binary, arguments: arguments, environment: environment, logPath: logPath)
+    }
+
+    /// Runs `executable` (a wrapper such as `unshare` that ends by exec-ing borderwatch).
+    public init(executable binary: String, arguments: [String], environment: [String: String], logPath: String) throws {
         self.logPath = logPath
         FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
