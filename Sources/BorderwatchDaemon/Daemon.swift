@@ -32,7 +32,15 @@ public struct Daemon {
         let systemd = SystemdNotifier(environment: environment)
         let databaseFolder = URL(fileURLWithPath: configuration.database).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: databaseFolder, withIntermediateDirectories: true)
-        let store = try Store(path: configuration.database)
+        let store: Store
+        do {
+            store = try Store(path: configuration.database)
+        } catch where StorageFault.isCorruption(error) {
+            throw CorruptDatabase(path: configuration.database, problems: ["\(error)"])
+        }
+        // a damaged file is refused at start, loudly, rather than failing every article later
+        let problems = store.quickCheck()
+        if !problems.isEmpty { throw CorruptDatabase(path: configuration.database, problems: problems) }
         let inbox = try InboxDirectory(path: configuration.inbox, processed: configuration.processedDirectory,
                                        failed: configuration.failedDirectory, maxArticleBytes: configuration.maxArticleBytes)
         let watcher = try InboxWatcher(directory: configuration.inbox)
@@ -91,5 +99,21 @@ public struct Daemon {
             }
             group.cancelAll()
         }
+    }
+}
+
+/// The database failed its start-up check. `borderwatch run` exits with `exitCode`, so that
+/// `systemctl status` shows it, after a message saying what to do.
+public struct CorruptDatabase: Error, CustomStringConvertible {
+    public var path: String
+    public var problems: [String]
+    /// EX_DATAERR from sysexits.h: the input data (the database file) was incorrect.
+    public static let exitCode: Int32 = 65
+
+    public var description: String {
+        "the database \(path) is damaged (PRAGMA quick_check: \(problems.prefix(3).joined(separator: "; "))). "
+            + "Stop here and restore it from a backup, or recover what it holds with "
+            + "`sqlite3 \(path) .recover | sqlite3 recovered.sqlite` and point `database` at the recovered file; "
+            + "the inbox keeps the articles that arrive meanwhile"
     }
 }

@@ -141,6 +141,26 @@ public final class InboxDirectory: @unchecked Sendable {
         return target
     }
 
+    /// The articles in `failed/`, in name order (their `.reason` files left out).
+    public func failedArticles() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: failedPath)
+            .filter { !$0.hasSuffix(".reason") && !$0.hasPrefix(".") }.sorted()
+    }
+
+    /// Moves `failed/NAME` back into the inbox under a free name, for the daemon to read again, and
+    /// removes its `.reason` (what `postsuper -r` is to Postfix). Returns the name in the inbox.
+    @discardableResult
+    public func requeue(_ name: String) throws -> String {
+        let source = failedPath + "/" + name
+        guard !name.contains("/"), exists(source) else { throw SystemCallError(call: "requeue", subject: source, errno: ENOENT) }
+        let target = InboxNames.freeName(for: name) { exists(path + "/" + $0) }
+        try systemCall("rename", source) { rename(source, path + "/" + target) }
+        if exists(source + ".reason") { try systemCall("unlink", source + ".reason") { unlink(source + ".reason") } }
+        try syncDirectory(failedPath)
+        try syncDirectory(path)
+        return target
+    }
+
     /// `fsync`s the inbox and `processed/`, making earlier moves durable. Called when the queue
     /// drains: a move lost in a crash only means the file is read again and found a duplicate.
     public func syncMoves() throws {

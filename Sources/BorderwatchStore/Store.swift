@@ -28,6 +28,17 @@ public final class Store: @unchecked Sendable {
         if !options.readOnly { try Schema.migrate(database) }
     }
 
+    /// `PRAGMA quick_check` bounded to `limit` problems: an empty list when the file is sound. A
+    /// file too damaged to run the check gives its error as the one problem.
+    public func quickCheck(limit: Int = 20) -> [String] {
+        do {
+            let rows = try database.rows("PRAGMA quick_check(\(max(1, limit)))") { $0.string(0) }
+            return rows == ["ok"] ? [] : rows
+        } catch {
+            return ["\(error)"]
+        }
+    }
+
     /// Opens an existing database for the query commands: a missing file is an error, not a new empty database.
     public static func existing(path: String) throws -> Store {
         var options = Database.Options()

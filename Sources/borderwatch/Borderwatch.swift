@@ -10,6 +10,7 @@ struct Borderwatch: AsyncParsableCommand {
             ExtractCommand.self,
             IngestCommand.self,
             ReplayCommand.self,
+            RequeueCommand.self,
             ForgetCommand.self,
             StatsCommand.self,
             SeriesCommand.self,

@@ -47,6 +47,11 @@ struct RunCommand: AsyncParsableCommand {
         } catch let error as ConfigurationError {
             throw ValidationError("\(error)")
         }
-        try await Daemon(configuration: configuration, reload: load, logger: logger, environment: environment).run()
+        do {
+            try await Daemon(configuration: configuration, reload: load, logger: logger, environment: environment).run()
+        } catch let error as CorruptDatabase {
+            logger.critical("refusing to start: \(error)")
+            throw ExitCode(CorruptDatabase.exitCode)
+        }
     }
 }

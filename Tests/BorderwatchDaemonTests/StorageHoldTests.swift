@@ -70,3 +70,82 @@ import Testing
         #expect(!log.contains("already stored"))
     }
 }
+
+/// A database that fails `PRAGMA quick_check` is refused at start with exit code 65 and a message
+/// that says what to do; the articles wait in the inbox.
+@Suite struct CorruptDatabaseTests {
+    @Test func aCorruptDatabaseIsRefusedAtStart() throws {
+        let binary = try #require(borderwatchBinary())
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let inbox = dir.path + "/inbox", database = dir.path + "/db.sqlite"
+        try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
+        let config = dir.path + "/borderwatch.toml"
+        try "inbox = \"\(inbox)\"\ndatabase = \"\(database)\"\n".write(toFile: config, atomically: true, encoding: .utf8)
+        // a real database of a few hundred articles, then a page in its middle overwritten
+        var files: [String] = []
+        for n in 0..<300 {
+            let path = dir.path + "/a\(n).txt"
+            try article(n).write(toFile: path, atomically: false, encoding: .utf8)
+            files.append(path)
+        }
+        let ingest = Process()
+        ingest.executableURL = URL(fileURLWithPath: binary)
+        ingest.arguments = ["ingest", "--quiet", "--config", config] + files
+        ingest.standardOutput = FileHandle.nullDevice
+        try ingest.run()
+        ingest.waitUntilExit()
+        #expect(ingest.terminationStatus == 0)
+        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: database))
+        #expect(try handle.seekToEnd() > 16_384)
+        try handle.seek(toOffset: 8192)
+        handle.write(Data(repeating: 0, count: 8192))
+        try handle.close()
+        try article(999).write(toFile: inbox + "/waiting.txt", atomically: false, encoding: .utf8)
+
+        let daemon = try ChildProcess(arguments: ["run", "--config", config], environment: ["JOURNAL_STREAM": "8:1"],
+                                      logPath: dir.path + "/daemon.log")
+        defer { if daemon.process.isRunning { daemon.signal(SIGKILL) } }
+        #expect(daemon.waitForExit(timeout: 10) == 65, "\(daemon.log)")
+        #expect(daemon.log.contains("refusing to start") && daemon.log.contains("quick_check") && daemon.log.contains(".recover"))
+        #expect(entries(inbox).contains("waiting.txt"))
+    }
+}
+
+/// `borderwatch requeue` moves articles from failed/ back into the inbox, their reasons removed.
+@Suite struct RequeueCommandTests {
+    @Test func failedArticlesGoBackIntoTheInbox() throws {
+        let binary = try #require(borderwatchBinary())
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let inbox = dir.path + "/inbox", failed = inbox + "/failed"
+        try FileManager.default.createDirectory(atPath: failed, withIntermediateDirectories: true)
+        let config = dir.path + "/borderwatch.toml"
+        try "inbox = \"\(inbox)\"\ndatabase = \"\(dir.path)/db.sqlite\"\n".write(toFile: config, atomically: true, encoding: .utf8)
+        for name in ["a.txt", "b.txt", "c.txt"] {
+            try article(1).write(toFile: failed + "/" + name, atomically: false, encoding: .utf8)
+            try "could not be stored: database or disk is full\n".write(toFile: failed + "/" + name + ".reason", atomically: false, encoding: .utf8)
+        }
+        try "already here".write(toFile: inbox + "/a.txt", atomically: false, encoding: .utf8)
+        func run(_ arguments: [String]) throws -> (Int32, String) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = ["requeue", "--config", config] + arguments
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, text)
+        }
+        let (named, namedOut) = try run(["b.txt.reason"])
+        #expect(named == 0 && namedOut.contains("requeued b.txt"))
+        #expect(entries(failed) == ["a.txt", "a.txt.reason", "c.txt", "c.txt.reason"])
+        let (all, allOut) = try run([])
+        #expect(all == 0 && allOut.contains("requeued a.txt as a-1.txt"), "\(allOut)")
+        #expect(entries(failed).isEmpty)
+        #expect(entries(inbox) == ["a-1.txt", "a.txt", "b.txt", "c.txt", "failed", "processed"])
+        #expect(try run(["missing.txt"]).0 == 1)
+    }
+}
