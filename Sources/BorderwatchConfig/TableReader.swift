@@ -95,6 +95,7 @@ extension TableReader {
         if let failed = try path("failed_directory") { config.failedDirectory = failed }
         if let database = try path("database") { config.database = database }
         if let bytes = try int("max_article_bytes", range: 1...Int(Int32.max)) { config.maxArticleBytes = bytes }
+        if let metrics = try string("metrics_file") { config.metricsFile = metrics }
         if var rules = try table("rules") {
             config.rules = try rules.rules()
             try rules.rejectUnknownKeys()

@@ -12,6 +12,9 @@ public struct Configuration: Hashable, Sendable {
     public var database: String = "./var/borderwatch.sqlite"
     /// Files larger than this are refused without being read whole.
     public var maxArticleBytes: Int = 10 * 1024 * 1024
+    /// Where the daemon writes its OpenMetrics text file (node_exporter's textfile collector);
+    /// empty turns it off.
+    public var metricsFile: String = ""
     /// Alert rules and their parameters.
     public var rules = RulesConfiguration()
     /// How alerts are delivered.

@@ -26,6 +26,8 @@ final class ProcessingLoop: @unchecked Sendable {
     private var unsyncedMoves = false
     private var lastWatchdog = Date.distantPast
     private(set) var counts = (stored: 0, duplicates: 0, failed: 0, alerts: 0)
+    /// The figures of the metrics file beyond `counts`.
+    private var metrics = (facts: 0, held: 0, lastArticle: 0.0, written: Date.distantPast, failing: false)
     /// Set while storage fails: the inbox is held (files stay where they are) and retried after `retryAt`.
     private var hold: StorageHold?
 
@@ -86,6 +88,7 @@ final class ProcessingLoop: @unchecked Sendable {
                 let wait = min(held.retryAt.timeIntervalSinceNow, systemd.watchdogInterval ?? 60)
                 try handle(try watcher.wait(timeout: max(0.01, wait)))
                 keepAlive()
+                writeMetrics()
                 continue
             }
             if head < queue.count {
@@ -101,10 +104,13 @@ final class ProcessingLoop: @unchecked Sendable {
                     }
                     systemd.notify("STATUS=\(status)")
                 }
+                // the queue has drained: the file shows the figures of the last batch before the wait
+                writeMetrics(now: true)
                 events = try watcher.wait(timeout: systemd.watchdogInterval)
             }
             try handle(events)
             keepAlive()
+            writeMetrics()
             if head < queue.count {
                 // A lone file is committed alone; a backlog shares one commit per batch.
                 let batch = Array(queue[head..<min(queue.count, head + Self.batchSize)])
@@ -262,6 +268,9 @@ final class ProcessingLoop: @unchecked Sendable {
             case .stored(let id, let facts, let observations, let alerts, let held):
                 counts.stored += 1
                 counts.alerts += alerts.count
+                metrics.facts += facts
+                metrics.held += held.count
+                metrics.lastArticle = Date().timeIntervalSince1970
                 log.info("article stored", metadata: [
                     "article.id": "\(id)", "article.facts": "\(facts)", "article.observations": "\(observations)",
                     "article.alerts": "\(alerts.count)", "article.processed": "\(movedAs)",
@@ -280,6 +289,26 @@ final class ProcessingLoop: @unchecked Sendable {
             }
         } catch {
             log.error("stored, but could not move to processed/; it will be recognised as a duplicate next time", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Writes the metrics file (when configured), at most once a second.
+    private func writeMetrics(now: Bool = false) {
+        guard !configuration.metricsFile.isEmpty, now || Date().timeIntervalSince(metrics.written) >= 1 else { return }
+        metrics.written = Date()
+        var snapshot = MetricsSnapshot(articlesStored: counts.stored, articlesDuplicate: counts.duplicates, articlesFailed: counts.failed,
+                                       facts: metrics.facts, alertsRaised: counts.alerts, alertsHeld: metrics.held,
+                                       queued: queue.count - head, held: hold != nil, lastArticle: metrics.lastArticle)
+        do {
+            if let figures = try? processor.store.deliveryFigures() {
+                (snapshot.deliveries, snapshot.deliveryLatencyMean, snapshot.deliveryLatencyMax) = figures
+            }
+            try MetricsFileWriter(path: configuration.metricsFile).write(snapshot)
+            metrics.failing = false
+        } catch {
+            // one line per run of failures, not one per batch
+            if !metrics.failing { logger.error("could not write the metrics file", metadata: ["metrics.path": "\(configuration.metricsFile)", "error": "\(error)"]) }
+            metrics.failing = true
         }
     }
 

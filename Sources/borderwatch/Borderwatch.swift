@@ -2,9 +2,13 @@ import ArgumentParser
 
 @main
 struct Borderwatch: AsyncParsableCommand {
+    /// The release, as `borderwatch --version` prints it and the Debian package is named.
+    static let version = "0.5.0"
+
     static let configuration = CommandConfiguration(
         commandName: "borderwatch",
         abstract: "Turns news reports about irregular migration into trusted figures and alerts.",
+        version: Borderwatch.version,
         subcommands: [
             RunCommand.self,
             ExtractCommand.self,
