@@ -44,6 +44,9 @@ public struct RulesConfiguration: Hashable, Sendable {
     /// default) or only once a second article reports the same figure (`true`). Off by default:
     /// on the dev replays it held more true record alerts than false ones.
     public var weakNeedsCorroboration: Bool = false
+    /// Whether an article dated only by its file's modification time raises alerts (marked "dated
+    /// by the file's time" in their text); `false` stores its facts without announcing them.
+    public var alertsFromFileTime: Bool = true
 
     public init() {}
 

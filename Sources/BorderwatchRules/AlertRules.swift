@@ -37,6 +37,8 @@ public struct AlertRules: Sendable {
     ///   - observations: the answers to `requests(for:)`, including the article's own facts.
     ///   - today: the day the article is judged on, for an article without a date of its own.
     public func evaluate(_ article: ExtractedArticle, observations: [StoredObservation], today: Day) -> [AlertEvent] {
+        let datedByFileTime = article.metadata.dateSource == .fallback
+        if datedByFileTime && !configuration.alertsFromFileTime { return [] }
         let articleDate = article.metadata.date ?? today
         var events: [AlertEvent] = []
         var position: [String: Int] = [:]
@@ -73,6 +75,7 @@ public struct AlertRules: Sendable {
                 event.sources = [AlertSource(article: article.metadata.fileName, title: article.metadata.title,
                                              url: article.metadata.url, evidence: fact.evidence)]
                 event.held = held
+                if datedByFileTime { event.text += " (dated by the file's time)" }
                 // one alert per id: the first figure that passes the checks, else the first held one
                 if let index = position[event.id] {
                     if events[index].held != nil && held == nil { events[index] = event }

@@ -40,6 +40,8 @@ public struct StoredFact: Hashable, Sendable {
     public var article: String
     public var articleTitle: String?
     public var articleDate: Day?
+    /// The article had no date of its own: its date is its file's modification time.
+    public var datedByFileTime = false
 }
 
 extension Store {
@@ -121,7 +123,7 @@ extension Store {
     private func storedFacts(where condition: String, _ values: [SQLValue]) throws -> [StoredFact] {
         try database.rows("""
             SELECT f.metric, f.value, f.bound, f.period, f.date, f.as_of, f.year, f.month, f.start, f.end, f.region, f.via,
-                   f.record, f.previous_record, f.evidence, a.file_name, a.title, a.date, f.strength
+                   f.record, f.previous_record, f.evidence, a.file_name, a.title, a.date, f.strength, a.date_source
             FROM facts f JOIN articles a ON a.id = f.article_id
             WHERE \(condition) ORDER BY a.date, a.id, f.ordinal
             """, values) { row -> StoredFact? in
@@ -133,7 +135,8 @@ extension Store {
                             via: row.optionalString(11), record: row.int(12) != 0, evidence: row.string(14),
                             isPreviousRecord: row.int(13) != 0, strength: Strength(rawValue: row.string(18)) ?? .strong)
             return StoredFact(fact: fact, article: row.string(15), articleTitle: row.optionalString(16),
-                              articleDate: row.optionalString(17).flatMap { Day(iso: $0) })
+                              articleDate: row.optionalString(17).flatMap { Day(iso: $0) },
+                              datedByFileTime: row.optionalString(19) == DateSource.fallback.rawValue)
         }.compactMap { $0 }
     }
 

@@ -27,7 +27,7 @@ struct FactsCommand: ParsableCommand {
         for stored in facts {
             let f = stored.fact
             var line = "\(stored.article)"
-            if let d = stored.articleDate { line += " (\(d.iso))" }
+            if let d = stored.articleDate { line += stored.datedByFileTime ? " (\(d.iso), dated by the file's time)" : " (\(d.iso))" }
             line += ": \(f.region ?? "?")\(f.via.map { "<" + $0 } ?? "") \(f.metric.rawValue) \(f.value)"
             if f.bound != .exact { line += " \(f.bound.rawValue)" }
             line += " \(Self.describe(f.period))"

@@ -236,4 +236,17 @@ private func withoutVia(_ fact: Fact) -> Fact {
             .evaluate(article, observations: [alone], today: day("2030-01-01")).first { $0.kind == .dailyRecord }
         #expect(byDefault != nil && byDefault?.held == nil)
     }
+
+    /// An article dated only by its file's time: its alerts say so, or with
+    /// `alerts_from_file_time = false` it raises none.
+    @Test func anArticleDatedByItsFileTimeIsMarkedOrSilent() {
+        let metadata = ArticleMetadata(fileName: "a.txt", title: "T", date: Self.d, dateSource: .fallback)
+        let article = ExtractedArticle(metadata: metadata, facts: [fact(300, .day(Self.d), record: true)])
+        let own = [stored(300, .day(Self.d))]
+        let marked = AlertRules(configuration: RulesConfiguration()).evaluate(article, observations: own, today: day("2030-01-01"))
+        #expect(!marked.isEmpty && marked.allSatisfy { $0.text.hasSuffix("(dated by the file's time)") })
+        var configuration = RulesConfiguration()
+        configuration.alertsFromFileTime = false
+        #expect(AlertRules(configuration: configuration).evaluate(article, observations: own, today: day("2030-01-01")).isEmpty)
+    }
 }
