@@ -50,6 +50,10 @@ public struct AlertEvent: Hashable, Sendable {
     public var sources: [AlertSource]
     /// One human sentence, as it would read in a chat.
     public var text: String
+    /// Why it fired: the rule and what the figure beat or crossed, in one sentence.
+    public var why: String?
+    /// The article that reported the previous record (`previous`), when it is stored.
+    public var previousSource: String?
     /// Why the alert is stored but not announced (a plausibility rule's name and explanation);
     /// `nil` for an alert that is posted.
     public var held: String?
@@ -74,7 +78,8 @@ public struct AlertEvent: Hashable, Sendable {
 
 extension AlertEvent: Codable {
     private enum Keys: String, CodingKey {
-        case id, kind, region, via, metric, value, bound, date, previous, threshold, sources, text, held
+        case id, kind, region, via, metric, value, bound, date, previous, threshold, sources, text, held, why
+        case previousSource = "previous_source"
     }
 
     private enum PreviousKeys: String, CodingKey {
@@ -95,6 +100,8 @@ extension AlertEvent: Codable {
         sources = try c.decodeIfPresent([AlertSource].self, forKey: .sources) ?? []
         text = try c.decode(String.self, forKey: .text)
         held = try c.decodeIfPresent(String.self, forKey: .held)
+        why = try c.decodeIfPresent(String.self, forKey: .why)
+        previousSource = try c.decodeIfPresent(String.self, forKey: .previousSource)
         if c.contains(.previous), try !c.decodeNil(forKey: .previous) {
             let p = try c.nestedContainer(keyedBy: PreviousKeys.self, forKey: .previous)
             let value = try p.decode(Int.self, forKey: .value)
@@ -134,5 +141,7 @@ extension AlertEvent: Codable {
         try c.encode(sources, forKey: .sources)
         try c.encode(text, forKey: .text)
         try c.encodeIfPresent(held, forKey: .held)
+        try c.encodeIfPresent(why, forKey: .why)
+        try c.encodeIfPresent(previousSource, forKey: .previousSource)
     }
 }

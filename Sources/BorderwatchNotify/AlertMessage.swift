@@ -51,11 +51,13 @@ struct AlertMessage: Equatable {
         var facts: [(String, String)] = [("Region", place), ("Metric", metric), ("Value", value)]
         facts.append((alert.kind == .dailyRecord || alert.kind == .dailyThreshold ? "Day" : "As of", alert.date.iso))
         switch alert.previous {
-        case .day(let value, let date)?: facts.append(("Previous record", "\(value) on \(date.iso)"))
+        case .day(let value, let date)?:
+            facts.append(("Previous record", "\(value) on \(date.iso)" + (alert.previousSource.map { " (\($0))" } ?? "")))
         case .year(let year, let value)?: facts.append(("\(year) total", String(value)))
         case nil: if alert.kind == .dailyRecord { facts.append(("Previous record", "none stored")) }
         }
         if let threshold = alert.threshold { facts.append(("Threshold", String(threshold))) }
+        if let why = alert.why { facts.append(("Why", why)) }
         self.facts = facts
         sources = alert.sources.map { source in
             Source(title: source.title ?? source.article, link: source.url.flatMap(AlertMessage.plainLink),

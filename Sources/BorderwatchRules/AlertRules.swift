@@ -121,10 +121,15 @@ public struct AlertRules: Sendable {
         // The earlier record: the highest other figure, on the first day it was reached.
         let best = others.max { a, b in a.value != b.value ? a.value < b.value : a.day! > b.day! }
         let previous = best.map { PreviousFigure.day(value: $0.value, date: $0.day!) }
-        return AlertEvent(id: "daily_record:\(region):\(fact.metric.rawValue):\(day.iso)", kind: .dailyRecord,
-                          region: region, via: fact.via, metric: fact.metric, value: fact.value, bound: fact.bound,
-                          date: day, previous: previous, sources: [],
-                          text: AlertText.dailyRecord(fact, region: region, day: day, previous: best))
+        var event = AlertEvent(id: "daily_record:\(region):\(fact.metric.rawValue):\(day.iso)", kind: .dailyRecord,
+                               region: region, via: fact.via, metric: fact.metric, value: fact.value, bound: fact.bound,
+                               date: day, previous: previous, sources: [],
+                               text: AlertText.dailyRecord(fact, region: region, day: day, previous: best))
+        let scope = scopeYear.map { "in \($0)" } ?? "ever"
+        let days = Set(others.compactMap(\.day)).count
+        event.why = "daily_record: higher than every other stored day of \(region) \(fact.metric.rawValue) \(scope) "
+            + (days == 0 ? "(the first stored day, called a record by the text)" : "(\(days) other day\(days == 1 ? "" : "s"))")
+        return event
     }
 
     // MARK: daily_threshold
@@ -136,10 +141,12 @@ public struct AlertRules: Sendable {
             .filter { ($0.region == "*" || $0.region == region) && $0.metric == fact.metric && $0.level > 0 && fact.value >= $0.level }
             .map(\.level).max()
         guard let level else { return nil }
-        return AlertEvent(id: "daily_threshold:\(region):\(fact.metric.rawValue):\(day.iso):\(level)", kind: .dailyThreshold,
-                          region: region, via: fact.via, metric: fact.metric, value: fact.value, bound: fact.bound,
-                          date: day, threshold: level, sources: [],
-                          text: AlertText.dailyThreshold(fact, region: region, day: day, level: level))
+        var event = AlertEvent(id: "daily_threshold:\(region):\(fact.metric.rawValue):\(day.iso):\(level)", kind: .dailyThreshold,
+                               region: region, via: fact.via, metric: fact.metric, value: fact.value, bound: fact.bound,
+                               date: day, threshold: level, sources: [],
+                               text: AlertText.dailyThreshold(fact, region: region, day: day, level: level))
+        event.why = "daily_threshold: the day's figure reaches the configured level \(level)"
+        return event
     }
 
     // MARK: ytd_milestone
@@ -153,10 +160,13 @@ public struct AlertRules: Sendable {
         guard level > 0 else { return nil }
         let others = runningTotals(like: fact, region: region, year: year, observations)
         guard others.allSatisfy({ $0.value < level }) else { return nil }
-        return AlertEvent(id: "ytd_milestone:\(region):\(fact.via ?? "-"):\(fact.metric.rawValue):\(year):\(level)",
-                          kind: .ytdMilestone, region: region, via: fact.via, metric: fact.metric, value: fact.value,
-                          bound: fact.bound, date: asOf, threshold: level, sources: [],
-                          text: AlertText.ytdMilestone(fact, region: region, year: year, asOf: asOf, level: level))
+        var event = AlertEvent(id: "ytd_milestone:\(region):\(fact.via ?? "-"):\(fact.metric.rawValue):\(year):\(level)",
+                               kind: .ytdMilestone, region: region, via: fact.via, metric: fact.metric, value: fact.value,
+                               bound: fact.bound, date: asOf, threshold: level, sources: [],
+                               text: AlertText.ytdMilestone(fact, region: region, year: year, asOf: asOf, level: level))
+        event.why = "ytd_milestone: the running total of \(year) passes \(level) (a multiple of ytd_milestone_step \(step)), "
+            + "which no stored running total of the series had reached"
+        return event
     }
 
     // MARK: ytd_exceeds_year
@@ -170,10 +180,12 @@ public struct AlertRules: Sendable {
               total > 0, fact.value > total else { return nil }
         let others = runningTotals(like: fact, region: region, year: year, observations)
         guard others.allSatisfy({ $0.value <= total }) else { return nil }
-        return AlertEvent(id: "ytd_exceeds_year:\(region):\(fact.via ?? "-"):\(fact.metric.rawValue):\(year)",
-                          kind: .ytdExceedsYear, region: region, via: fact.via, metric: fact.metric, value: fact.value,
-                          bound: fact.bound, date: asOf, previous: .year(year: year - 1, value: total), sources: [],
-                          text: AlertText.ytdExceedsYear(fact, region: region, year: year, asOf: asOf, lastYear: total))
+        var event = AlertEvent(id: "ytd_exceeds_year:\(region):\(fact.via ?? "-"):\(fact.metric.rawValue):\(year)",
+                               kind: .ytdExceedsYear, region: region, via: fact.via, metric: fact.metric, value: fact.value,
+                               bound: fact.bound, date: asOf, previous: .year(year: year - 1, value: total), sources: [],
+                               text: AlertText.ytdExceedsYear(fact, region: region, year: year, asOf: asOf, lastYear: total))
+        event.why = "ytd_exceeds_year: the running total of \(year) passes the whole of \(year - 1) (\(total))"
+        return event
     }
 
     /// The other running totals of the fact's series: same region, via, metric and year.

@@ -140,6 +140,7 @@ public final class Store: @unchecked Sendable {
                 // every article that reports the figure, not only the one that raised it
                 let all = try sources(of: event)
                 if all.count > event.sources.count { event.sources = all }
+                if case .day(let value, let date)? = event.previous { event.previousSource = try firstReport(of: event, value: value, on: date) }
                 switch try enqueue(event, articleID: articleID, destinations: destinations, now: now) {
                 case .raised: raised.append(event)
                 case .held: held.append(event)
@@ -215,6 +216,16 @@ public final class Store: @unchecked Sendable {
                   .text(event.via ?? ""), .integer(Int64(event.value))]) { row in
             AlertSource(article: row.string(0), title: row.optionalString(1), url: row.optionalString(2), evidence: row.string(3))
         }.filter { seen.insert($0.article).inserted }
+    }
+
+    /// The first stored article that reported `value` for the alert's series on `date` (the
+    /// previous record's source).
+    func firstReport(of event: AlertEvent, value: Int, on date: Day) throws -> String? {
+        try database.first("""
+            SELECT a.file_name FROM facts f JOIN observations o ON o.id = f.observation_id JOIN articles a ON a.id = f.article_id
+            WHERE o.region = ? AND o.metric = ? AND o.period = 'day' AND o.anchor = ? AND f.value = ?
+            ORDER BY a.date, a.id LIMIT 1
+            """, [.text(event.region), .text(event.metric.rawValue), .text(date.iso), .integer(Int64(value))]) { $0.string(0) }
     }
 
     private enum Enqueued { case raised, held, known }

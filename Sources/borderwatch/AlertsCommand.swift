@@ -54,6 +54,7 @@ struct AlertsCommand: ParsableCommand {
         for alert in alerts {
             print(AlertsCommand.headline(alert))
             if let reason = alert.held { print("    held, not posted: \(reason)") }
+            if let why = AlertsCommand.why(alert) { print("    why: \(why)") }
             for delivery in alert.deliveries {
                 print("    " + AlertsCommand.describe(delivery, disabled: disabled[delivery.destination]))
             }
@@ -84,6 +85,12 @@ struct AlertsCommand: ParsableCommand {
         line += " on \(event.date.iso)"
         if let threshold = event.threshold { line += " (level \(threshold))" }
         return line
+    }
+
+    /// The rule's explanation stored with the alert, and the previous record's source.
+    static func why(_ alert: OutboxAlert) -> String? {
+        guard let event = try? JSONDecoder().decode(AlertEvent.self, from: Data(alert.payload.utf8)), let why = event.why else { return nil }
+        return why + (event.previousSource.map { "; the previous record was reported by \($0)" } ?? "")
     }
 
     /// The stored alert JSON with `held` and `deliveries` (destination, state, attempts, last HTTP status).

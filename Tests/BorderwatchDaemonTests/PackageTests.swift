@@ -53,7 +53,7 @@ import Testing
         for folder in ["/var/lib/dpkg/info", "/var/lib/dpkg/updates", "/etc"] {
             try FileManager.default.createDirectory(atPath: root + folder, withIntermediateDirectories: true)
         }
-        FileManager.default.createFile(atPath: root + "/var/lib/dpkg/status", contents: nil)
+        _ = FileManager.default.createFile(atPath: root + "/var/lib/dpkg/status", contents: nil)
         let installed = try run("/usr/bin/dpkg", ["--root=" + root, "--force-depends", "--force-script-chrootless", "--force-not-root",
                                                   "--log=/dev/null", "-i", deb])
         #expect(installed.status == 0, "\(installed.output)")

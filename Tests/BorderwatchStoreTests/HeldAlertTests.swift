@@ -77,3 +77,18 @@ import Testing
         }
     }
 }
+
+/// An alert says why it fired: the rule, and the previous record with the article that reported it.
+@Suite struct AlertExplanationTests {
+    @Test func aRecordNamesTheRuleAndThePreviousRecordsSource() throws {
+        try withStore { store, _ in
+            try store.add(article("first.txt", date: "2021-07-28", [dayFact(171, "2021-07-27")]))
+            let outcome = try store.add(article("second.txt", date: "2021-08-03", [dayFact(287, "2021-08-02")]))
+            let record = try #require(outcome.alerts.first { $0.kind == .dailyRecord })
+            #expect(record.why?.hasPrefix("daily_record: higher than every other stored day of LT arrivals in 2021") == true,
+                    "\(String(describing: record.why))")
+            #expect(record.previous == .day(value: 171, date: day("2021-07-27")))
+            #expect(record.previousSource == "first.txt")
+        }
+    }
+}

@@ -62,7 +62,7 @@ public final class ChildProcess {
     /// Runs `executable` (a wrapper such as `unshare` that ends by exec-ing borderwatch).
     public init(executable binary: String, arguments: [String], environment: [String: String], logPath: String) throws {
         self.logPath = logPath
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         log.seekToEndOfFile()
         process.executableURL = URL(fileURLWithPath: binary)
