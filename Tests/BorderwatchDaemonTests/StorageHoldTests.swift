@@ -71,6 +71,49 @@ import Testing
     }
 }
 
+/// Another program holding the write lock past the busy timeout is a storage fault too: the daemon
+/// holds the articles, and stores them all once the lock is let go.
+@Suite struct WriteLockHoldTests {
+    @Test func aSecondConnectionHoldingTheWriteLockHoldsTheInbox() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let inbox = dir.path + "/inbox", database = dir.path + "/db.sqlite"
+        try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
+        let config = dir.path + "/borderwatch.toml"
+        try "inbox = \"\(inbox)\"\ndatabase = \"\(database)\"\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let notify = try NotifySocket(directory: dir.path)
+        let daemon = try ChildProcess(arguments: ["run", "--config", config],
+                                      environment: ["NOTIFY_SOCKET": notify.path, "JOURNAL_STREAM": "8:1"],
+                                      logPath: dir.path + "/daemon.log")
+        defer { if daemon.process.isRunning { daemon.signal(SIGKILL) } }
+        #expect(notify.wait(for: "READY=1", timeout: 10) != nil, "\(daemon.log)")
+
+        // a second program takes the write lock and keeps it past the daemon's 5 s busy timeout
+        let other = try Database(path: database)
+        try other.execute("BEGIN IMMEDIATE")
+        let count = 5
+        for n in 0..<count {
+            try article(n).write(toFile: dir.path + "/staged", atomically: false, encoding: .utf8)
+            #expect(rename(dir.path + "/staged", inbox + "/a\(n).txt") == 0)
+        }
+        #expect(eventually(20) { daemon.log.contains("holding the inbox") }, "\(daemon.log.suffix(2000))")
+        #expect(notify.wait(for: "STATUS=held:", timeout: 5) != nil)
+        #expect(entries(inbox + "/failed").isEmpty, "\(entries(inbox + "/failed"))")
+        #expect(entries(inbox).filter { $0.hasSuffix(".txt") }.count > 0)
+
+        try other.execute("COMMIT")
+        #expect(eventually(60) { entries(inbox + "/processed").count == count }, "\(entries(inbox))")
+        #expect(entries(inbox + "/failed").isEmpty)
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit(timeout: 10) == 0)
+        let lines = daemon.log.split(separator: "\n")
+        #expect(lines.filter { $0.contains("holding the inbox") }.count == 1, "\(daemon.log)")
+        #expect(lines.filter { $0.contains("storage works again") }.count == 1)
+        #expect(lines.filter { $0.contains("article stored") }.count == count)
+        #expect(try other.scalarInt("SELECT count(*) FROM articles") == Int64(count))
+    }
+}
+
 /// A database that fails `PRAGMA quick_check` is refused at start with exit code 65 and a message
 /// that says what to do; the articles wait in the inbox.
 @Suite struct CorruptDatabaseTests {
