@@ -99,6 +99,17 @@ import Testing
         #expect(found.map(\.value) == [120], "\(found.map { "\($0.metric) \($0.value) \($0.period)" })")
     }
 
+    /// Counts that are no facts, by each pack's `none` metrics and units: status granted, smugglers.
+    @Test(arguments: [
+        ("de", "Die Rechtsstellung eines Flüchtlings erhielten im Mai 3.120 Personen, teilte das Bundesamt mit."),
+        ("pl", "W maju funkcjonariusze zatrzymali też 12 przemytników, którzy przewozili cudzoziemców."),
+        ("fr", "En 2023, 60.830 personnes ayant obtenu l'asile ont été recensées par l'Ofpra."),
+    ]) func noFactsInAnyLanguage(_ language: String, _ text: String) throws {
+        let engine = try #require(FactEngine.byLanguage[language])
+        let found = engine.facts(text: text, date: Day(iso: "2024-06-13")!)
+        #expect(found.isEmpty, "\(found.map { "\($0.metric) \($0.value) \($0.period)" })")
+    }
+
     /// French shares "de", "la", "en" with Spanish and Italian; its own function words decide.
     @Test func frenchIsNotSpanish() {
         let text = "En 2020, seuls 74 migrants avaient traversé la frontière en quête de refuge dans l'Union européenne. Le petit pays balte a déjà vu arriver plus de 3.000 migrants cette année."
