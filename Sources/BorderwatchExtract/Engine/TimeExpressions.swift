@@ -91,6 +91,12 @@ struct TimeFinder {
                 i = expression.range.upperBound
                 continue
             }
+            // "in FY23", "FY2023 encounters"
+            if tokens[i].kind == .word, let expression = fiscalAbbreviation(at: i) {
+                result.append(expression)
+                i += 1
+                continue
+            }
             // "the January-August period", "in January-June 2023"
             if tokens[i].hyphen, tokens[i].capitalized, let expression = monthRange(at: i, in: sentence) {
                 result.append(expression)
@@ -663,6 +669,20 @@ struct TimeFinder {
         let d = articleDate
         return TimeExpression(range: i..<(i + 3), period: days == 1 ? .day(d) : .span(start: d.adding(days: 1 - days), end: d),
                               strength: .report, duration: true)
+    }
+
+    /// Rule *fiscal abbreviation*: a `fiscal` word of two letters with the year's digits joined to it
+    /// ("FY23", "FY2023") is that US federal year, October to September, counted to the article's
+    /// date while it runs. Example: "In FY23, agents apprehended 2.4 million".
+    func fiscalAbbreviation(at i: Int) -> TimeExpression? {
+        let word = Array(words[i].utf8)
+        guard word.count == 4 || word.count == 6, word[2...].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+              vocabulary.times[String(decoding: word[0..<2], as: UTF8.self)] == "fiscal",
+              let digits = Int(String(decoding: word[2...], as: UTF8.self)) else { return nil }
+        let year = word.count == 4 ? 2000 + digits : digits
+        guard let first = Day(year: year - 1, month: 10, day: 1), let last = Day(year: year, month: 9, day: 30), first <= articleDate
+        else { return nil }
+        return TimeExpression(range: i..<(i + 1), period: .span(start: first, end: min(last, articleDate)), strength: .relative)
     }
 
     /// "January-August" (one hyphenated word, a year may follow): the months from the first to the
