@@ -20,6 +20,16 @@ import Testing
              date: "2023-08-24", value: 2_400_000, period: .span(start: day("2022-10-01"), end: day("2023-08-24"))),
         Case(rule: "fiscal abbreviation, a year over", text: "The FY2021 total was 1,700,000 encounters at the border.",
              date: "2023-08-24", value: 1_700_000, period: .span(start: day("2020-10-01"), end: day("2021-09-30"))),
+        Case(rule: "point in last year", text: "At this stage last year, 9,400 people had crossed the Channel in small boats.",
+             date: "2023-06-15", value: 9_400, period: .ytd(year: 2022, asOf: day("2022-06-15"))),
+        Case(rule: "point in a named year", text: "By the same date in 2019, 3,100 migrants had reached Lampedusa.",
+             date: "2021-05-10", value: 3_100, period: .ytd(year: 2019, asOf: day("2019-05-10"))),
+        Case(rule: "point in last year after a whole year",
+             text: "In 2021, 28,526 people crossed the Channel. This time last year 14,000 people had made the crossing.",
+             date: "2022-08-01", value: 14_000, period: .ytd(year: 2021, asOf: day("2021-08-01"))),
+        Case(rule: "point in last year after a running total",
+             text: "So far this year 20,100 migrants have crossed, up from 12,000 at the same point last year.",
+             date: "2022-07-31", value: 12_000, period: .ytd(year: 2021, asOf: day("2021-07-31"))),
     ]
 
     @Test(arguments: cases) func periodRules(_ probe: Case) {

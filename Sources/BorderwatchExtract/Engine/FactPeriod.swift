@@ -99,7 +99,8 @@ extension FactBuilder {
             // "Libya's coast guard pulled 9,000 people back over the same period": the period just named
             let same = expression.samePeriod && expression.movedTo == nil && !isCompared(figure, in: sentence)
             if same, let last = comparedEntry(before: figure, in: sentence) { return (last.fact.period, expression.strength) }
-            if expression.yearBack, let compared = comparedPeriod(before: figure, in: sentence, movedTo: expression.movedTo) {
+            if expression.yearBack, let compared = comparedPeriod(before: figure, in: sentence, movedTo: expression.movedTo),
+               !expression.pointInYear || isRunningTotal(compared) {
                 return (compared, expression.strength)
             }
             if expression.monthsBack > 0, let last = comparedEntry(before: figure, in: sentence), case .month(let y, let m) = last.fact.period {

@@ -31,6 +31,10 @@ struct TimeExpression: Sendable {
     var movedTo: Period?
     /// A bare "the same period": the compared figure's very period, unless set against it ("up from").
     var samePeriod = false
+    /// "at this stage last year", "by the equivalent date in 2021": a point in a past year, so the
+    /// running total of that year on the article's day of the year, unless a running total or day
+    /// compared before it is moved back instead.
+    var pointInYear = false
     /// "down from 501 a day earlier", "4,000 a week before": the day that many days before the
     /// compared figure's day; before the article's date when there is none. Zero for other wording.
     var daysBack = 0
@@ -685,6 +689,11 @@ struct TimeFinder {
         return TimeExpression(range: i..<(i + 1), period: .span(start: first, end: min(last, articleDate)), strength: .relative)
     }
 
+    /// The article's day of the year in another year (28 February for 29 February).
+    func sameDay(of year: Int) -> Day? {
+        Day(year: year, month: articleDate.month, day: min(articleDate.day, Day.daysIn(month: articleDate.month, year: year)))
+    }
+
     /// "January-August" (one hyphenated word, a year may follow): the months from the first to the
     /// second, of the year named or else the latest such stretch begun by the article's month.
     func monthRange(at i: Int, in sentence: Range<Int>) -> TimeExpression? {
@@ -875,19 +884,32 @@ struct TimeFinder {
             guard days >= 1 else { return nil }
             return TimeExpression(range: range, period: .day(d.adding(days: -days)), strength: .relative, daysBack: days)
         case "yearback":
-            // without a figure to compare with: "the previous year" is last year, others an unknown stretch
-            let alone: Period = argument == "last" ? .year(d.year - 1) : .span(start: nil, end: nil)
+            // without a figure to compare with: "the previous year" is last year, a point in the year
+            // ("at this stage last year") that year's running total on this day, others an unknown stretch
+            let alone: Period
+            switch argument {
+            case "last": alone = .year(d.year - 1)
+            case "point": alone = sameDay(of: d.year - 1).map { .ytd(year: d.year - 1, asOf: $0) } ?? .year(d.year - 1)
+            default: alone = .span(start: nil, end: nil)
+            }
             var expression = TimeExpression(range: range, period: alone, strength: .relative, yearBack: true)
             expression.samePeriod = argument == "same"
-            if argument == "same", range.upperBound + 1 < sentence.upperBound, isOneOf(words[range.upperBound], "of", "in"),
-               let (named, point) = point(at: range.upperBound + 1, in: sentence) {
+            expression.pointInYear = argument == "point" || argument == "pointin"
+            if argument == "same" || expression.pointInYear, range.upperBound + 1 < sentence.upperBound,
+               isOneOf(words[range.upperBound], "of", "in"), let (named, point) = point(at: range.upperBound + 1, in: sentence) {
                 switch point {
-                case .month(let y, let m): expression.movedTo = .month(year: y, month: m)
-                case .year(let y): expression.movedTo = .year(y)
+                case .month(let y, let m) where argument == "same": expression.movedTo = .month(year: y, month: m)
+                case .year(let y) where argument == "same": expression.movedTo = .year(y)
+                // "by the equivalent date in 2021": that year's running total on this day
+                case .year(let y) where y < d.year:
+                    expression.movedTo = .year(y)
+                    expression.period = sameDay(of: y).map { .ytd(year: y, asOf: $0) }
                 default: break
                 }
                 if expression.movedTo != nil { expression.range = range.lowerBound..<named.upperBound }
             }
+            // "at this stage", "by the equivalent date" name a past year only with one after them
+            if argument == "pointin", expression.movedTo == nil { return nil }
             return expression
         case "yearstart":
             // "from the beginning of the year to October 13, 2019", "between the start of the year and
