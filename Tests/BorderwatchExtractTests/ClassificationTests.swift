@@ -28,6 +28,8 @@ import Testing
         ("The Italian coast guard rescued 500 migrants trying to reach Italy on Sunday.", .arrivals),
         ("Macedonia let in only 300 people on Sunday.", .arrivals),
         ("The route has claimed the lives of 28,000 people since 2014.", .deaths),
+        ("Over the year 18,200 people lodged an application for international protection in Ireland.", .asylumClaims),
+        ("Last month 2,900 newcomers filed a first asylum application in Sweden.", .asylumClaims),
     ])
     func governingWordsGiveTheMetric(sentence: String, metric: Metric) {
         #expect(onlyFact(sentence)?.metric == metric)

@@ -30,6 +30,19 @@ import Testing
         Case(rule: "point in last year after a running total",
              text: "So far this year 20,100 migrants have crossed, up from 12,000 at the same point last year.",
              date: "2022-07-31", value: 12_000, period: .ytd(year: 2021, asOf: day("2021-07-31"))),
+        Case(rule: "year after a baseline on", text: "Some 12,400 people applied for asylum in Austria, an increase of 30% on 2020.",
+             date: "2022-02-10", value: 12_400, period: .year(2021)),
+        Case(rule: "year after a baseline, a hint of a total yields", text: "In all, 12,400 people applied for asylum in Austria, up 30% over 2020.",
+             date: "2022-02-10", value: 12_400, period: .year(2021)),
+        Case(rule: "year after a baseline than in", text: "Greece registered 9,800 irregular arrivals, 25% more than in 2019.",
+             date: "2021-01-15", value: 9_800, period: .year(2020)),
+        Case(rule: "year after a compared figure's year", text: "Spain counted 41,000 irregular arrivals, compared with 32,000 in 2019.",
+             date: "2021-01-03", value: 41_000, period: .year(2020)),
+        Case(rule: "running total after a compared figure's year",
+             text: "That takes the total of small-boat arrivals to 9,700, against 28,000 for the whole of last year.",
+             date: "2022-05-03", value: 9_700, period: .ytd(year: 2022, asOf: day("2022-05-03"))),
+        Case(rule: "the stretch a record is told over", text: "Border guards stopped 312 migrants on Tuesday, the most in any month since 2016.",
+             date: "2022-03-10", value: 312, period: .day(day("2022-03-08"))),
     ]
 
     @Test(arguments: cases) func periodRules(_ probe: Case) {

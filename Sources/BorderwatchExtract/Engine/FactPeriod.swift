@@ -12,6 +12,8 @@ extension FactBuilder {
         // hints at a running total ("in all", "in total", "so far") yields to any period the sentence names
         let namesPeriod = sentence.times.contains {
             $0.period != nil && $0.strength >= .relative && !$0.baseline && !$0.duration && !$0.yearBack && $0.daysBack == 0
+                // ("In total, 36,871 applied, an increase of 40% on 2021": the year after the baseline)
+                || $0.baseline && isYear($0.period) && $0.range.lowerBound >= figure.range.upperBound
         }
         for expression in sentence.times {
             guard expression.period != nil else { continue }
@@ -20,9 +22,10 @@ extension FactBuilder {
             if expression.strength == .report, !expression.duration, sentence.times.contains(where: \.duration) { continue }
             // "the previous record for 2022", "the biggest one-day number in 2021": the year
             // bounds the record claim, not the figure
+            // ("the most in any year since 2015": the stretch a record is told over, too)
             let yearly: Bool
             switch expression.period {
-            case .year?, .ytd?: yearly = true
+            case .year?, .ytd?, .span(_?, nil)?: yearly = true
             default: yearly = false
             }
             if yearly, !expression.baseline, sentence.records.contains(where: {
@@ -129,6 +132,21 @@ extension FactBuilder {
                 return (.day(day.adding(days: -expression.daysBack)), expression.strength)
             }
             return (soFar(period, in: sentence), expression.strength)
+        }
+        // Rule *year after the baseline*: a figure with no time of its own, set against a year after
+        // it, counts the year after that one: "36,871 applications, an increase of 40% on 2021" -> 2022
+        // (a running total when that is the article's year)
+        // or a figure compared with it told for a year ("36,871 applied, compared with 26,000 in 2021")
+        if let baseline = sentence.times.first(where: { expression in
+            guard !expression.yearBack, expression.range.lowerBound >= figure.range.upperBound else { return false }
+            let between = sentence.figures.filter {
+                $0.range.lowerBound >= figure.range.upperBound && $0.range.upperBound <= expression.range.lowerBound
+            }
+            if expression.baseline { return between.isEmpty }
+            guard between.count == 1, let compared = between.first, isCompared(compared, in: sentence) else { return false }
+            return expression.range.lowerBound - compared.range.upperBound <= 2
+        }), case .year(let y)? = baseline.period, y + 1 <= articleDate.year {
+            return (y + 1 == articleDate.year ? .ytd(year: y + 1, asOf: articleDate) : .year(y + 1), .relative)
         }
         // "At least 23 migrants died ... when about 2,000 people tried to scale the fence on Friday": the
         // sentence's only day, after the figure and a clause about the same event, is the event's even

@@ -263,6 +263,15 @@ struct TimeFinder {
                     result.append(stretch)
                     continue
                 }
+            case "on" where isChangeWord(before: start - 1, in: sentence), "over" where isChangeWord(before: start - 1, in: sentence),
+                 "in" where word(start - 2, in: sentence) == "than" && isChangeWord(before: start - 1, in: sentence):
+                // "an increase of 40% on 2021", "up 12% over 2022", "40% more than in 2021": the baseline
+                // of a change, as "from" is
+                if case .year = point {
+                    result.append(TimeExpression(range: (start - 1)..<range.upperBound, period: period(point, range: range, in: sentence),
+                                                 strength: strength, baseline: true))
+                    continue
+                }
             case "by", "until", "till":
                 if let day = lastDay(point) {
                     result.append(TimeExpression(range: (start - 1)..<range.upperBound, period: .span(start: nil, end: day), strength: strength))
@@ -412,6 +421,8 @@ struct TimeFinder {
                 && tokens[i - 2].digits == 4 && isOneOf(word(i - 3, in: sentence), "between", "from")
             if isOneOf(previous, "in", "for", "of", "during", "throughout", "since", "from", "between", "until", "through")
                 || secondOfPair
+                // "an increase of 40% on 2021", "up 12% over 2022": the baseline of a change
+                || isOneOf(previous, "on", "over") && isChangeWord(before: i - 1, in: sentence)
                 || isOneOf(next, "figure", "figures", "total", "tally", "count", "number", "numbers", "level")
                 // "- 2021: 28,526", a list item headed by its year
                 || headsListItem(i, in: sentence) {
