@@ -188,6 +188,16 @@ import Testing
         #expect(found.allSatisfy { $0.record })
     }
 
+    /// "previous high" with a length of time or a year inside it is still the phrase that names an
+    /// earlier record, and makes the figure beating it a record of the article's count.
+    @Test func aRecordPhraseWithALengthOfTimeInside() {
+        let found = facts("On Sunday about 640 people in 12 boats braved the Strait, beating the previous 24-hour high of 590, set on June 3.", date: "2024-06-24")
+        #expect(found.map(\.value) == [640, 590])
+        #expect(found.map(\.metric) == [.arrivals, .arrivals])
+        #expect(found.map(\.period) == [.day(day("2024-06-23")), .day(day("2024-06-03"))])
+        #expect(found.allSatisfy { $0.record })
+    }
+
     @Test func earlierRecordsAreMarked() {
         let fact = onlyFact("The last record, 171 apprehended migrants, was set on July 28.", date: "2021-08-02")
         #expect(fact?.record == true)

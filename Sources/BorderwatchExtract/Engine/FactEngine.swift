@@ -103,15 +103,25 @@ public struct FactEngine: Sendable {
         return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
-    /// "the previous 2024 high of 882": a record phrase with a year inside ("previous high"), read
-    /// as the phrase. Looks only at 4-digit numbers after "previous", "last" or "old".
+    /// "the previous 2024 high of 882", "the previous 24-hour high for this year of 756": a record
+    /// phrase ("previous high") with a year or a length of time inside, read as the phrase. Looks only
+    /// after "previous", "last" or "old".
     func yearInsideRecordCues(in range: Range<Int>, records: [Cue], ids: [Int32], tokens: [Token], words: [String]) -> [Cue] {
         var result: [Cue] = []
-        for i in range where tokens[i].kind == .number && tokens[i].digits == 4 && !tokens[i].separated
-            && i > range.lowerBound && i + 1 < range.upperBound && isOneOf(words[i - 1], "previous", "last", "old") {
-            guard !records.contains(where: { $0.range.contains(i - 1) || $0.range.contains(i + 1) }),
-                  let (value, length) = vocabulary.records.longestMatch(in: [ids[i - 1], ids[i + 1]], at: 0), length == 2 else { continue }
-            result.append(Cue(range: (i - 1)..<(i + 2), value: value))
+        for i in range where i + 2 < range.upperBound && tokens[i].kind == .word && isOneOf(words[i], "previous", "last", "old") {
+            let next = tokens[i + 1]
+            let j: Int
+            if next.kind == .number, next.digits == 4, !next.separated, !next.hyphenated {
+                j = i + 2  // "previous 2024 high"
+            } else if next.kind == .number, next.hyphenated {
+                // "previous 24-hour high": the figure, its hyphen, its unit
+                j = i + (words[i + 2] == "-" ? 4 : 3)
+            } else {
+                continue
+            }
+            guard j < range.upperBound, !records.contains(where: { $0.range.contains(i) || $0.range.contains(j) }),
+                  let (value, length) = vocabulary.records.longestMatch(in: [ids[i], ids[j]], at: 0), length == 2 else { continue }
+            result.append(Cue(range: i..<(j + 1), value: value))
         }
         return result
     }
