@@ -43,6 +43,8 @@ import Testing
              date: "2022-05-03", value: 9_700, period: .ytd(year: 2022, asOf: day("2022-05-03"))),
         Case(rule: "the stretch a record is told over", text: "Border guards stopped 312 migrants on Tuesday, the most in any month since 2016.",
              date: "2022-03-10", value: 312, period: .day(day("2022-03-08"))),
+        Case(rule: "that day", text: "A record number of boats reached Kent on Monday, officials said. Some 540 people made the crossing that day.",
+             date: "2024-05-22", value: 540, period: .day(day("2024-05-20"))),
     ]
 
     @Test(arguments: cases) func periodRules(_ probe: Case) {

@@ -32,6 +32,8 @@ struct FactBuilder {
     var listHeading: Metric?
     /// Where the list's heading counts ("Asylum applications lodged in Germany by month:").
     var listRegion: String?
+    /// The last day a sentence before named as the time of an event (not of a statement), for "that day".
+    var lastNamedDay: Day?
 
     init(vocabulary: Vocabulary, tokens: [Token], words: [String], ids: [Int32], bytes: [UInt8], articleDate: Day, article: ArticlePlaces) {
         self.vocabulary = vocabulary
@@ -46,7 +48,10 @@ struct FactBuilder {
     // MARK: one sentence
 
     mutating func read(_ sentence: SentenceAnalysis, previous: SentenceAnalysis?) {
-        defer { noteListHeading(sentence) }
+        defer {
+            noteListHeading(sentence)
+            noteNamedDay(sentence)
+        }
         let firstEntry = entries.count
         // one string for all the sentence's facts
         var sentenceEvidence: String?
@@ -338,6 +343,17 @@ struct FactBuilder {
 
     /// A sentence ending in a colon heads a list with what it counts; a sentence that is no
     /// list item ends the list.
+    /// Keeps the last day the sentence names for an event, so that "that day" after it can be read.
+    mutating func noteNamedDay(_ sentence: SentenceAnalysis) {
+        for expression in sentence.times.reversed() where expression.strength >= .relative && !expression.baseline
+            && !expression.duration && !expression.yearBack && !expression.anaphoric {
+            if case .day(let day)? = expression.period {
+                lastNamedDay = day
+                return
+            }
+        }
+    }
+
     mutating func noteListHeading(_ sentence: SentenceAnalysis) {
         guard let last = sentence.range.last else { return }
         if words[last] == ":" {

@@ -99,6 +99,7 @@ extension FactBuilder {
             return (earlier.fact.period, earlier.strength)
         }
         if let (expression, _) = best, let period = expression.period {
+            if expression.anaphoric { return (.day(lastNamedDay ?? articleDate), expression.strength) }
             // "Libya's coast guard pulled 9,000 people back over the same period": the period just named
             let same = expression.samePeriod && expression.movedTo == nil && !isCompared(figure, in: sentence)
             if same, let last = comparedEntry(before: figure, in: sentence) { return (last.fact.period, expression.strength) }

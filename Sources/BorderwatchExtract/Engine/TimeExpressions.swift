@@ -35,6 +35,8 @@ struct TimeExpression: Sendable {
     /// running total of that year on the article's day of the year, unless a running total or day
     /// compared before it is moved back instead.
     var pointInYear = false
+    /// "661 people made the crossing that day": the day the article named last, before this sentence.
+    var anaphoric = false
     /// "down from 501 a day earlier", "4,000 a week before": the day that many days before the
     /// compared figure's day; before the article's date when there is none. Zero for other wording.
     var daysBack = 0
@@ -933,6 +935,11 @@ struct TimeFinder {
                                       period: stretchReading(from: first, to: last, endsOnNamedDay: isExplicit(point)), strength: .explicit)
             }
             return TimeExpression(range: range, period: .ytd(year: d.year, asOf: d), strength: .relative)
+        case "anaphor":
+            // "that day", "the same day": the day named last (see `FactBuilder.lastNamedDay`); alone, the article's day
+            var expression = TimeExpression(range: range, period: .day(d), strength: .relative)
+            expression.anaphoric = true
+            return expression
         case "dayafter":
             // "118 reached Mallorca on Tuesday, and another 80 were intercepted the following day": the
             // day after the day named before (see `daysBack`); alone, nothing later than the article's day
