@@ -45,6 +45,11 @@ import Testing
              date: "2022-03-10", value: 312, period: .day(day("2022-03-08"))),
         Case(rule: "that day", text: "A record number of boats reached Kent on Monday, officials said. Some 540 people made the crossing that day.",
              date: "2024-05-22", value: 540, period: .day(day("2024-05-20"))),
+        Case(rule: "a weekday with its calendar date", text: "The previous high of 430 was set on Tuesday, March 5, the agency said.",
+             date: "2024-04-20", value: 430, period: .day(day("2024-03-05"))),
+        Case(rule: "a year right before a record phrase bounds the record",
+             text: "Officials put Thursday's total at 512, above this year's previous high of 480.",
+             date: "2024-04-20", value: 512, period: .day(day("2024-04-18"))),
     ]
 
     @Test(arguments: cases) func periodRules(_ probe: Case) {

@@ -29,6 +29,10 @@ extension FactBuilder {
             default: yearly = false
             }
             if yearly, !expression.baseline, sentence.records.contains(where: {
+                // "this year's previous high of 549", "2023's highest": the year right before the record phrase
+                if $0.range.lowerBound >= expression.range.upperBound {
+                    return $0.range.lowerBound - expression.range.upperBound <= 1 && $0.value != "none"
+                }
                 guard $0.range.upperBound <= expression.range.lowerBound else { return false }
                 let between = $0.range.upperBound..<expression.range.lowerBound
                 return between.count <= 3 && !sentence.figures.contains { between.contains($0.range.lowerBound) }

@@ -520,6 +520,11 @@ struct TimeFinder {
         }
         if token.capitalized || !vocabulary.calendarCapitalized, let weekday = vocabulary.weekdays[id: ids[i]].flatMap(Int.init),
            words[i].utf8.count > 4 {
+            // "on Sunday June 11", "Sunday, 11 June": the calendar date after the weekday names the day
+            let dated = i + 1 < end && words[i + 1] == "," ? i + 2 : i + 1
+            if dated < end, let (range, point) = point(at: dated, in: sentence), case .day(_, explicit: true) = point {
+                return (i..<range.upperBound, point)
+            }
             var after = i + 1
             if after < end, !token.possessive, isOneOf(words[after], "night", "morning", "evening", "afternoon") { after += 1 }
             // "last Thursday" said on a Thursday: a week before
