@@ -198,6 +198,14 @@ import Testing
         #expect(found.allSatisfy { $0.record })
     }
 
+    /// People rescued at sea by the services of the side they left from did not get across.
+    @Test func rescuedByTheFarSideArePrevented() {
+        let text = "More than 300 migrants crossed the English Channel to the UK in small boats on Saturday, the Home Office said. A French patrol boat went out twice on Saturday, rescuing 48 migrants in the night and 22 at dawn."
+        let found = facts(text, date: "2022-11-14")
+        #expect(found.map(\.value) == [300, 48, 22])
+        #expect(found.map(\.metric) == [.arrivals, .prevented, .prevented])
+    }
+
     @Test func earlierRecordsAreMarked() {
         let fact = onlyFact("The last record, 171 apprehended migrants, was set on July 28.", date: "2021-08-02")
         #expect(fact?.record == true)

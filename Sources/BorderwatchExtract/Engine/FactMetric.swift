@@ -278,6 +278,14 @@ extension FactBuilder {
     /// no route leads into (no neighbours row) or the far side of the article's own route.
     func interceptedOnTheWayOut(_ figure: Figure, by region: String, in sentence: SentenceAnalysis) -> Bool {
         guard vocabulary.neighbours[region] == nil || region == article.via else { return false }
+        // "Off Hardelot, a second group of 60 migrants was brought to safety": rescued or picked up
+        // where the far side of the article's route counts them, they did not get across
+        if region == article.via, sentence.metrics.contains(where: { cue in
+            cue.value == "arrivals^" && (cue.range.upperBound <= figure.span.lowerBound && figure.span.lowerBound - cue.range.upperBound <= 12
+                || cue.range.lowerBound >= figure.range.upperBound && cue.range.lowerBound - figure.range.upperBound <= 4)
+        }) {
+            return true
+        }
         // "intercepted 1,200", or passive: "63 migrants were intercepted ... by French police"
         if sentence.metrics.contains(where: {
             $0.value == "arrivals^" && $0.range.upperBound <= figure.span.lowerBound && figure.span.lowerBound - $0.range.upperBound <= 3
