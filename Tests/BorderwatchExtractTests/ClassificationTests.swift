@@ -30,6 +30,9 @@ import Testing
         ("The route has claimed the lives of 28,000 people since 2014.", .deaths),
         ("Over the year 18,200 people lodged an application for international protection in Ireland.", .asylumClaims),
         ("Last month 2,900 newcomers filed a first asylum application in Sweden.", .asylumClaims),
+        ("In 2019 the authorities recorded 18,815 cases of attempted irregular crossings.", .attempts),
+        // a footnote reference after the sentence is no figure
+        ("Police prevented 9,487 people from crossing the border irregularly in 2019.[2]", .prevented),
     ])
     func governingWordsGiveTheMetric(sentence: String, metric: Metric) {
         #expect(onlyFact(sentence)?.metric == metric)

@@ -382,6 +382,8 @@ struct FigureFinder {
         let next = range.upperBound
         if next < sentence.upperBound, tokens[next].kind == .punct, words[next] == "%" { return false }
         if isWord, next < sentence.upperBound, words[next] == "of" { return false }
+        // "... over the same months of 2018.[1]": a reference to a footnote, not a count
+        if range.lowerBound > 0, next < words.count, words[range.lowerBound - 1] == "[", words[next] == "]" { return false }
         return true
     }
 
