@@ -50,6 +50,9 @@ import Testing
         Case(rule: "a year right before a record phrase bounds the record",
              text: "Officials put Thursday's total at 512, above this year's previous high of 480.",
              date: "2024-04-20", value: 512, period: .day(day("2024-04-18"))),
+        Case(rule: "a report's stretch, past a press conference and a baseline",
+             text: "Between July 1, 2022 and June 30, 2023, 40,100 migrants arrived in Italy. The minister presented the figures at a press conference on Friday. Deportations fell to 3,100, a drop of 12% on the previous year.",
+             date: "2023-07-10", value: 3_100, period: .span(start: day("2022-07-01"), end: day("2023-06-30"))),
     ]
 
     @Test(arguments: cases) func periodRules(_ probe: Case) {

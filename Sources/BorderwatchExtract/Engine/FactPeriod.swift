@@ -416,8 +416,9 @@ extension FactBuilder {
             // ("... 26,000 attempts this year. Another 95 were detained" after Saturday's count keeps Saturday)
             case .ytd where sentencesBack == 1 && entry.fact.region == region && region != nil:
                 if runningTotal == nil { runningTotal = entry.fact.period }
-            case .span(let start, let end) where (sentencesBack == 1 || union) && start != nil && end != nil && entry.fact.metric == metric:
-                // "... in fiscal year 2023. Known gotaways totaled 670,000": the same stretch
+            case .span(let start, let end) where (sentencesBack <= 2 || union) && start != nil && end != nil:
+                // "... in fiscal year 2023. Known gotaways totaled 670,000": the same stretch, two sentences
+                // on and of any metric ("between August 1, 2019 and July 31, 2020 ... Repatriations fell to 4,408")
                 return entry.fact.period
             default: continue
             }

@@ -832,14 +832,10 @@ struct TimeFinder {
         sentence.contains(i) ? words[i] : ""
     }
 
-    /// "said on Monday", "told reporters on Tuesday", "figures published on Friday": the day of the statement.
+    /// "said on Monday", "told reporters on Tuesday", "presented the figures at a press conference on
+    /// Saturday": the day of the statement (words of reporting are the `report` rows of times.tsv).
     func isReport(_ i: Int, in sentence: Range<Int>) -> Bool {
-        words[max(sentence.lowerBound, i - 4)..<i].contains { word in
-            isOneOf(word, "said", "says", "told", "reported", "announced", "added", "stated", "confirmed",
-                    "reporters", "statement", "speaking", "talking", "briefing", "interview", "tweeted", "posted", "wrote",
-                    // "data showed on Tuesday", "figures published on Monday"
-                    "showed", "show", "shows", "published", "revealed")
-        }
+        words[max(sentence.lowerBound, i - 4)..<i].contains { vocabulary.times[$0] == "report" }
     }
 
     /// "On Saturday Greece said it had kept some 40,000 migrants ... since the start of the year":
@@ -911,6 +907,11 @@ struct TimeFinder {
             default: alone = .span(start: nil, end: nil)
             }
             var expression = TimeExpression(range: range, period: alone, strength: .relative, yearBack: true)
+            // "fell to 4,408, a drop of 35.8% on the previous year": the baseline of a change dates no figure before it
+            if range.lowerBound - 1 > sentence.lowerBound, isOneOf(words[range.lowerBound - 1], "on", "over"),
+               isChangeWord(before: range.lowerBound - 1, in: sentence) {
+                expression.baseline = true
+            }
             expression.samePeriod = argument == "same"
             expression.pointInYear = argument == "point" || argument == "pointin"
             if argument == "same" || expression.pointInYear, range.upperBound + 1 < sentence.upperBound,
