@@ -31,6 +31,10 @@ import Testing
         ("Over the year 18,200 people lodged an application for international protection in Ireland.", .asylumClaims),
         ("Last month 2,900 newcomers filed a first asylum application in Sweden.", .asylumClaims),
         ("In 2019 the authorities recorded 18,815 cases of attempted irregular crossings.", .attempts),
+        // people of a nationality taken or going back to their own country
+        ("On Tuesday the government flew 230 Albanians back to Tirana.", .returns),
+        ("Since March, 12,400 Afghan nationals have gone back to Afghanistan.", .returns),
+        ("Lithuanian border guards turned back 150 Iraqis to Belarus on Monday.", .prevented),
         // a footnote reference after the sentence is no figure
         ("Police prevented 9,487 people from crossing the border irregularly in 2019.[2]", .prevented),
     ])

@@ -72,6 +72,8 @@ struct FactBuilder {
             var governed = true
             var chosen = comparedTo?.fact.metric ?? shareOfWhole(figure, in: sentence) ?? andMore(figure, in: sentence)
             if chosen == nil, let read = reading(for: figure, in: sentence) { (chosen, governed) = (read.metric, read.governed) }
+            // "flew more than 400 Haitians back to Port-au-Prince": a verb the lexicon does not list
+            if chosen == nil, isSentHome(figure, in: sentence) { chosen = .returns }
             guard var metric = chosen else { continue }
             if comparedTo == nil, metric == .arrivals, let listed = listedMetric(for: figure, in: sentence) { metric = listed }
             var (period, strength) = period(for: figure, in: sentence)
@@ -112,6 +114,7 @@ struct FactBuilder {
             if let counted = region { (metric, via) = sideOfTheBorder(metric, via: via, counted: counted, figure: figure, in: sentence) }
             if metric == .returns, let side = pulledBack(figure, in: sentence) { (metric, region, via) = (.prevented, side, nil) }
             if metric == .arrivals, isRescuedOffTheFarSide(figure, in: sentence) { metric = .prevented; region = article.via }
+            if metric == .arrivals || metric == .prevented || metric == .attempts, isSentHome(figure, in: sentence, reach: 10) { metric = .returns }
             var fact = Fact(metric: metric, value: figure.value, bound: figure.bound, period: period,
                             region: region, via: via, evidence: sentenceEvidence ?? evidence(sentence.range))
             fact.strength = readingStrength(governed: governed, inherited: inherited, period: period, time: strength)

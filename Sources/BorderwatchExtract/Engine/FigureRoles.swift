@@ -226,4 +226,26 @@ extension FactBuilder {
         guard tokens[first].capitalized, isPluralDemonym(first), figure.span.lowerBound > first else { return false }
         return isOneOf(words[figure.span.lowerBound - 1], "(", "with")
     }
+
+    /// "flew more than 400 Haitians back to Port-au-Prince", "174,358 Afghan nationals have gone back
+    /// to Afghanistan": people of a nationality taken or going to their own country are returns.
+    /// `reach`: how many words after the figure the country may come (a verb of the figure's own
+    /// clause, when it has one, must be near).
+    func isSentHome(_ figure: Figure, in sentence: SentenceAnalysis, reach: Int = .max) -> Bool {
+        let end = sentence.range.upperBound
+        // the head is the nationality, right after the figure or one adjective ("2,127 undocumented Afghans")
+        var k = figure.range.upperBound
+        guard k + 1 < end else { return false }
+        if !tokens[k].capitalized, tokens[k].kind == .word, vocabulary.counted[id: ids[k]] == nil,
+           vocabulary.grammar[id: ids[k]] == nil, !isOneOf(words[k], "to", "from", "in", "of", "on", "at", "by") { k += 1 }
+        guard tokens[k].capitalized,
+              let own = vocabulary.gazetteer[words[k]] ?? (isPluralDemonym(k) ? vocabulary.gazetteer[words[k].dropLast()] : nil)
+        else { return false }
+        return sentence.mentions.contains { mention in
+            mention.code == own && mention.position > figure.range.upperBound + 1 && mention.position - figure.range.upperBound <= reach
+                && words[mention.position - 1] == "to"
+                && (mention.position - 2 >= sentence.range.lowerBound && words[mention.position - 2] == "back"
+                    || sentence.range.contains { vocabulary.metrics[id: ids[$0]] == "returns" })
+        }
+    }
 }
