@@ -53,6 +53,9 @@ import Testing
         Case(rule: "a report's stretch, past a press conference and a baseline",
              text: "Between July 1, 2022 and June 30, 2023, 40,100 migrants arrived in Italy. The minister presented the figures at a press conference on Friday. Deportations fell to 3,100, a drop of 12% on the previous year.",
              date: "2023-07-10", value: 3_100, period: .span(start: day("2022-07-01"), end: day("2023-06-30"))),
+        Case(rule: "in all is a sum, not a running total",
+             text: "Greek police stopped 2,791 people from crossing the Evros on Wednesday. In all, 34 migrants were arrested.",
+             date: "2020-03-05", value: 34, period: .day(day("2020-03-04"))),
     ]
 
     @Test(arguments: cases) func periodRules(_ probe: Case) {
