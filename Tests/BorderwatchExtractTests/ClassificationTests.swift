@@ -31,6 +31,9 @@ import Testing
         ("Over the year 18,200 people lodged an application for international protection in Ireland.", .asylumClaims),
         ("Last month 2,900 newcomers filed a first asylum application in Sweden.", .asylumClaims),
         ("In 2019 the authorities recorded 18,815 cases of attempted irregular crossings.", .attempts),
+        // the coast guard of a country people leave by sea catches them leaving
+        ("The Turkish coast guard caught 260 irregular migrants off Izmir on Friday.", .prevented),
+        ("The Greek coast guard picked up 50 migrants off Lesbos on Friday.", .arrivals),
         // people of a nationality taken or going back to their own country
         ("On Tuesday the government flew 230 Albanians back to Tirana.", .returns),
         ("Since March, 12,400 Afghan nationals have gone back to Afghanistan.", .returns),

@@ -277,6 +277,15 @@ extension FactBuilder {
     /// authority of `region` named before it (or a passive one, with the authority as its agent), and `region` is a side people leave from: a country
     /// no route leads into (no neighbours row) or the far side of the article's own route.
     func interceptedOnTheWayOut(_ figure: Figure, by region: String, in sentence: SentenceAnalysis) -> Bool {
+        // "the Turkish Coast Guard apprehended more than 21,400 irregular migrants": the coast guard of
+        // a country no usual route leads into (defaultVia none) catches people leaving by sea
+        if vocabulary.defaultVia[region] == nil, sentence.mentions.contains(where: { mention in
+            mention.role == .authority && mention.code == region && mention.position < figure.span.lowerBound
+                && (mention.position + 1..<min(mention.position + 3, sentence.range.upperBound)).contains {
+                    vocabulary.grammar.longestMatch(in: ids, at: $0)?.value == "coastguard" }
+        }) {
+            return true
+        }
         guard vocabulary.neighbours[region] == nil || region == article.via else { return false }
         // "Off Hardelot, a second group of 60 migrants was brought to safety": rescued or picked up
         // where the far side of the article's route counts them, they did not get across
