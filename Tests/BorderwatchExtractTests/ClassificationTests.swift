@@ -34,6 +34,8 @@ import Testing
         // the coast guard of a country people leave by sea catches them leaving
         ("The Turkish coast guard caught 260 irregular migrants off Izmir on Friday.", .prevented),
         ("The Greek coast guard picked up 50 migrants off Lesbos on Friday.", .arrivals),
+        // foreigners leaving the country that counts them
+        ("Pakistani officials said 3,200 Afghans left Pakistan through Torkham on Monday.", .returns),
         // people of a nationality taken or going back to their own country
         ("On Tuesday the government flew 230 Albanians back to Tirana.", .returns),
         ("Since March, 12,400 Afghan nationals have gone back to Afghanistan.", .returns),
@@ -214,6 +216,11 @@ import Testing
         let found = facts(text, date: "2022-11-14")
         #expect(found.map(\.value) == [300, 48, 22])
         #expect(found.map(\.metric) == [.arrivals, .prevented, .prevented])
+    }
+
+    @Test func agesAreNoCounts() {
+        let found = facts("Ten migrants, aged between 23 and 28, reached Ceuta by swimming on Saturday.", date: "2023-05-28")
+        #expect(found.map(\.value) == [10])
     }
 
     @Test func earlierRecordsAreMarked() {

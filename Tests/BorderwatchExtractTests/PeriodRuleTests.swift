@@ -56,6 +56,9 @@ import Testing
         Case(rule: "in all is a sum, not a running total",
              text: "Greek police stopped 2,791 people from crossing the Evros on Wednesday. In all, 34 migrants were arrested.",
              date: "2020-03-05", value: 34, period: .day(day("2020-03-04"))),
+        Case(rule: "a count raised to the figure is a running total",
+             text: "Some 3,100 Afghans crossed out of Pakistan on Monday, bringing the number of returnees to 98,000.",
+             date: "2023-10-04", value: 98_000, period: .ytd(year: 2023, asOf: day("2023-10-02"))),
     ]
 
     @Test(arguments: cases) func periodRules(_ probe: Case) {

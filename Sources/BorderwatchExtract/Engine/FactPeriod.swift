@@ -17,6 +17,11 @@ extension FactBuilder {
         }
         for expression in sentence.times {
             guard expression.period != nil else { continue }
+            // "... on Sunday, lifting the number of repatriated Afghans to more than 174,350": the count
+            // raised to the figure is a running total, whatever day the rise is told for
+            if expression.strength == .weak, namesPeriod, raises(expression, to: figure, in: sentence), let period = expression.period {
+                return (period, .relative)
+            }
             if expression.strength == .weak, namesPeriod { continue }
             // "3,000 arrived in the past two weeks, officials said on Friday": the duration already ends on that day
             if expression.strength == .report, !expression.duration, sentence.times.contains(where: \.duration) { continue }
@@ -214,6 +219,17 @@ extension FactBuilder {
             guard start != nil || end != nil else { return nil }
             return .span(start: start.flatMap(back), end: end.flatMap(back))
         }
+    }
+
+    /// "bringing the total to 3,027", "lifting the number of repatriated Afghans to 174,350": a verb
+    /// raising a count (times.tsv "the total", "the number") up to the figure, nothing counted between.
+    func raises(_ expression: TimeExpression, to figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        let end = expression.range.upperBound, start = figure.span.lowerBound
+        guard end <= start, start - end <= 8, start - 1 >= sentence.range.lowerBound, words[start - 1] == "to",
+              isOneOf(words[end - 1], "total", "number", "tally", "count") else { return false }
+        // ("bring the total for January to 1,194": the period named with the count)
+        return !sentence.figures.contains { $0.range.lowerBound >= end && $0.range.upperBound <= start }
+            && !sentence.times.contains { $0.range.lowerBound >= end && $0.range.upperBound <= start && $0.strength >= .relative }
     }
 
     /// The stretch as long as `start...end` that ends the day before `start`: as many whole months

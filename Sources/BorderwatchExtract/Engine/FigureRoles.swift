@@ -241,6 +241,15 @@ extension FactBuilder {
         guard tokens[k].capitalized,
               let own = vocabulary.gazetteer[words[k]] ?? (isPluralDemonym(k) ? vocabulary.gazetteer[words[k].dropLast()] : nil)
         else { return false }
+        // "6,500 Afghan nationals crossed out of Pakistan", "6,584 Afghans ... left Pakistan": foreigners
+        // leaving the country that counts them
+        if let counted = article.region, counted != own, sentence.mentions.contains(where: { mention in
+            mention.code == counted && mention.position > figure.range.upperBound && mention.position - figure.range.upperBound <= reach
+                && (words[mention.position - 1] == "left" || mention.position >= 2 && words[mention.position - 2] == "out"
+                    && words[mention.position - 1] == "of")
+        }) {
+            return true
+        }
         return sentence.mentions.contains { mention in
             mention.code == own && mention.position > figure.range.upperBound + 1 && mention.position - figure.range.upperBound <= reach
                 && words[mention.position - 1] == "to"
