@@ -83,6 +83,17 @@ import Testing
               value: 2410, metric: .arrivals, period: .year(2023)),
         Probe(language: "lt", text: "Nuo birželio 3 d. pasieniečiai apgręžė 420 neteisėtų migrantų, bandžiusių patekti į Lietuvą iš Baltarusijos.",
               value: 420, metric: .prevented, period: .span(start: Day(iso: "2024-06-03")!, end: nil)),
+        // number words and verbs of each pack
+        Probe(language: "de", text: "Am 3. Juni hat die Bundespolizei in Brandenburg achtzig Migranten aufgegriffen, die aus Polen gekommen waren.",
+              value: 80, metric: .arrivals, period: .day(Day(iso: "2024-06-03")!)),
+        Probe(language: "es", text: "El 3 de junio llegaron a Lanzarote doscientos migrantes en cuatro pateras.",
+              value: 200, metric: .arrivals, period: .day(Day(iso: "2024-06-03")!)),
+        Probe(language: "it", text: "Il 3 giugno sono sbarcati a Pantelleria un centinaio di migranti partiti dalla Tunisia.",
+              value: 100, metric: .arrivals, period: .day(Day(iso: "2024-06-03")!)),
+        Probe(language: "lv", text: "Kopš 3. jūnija robežsargi apturēja 310 cilvēkus, kas mēģināja nelikumīgi šķērsot robežu no Baltkrievijas.",
+              value: 310, metric: .prevented, period: .span(start: Day(iso: "2024-06-03")!, end: nil)),
+        Probe(language: "ru", text: "С 1 по 10 июня в Литву въехали 140 мигрантов из Беларуси.",
+              value: 140, metric: .arrivals, period: .span(start: Day(iso: "2024-06-01")!, end: Day(iso: "2024-06-10")!)),
     ]
 
     @Test(arguments: datedProbes) func packReadsItsDateWording(_ probe: Probe) throws {
