@@ -22,6 +22,13 @@ func eventually(_ timeout: Double, _ condition: () -> Bool) -> Bool {
     return condition()
 }
 
+/// Writes `borderwatch.toml` in `directory` for this inbox and database (plus `extra` lines), and returns its path.
+func writeConfig(in directory: String, inbox: String, database: String, extra: String = "") throws -> String {
+    let path = directory + "/borderwatch.toml"
+    try "inbox = \"\(inbox)\"\ndatabase = \"\(database)\"\n\(extra)".write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+}
+
 func entries(_ path: String) -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
 }
@@ -34,8 +41,7 @@ func entries(_ path: String) -> [String] {
         let inbox = dir.path + "/inbox"
         try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
         try article(1).write(toFile: inbox + "/before-start.txt", atomically: false, encoding: .utf8)
-        let config = dir.path + "/borderwatch.toml"
-        try "inbox = \"\(inbox)\"\ndatabase = \"\(dir.path)/var/db.sqlite\"\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let config = try writeConfig(in: dir.path, inbox: inbox, database: dir.path + "/var/db.sqlite")
         let daemon = try ChildProcess(arguments: ["run", "--config", config, "--webhook", "slack=https://hooks.slack.com/services/T0/B0/SECRETTOKEN"],
                                       environment: ["NOTIFY_SOCKET": notify.path, "WATCHDOG_USEC": "200000", "JOURNAL_STREAM": "8:1"],
                                       logPath: dir.path + "/daemon.log")

@@ -32,9 +32,7 @@ import Testing
         defer { dir.remove() }
         let inbox = dir.path + "/inbox", metrics = dir.path + "/borderwatch.prom"
         try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
-        let config = dir.path + "/borderwatch.toml"
-        try "inbox = \"\(inbox)\"\ndatabase = \"\(dir.path)/db.sqlite\"\nmetrics_file = \"\(metrics)\"\n"
-            .write(toFile: config, atomically: true, encoding: .utf8)
+        let config = try writeConfig(in: dir.path, inbox: inbox, database: dir.path + "/db.sqlite", extra: "metrics_file = \"\(metrics)\"\n")
         let daemon = try ChildProcess(arguments: ["run", "--config", config], environment: ["JOURNAL_STREAM": "8:1"],
                                       logPath: dir.path + "/daemon.log")
         defer { if daemon.process.isRunning { daemon.signal(SIGKILL) } }

@@ -26,8 +26,7 @@ import Testing
         let inbox = dir.path + "/inbox", state = dir.path + "/state"
         try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
-        let config = dir.path + "/borderwatch.toml"
-        try "inbox = \"\(inbox)\"\ndatabase = \"\(state)/db.sqlite\"\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let config = try writeConfig(in: dir.path, inbox: inbox, database: state + "/db.sqlite")
         // unshare execs sh, sh execs the daemon: one process, whose mount namespace has the tiny disk
         let daemon = try ChildProcess(executable: "/usr/bin/unshare", arguments: [
             "-m", "--propagation", "private", "sh", "-c",
@@ -79,8 +78,7 @@ import Testing
         defer { dir.remove() }
         let inbox = dir.path + "/inbox", database = dir.path + "/db.sqlite"
         try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
-        let config = dir.path + "/borderwatch.toml"
-        try "inbox = \"\(inbox)\"\ndatabase = \"\(database)\"\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let config = try writeConfig(in: dir.path, inbox: inbox, database: database)
         let notify = try NotifySocket(directory: dir.path)
         let daemon = try ChildProcess(arguments: ["run", "--config", config],
                                       environment: ["NOTIFY_SOCKET": notify.path, "JOURNAL_STREAM": "8:1"],
@@ -123,8 +121,7 @@ import Testing
         defer { dir.remove() }
         let inbox = dir.path + "/inbox", database = dir.path + "/db.sqlite"
         try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
-        let config = dir.path + "/borderwatch.toml"
-        try "inbox = \"\(inbox)\"\ndatabase = \"\(database)\"\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let config = try writeConfig(in: dir.path, inbox: inbox, database: database)
         // a real database of a few hundred articles, then a page in its middle overwritten
         var files: [String] = []
         for n in 0..<300 {
@@ -163,8 +160,7 @@ import Testing
         defer { dir.remove() }
         let inbox = dir.path + "/inbox", failed = inbox + "/failed"
         try FileManager.default.createDirectory(atPath: failed, withIntermediateDirectories: true)
-        let config = dir.path + "/borderwatch.toml"
-        try "inbox = \"\(inbox)\"\ndatabase = \"\(dir.path)/db.sqlite\"\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let config = try writeConfig(in: dir.path, inbox: inbox, database: dir.path + "/db.sqlite")
         for name in ["a.txt", "b.txt", "c.txt"] {
             try article(1).write(toFile: failed + "/" + name, atomically: false, encoding: .utf8)
             try "could not be stored: database or disk is full\n".write(toFile: failed + "/" + name + ".reason", atomically: false, encoding: .utf8)

@@ -344,8 +344,6 @@ struct FactBuilder {
         return false
     }
 
-    /// A sentence ending in a colon heads a list with what it counts; a sentence that is no
-    /// list item ends the list.
     /// Keeps the last day the sentence names for an event, so that "that day" after it can be read.
     mutating func noteNamedDay(_ sentence: SentenceAnalysis) {
         for expression in sentence.times.reversed() where expression.strength >= .relative && !expression.baseline
@@ -357,6 +355,8 @@ struct FactBuilder {
         }
     }
 
+    /// A sentence ending in a colon heads a list with what it counts; a sentence that is no
+    /// list item ends the list.
     mutating func noteListHeading(_ sentence: SentenceAnalysis) {
         guard let last = sentence.range.last else { return }
         if words[last] == ":" {

@@ -965,9 +965,6 @@ struct TimeFinder {
             return expression
         case "weak":
             return TimeExpression(range: range, period: .ytd(year: d.year, asOf: d), strength: .weak)
-        case "sum":
-            // "In all, 34 migrants were arrested": a sum of what was just told, no period of its own
-            return nil
         case "year":
             return TimeExpression(range: range, period: .year(argument == "next" ? d.year + 1 : d.year - 1), strength: .relative)
         case "months":
