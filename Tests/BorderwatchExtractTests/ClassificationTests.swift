@@ -236,4 +236,47 @@ import Testing
         #expect(found.count == 1)
         #expect(found.first?.period == .span(start: nil, end: day("2021-08-15")))
     }
+
+    /// The object pronoun may stand between a verb and its particle: "escorted them back" is a push-back.
+    @Test func aPronounBetweenVerbAndParticle() {
+        let found = facts("On Tuesday police detained 212 border violators near Roszke and escorted them back across the fence.", date: "2022-06-15")
+        #expect(found.map(\.value) == [212])
+        #expect(found.map(\.metric) == [.prevented])
+    }
+
+    /// "sent back to <country>" sends people to a country after they were in this one: returns;
+    /// bare "sent back" at the border stays prevented.
+    @Test func sentBackToACountryIsAReturn() {
+        let home = facts("Officials said 640 adults had been sent back to Morocco on Wednesday.", date: "2022-03-10")
+        #expect(home.map(\.metric) == [.returns])
+        let border = facts("Border guards sent back 31 migrants on Wednesday.", date: "2022-03-10")
+        #expect(border.map(\.metric) == [.prevented])
+    }
+
+    /// A figure in a comparison ("the total compares with ...") counts what it is compared with.
+    @Test func comparesWithTakesTheComparedMetric() {
+        let found = facts("At least 2,311 migrants died on the route in 2019. The total compares with 1,980 in 2018.", date: "2020-01-10")
+        #expect(found.map(\.value) == [2311, 1980])
+        #expect(found.map(\.metric) == [.deaths, .deaths])
+    }
+
+    /// "N such incidents" after a count of incidents goes on counting incidents; after a count of
+    /// people only, "such cases" refers to those people.
+    @Test func suchBeforeAUnitCountedBeforeIsNoCountOfPeople() {
+        let units = facts("Police caught 75 migrants in 9 incidents on Friday. Officers said 14 such incidents were logged this week.", date: "2022-06-18")
+        #expect(units.map(\.value) == [75])
+        let people = facts("Police caught 75 migrants on Friday. Officers handled 1,400 such cases this year.", date: "2022-06-18")
+        #expect(people.map(\.value) == [75, 1400])
+    }
+
+    /// People from a country sheltered under temporary protection were admitted, not counted as
+    /// irregular arrivals; the count goes on in its own and the next sentence, and a sentence setting
+    /// the country apart still counts.
+    @Test func peopleUnderTemporaryProtectionAreNoIrregularCount() {
+        let text = "Some 31,200 refugees have arrived from Ukraine since March, 9,000 of them in May. Arrivals slowed in June, with 2,100 recorded. Separately, 640 asylum seekers from countries other than Ukraine arrived in Ireland in June."
+        let found = facts(text, date: "2022-07-04")
+        #expect(found.map(\.value) == [640])
+        let before = facts("Some 3,100 migrants arrived from Ukraine in 2019.", date: "2020-01-04")
+        #expect(before.map(\.value) == [3100])
+    }
 }

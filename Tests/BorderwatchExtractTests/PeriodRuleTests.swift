@@ -65,4 +65,19 @@ import Testing
         let found = facts(probe.text, date: probe.date).filter { $0.value == probe.value }
         #expect(found.map(\.period) == [probe.period], "\(probe.value): \(found.map(\.period))")
     }
+
+    /// A perfect with "already" and no time of its own is all so far, from no stated start; a
+    /// second reported clause ("and that ...") does not take the first clause's days.
+    @Test func alreadyDoneIsAllSoFar() {
+        let found = facts("Officials said 3,000 migrants swam ashore on Monday and Tuesday, and that 900 people had already been returned.", date: "2021-05-19")
+        #expect(found.map(\.value) == [3000, 900])
+        #expect(found.last?.period == .span(start: nil, end: day("2021-05-19")))
+    }
+
+    /// The items of a comparison list keep the compared metric across each item's own time phrase.
+    @Test func comparisonListItemsKeepTheMetricAcrossTheirTimes() {
+        let found = facts("Border guards have stopped 61 migrants from crossing so far this year, compared with 1,904 in the whole of 2023, 7,300 in 2022 and 4,470 in 2021.", date: "2024-03-06")
+        #expect(found.map(\.value) == [61, 1904, 7300, 4470])
+        #expect(found.allSatisfy { $0.metric == .prevented })
+    }
 }

@@ -32,6 +32,8 @@ struct FactBuilder {
     var listHeading: Metric?
     /// Where the list's heading counts ("Asylum applications lodged in Germany by month:").
     var listRegion: String?
+    /// Where the last sentence with a count of people under temporary protection ends.
+    var shelteredUpTo: Int?
     /// The last day a sentence before named as the time of an event (not of a statement), for "that day".
     var lastNamedDay: Day?
 
@@ -64,7 +66,16 @@ struct FactBuilder {
             // "detained 24 people, among them 13 Iraqis", "including 40 children": a breakdown of a figure before
             if isPart(figure, in: sentence) { continue }
             // a group's parts, companions, hypotheticals, units: see FigureRoles.swift
-            if role(of: figure, in: sentence) != nil { continue }
+            if let role = role(of: figure, in: sentence) {
+                if role == .temporaryProtection { shelteredUpTo = sentence.range.upperBound }
+                continue
+            }
+            // "52,547 refugees have come from Ukraine ..., 26,000 of them in March and April. Arrivals had
+            // been easing, with 3,341 recorded in August": the sheltered count goes on
+            if continuesShelteredCount(in: sentence, previous: previous) {
+                shelteredUpTo = sentence.range.upperBound
+                continue
+            }
             // "averaged 3,400 a day, down from more than 9,000 in the days before": set against a rate, a rate
             if isCompared(figure, in: sentence), followsRate(figure, in: sentence) { continue }
             // a figure set against another ("up from 9,000 ...") counts the same thing in the same place
@@ -87,6 +98,10 @@ struct FactBuilder {
                     period = whole.fact.period
                     strength = .relative
                     inherited = true
+                } else if isAlreadyDone(figure, in: sentence) {
+                    // "about 1,500 adults had already been sent back": all so far, from no stated start
+                    period = .span(start: nil, end: articleDate)
+                    strength = .relative
                 } else if isPerfect(figure, in: sentence) || sentence.times.contains(where: { $0.asOf != nil }) {
                     // "Lithuania has detained 4,000 migrants", "as of Thursday, 45,000 had crossed": a running total
                     period = .ytd(year: articleDate.year, asOf: articleDate)

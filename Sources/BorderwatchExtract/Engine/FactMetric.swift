@@ -210,12 +210,12 @@ extension FactBuilder {
             return true
         }
         // "up from 7,700 in September and fewer than 3,500 in August": the next item of a comparison
-        // ("compared with 2,643 in the whole of 2023, 11,211 in 2022": the time of the item before
-        // is no distance)
+        // ("compared with 2,643 in the whole of 2023, 11,211 in 2022": the time of the item before,
+        // with its preposition, is no distance)
         guard start - 1 > sentence.range.lowerBound, isOneOf(words[start - 1], "and", "or", ","),
               let previous = sentence.figures.last(where: { $0.range.upperBound <= start - 1 }),
               start - (sentence.times.last(where: { $0.range.lowerBound >= previous.range.upperBound
-                                                       && $0.range.lowerBound - previous.range.upperBound <= 3 && $0.range.upperBound < start })?
+                                                       && $0.range.lowerBound - previous.range.upperBound <= 4 && $0.range.upperBound < start })?
                         .range.upperBound ?? previous.range.upperBound) <= 5,
               !sentence.metrics.contains(where: { $0.range.lowerBound >= previous.range.upperBound && $0.range.upperBound <= start })
         else { return false }

@@ -46,6 +46,9 @@ extension FactBuilder {
             if expression.baseline && after { continue }
             let between = after ? figure.range.upperBound..<expression.range.lowerBound
                                 : expression.range.upperBound..<figure.span.lowerBound
+            // "came ashore on Monday and Tuesday ..., and that 2,700 had been returned": a second
+            // reported clause ("and that") has its own time
+            if !after, opensReportedClause(between) { continue }
             if !after, !isFronted(expression, in: sentence.range),
                sentence.figures.contains(where: { between.contains($0.range.lowerBound) && !isLoad($0) && !isPart($0, in: sentence) }) { continue }
             if after, sentence.figures.contains(where: { between.contains($0.range.lowerBound) && !isLoad($0) && !isPart($0, in: sentence) }) { continue }
@@ -104,7 +107,8 @@ extension FactBuilder {
         // "arrivals doubled to 25,000 in the first half, data showed on Tuesday, driven by the Canaries,
         // where 19,257 landed": a figure left with only the report day shares the sentence's earlier count's
         if best.map({ $0.0.strength == .report && !$0.0.duration }) ?? true, !isCompared(figure, in: sentence),
-           let earlier = entries.last, earlier.sentence == sentence.range, !earlier.compared, earlier.strength >= .relative {
+           let earlier = entries.last, earlier.sentence == sentence.range, !earlier.compared, earlier.strength >= .relative,
+           !opensReportedClause(earlier.position..<figure.span.lowerBound) {
             return (earlier.fact.period, earlier.strength)
         }
         if let (expression, _) = best, let period = expression.period {
@@ -374,6 +378,20 @@ extension FactBuilder {
     func isPerfect(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
         let window = max(sentence.range.lowerBound, figure.span.lowerBound - 6)..<min(sentence.range.upperBound, figure.range.upperBound + 5)
         return window.contains { words[$0] == "has" || words[$0] == "have" }
+    }
+
+    /// "said 6,000 came ashore on Monday, and that 2,700 had been sent back": "and that" / "but
+    /// that" within `range` opens a second reported clause.
+    func opensReportedClause(_ range: Range<Int>) -> Bool {
+        range.contains { $0 > range.lowerBound && words[$0] == "that" && isOneOf(words[$0 - 1], "and", "but") }
+    }
+
+    /// "had already been sent back", "have already crossed": a perfect with "already" tells all
+    /// done up to the report, since a start the clause does not name.
+    func isAlreadyDone(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        let window = max(sentence.range.lowerBound, figure.span.lowerBound - 3)..<min(sentence.range.upperBound, figure.range.upperBound + 4)
+        guard let already = window.first(where: { words[$0] == "already" }), already > window.lowerBound else { return false }
+        return isOneOf(words[already - 1], "has", "have", "had")
     }
 
     /// The period of a well-dated count just before, for a figure with no time wording: a day

@@ -31,6 +31,10 @@ enum FigureRole: String, Sendable {
     case nationalityRanking
     /// "Carried out among 1,624 British adults, the poll found ...": the people a poll asked.
     case respondents
+    /// "52,547 refugees have come from Ukraine", "50,000 Ukrainian refugees": people of a country
+    /// the Union shelters under temporary protection (`protection.tsv`) were admitted, not counted
+    /// as irregular ("from countries other than Ukraine" still counts).
+    case temporaryProtection
 }
 
 extension FactBuilder {
@@ -46,6 +50,7 @@ extension FactBuilder {
         if isPerItem(figure, in: sentence) { return .perItem }
         if isNationalityRanking(figure, in: sentence) { return .nationalityRanking }
         if isRespondents(figure, in: sentence) { return .respondents }
+        if isUnderTemporaryProtection(figure, in: sentence) { return .temporaryProtection }
         return nil
     }
 
@@ -212,6 +217,42 @@ extension FactBuilder {
         guard !figure.elliptical, sentence.range.contains(where: { vocabulary.grammar[id: ids[$0]] == "survey" }) else { return false }
         return (figure.range.upperBound..<min(figure.range.upperBound + 3, sentence.range.upperBound)).contains {
             vocabulary.grammar[id: ids[$0]] == "respondent"
+        }
+    }
+
+    /// The figure's people are from a country under temporary protection since before the article:
+    /// its name as their origin or nationality right before or within a few words after the figure,
+    /// with no other figure between and not set apart ("other than Ukraine", grammar.tsv "except").
+    func isUnderTemporaryProtection(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        guard !vocabulary.protectedFrom.isEmpty else { return false }
+        let near = max(sentence.range.lowerBound, figure.span.lowerBound - 2)..<min(sentence.range.upperBound, figure.range.upperBound + 8)
+        return sentence.mentions.contains { mention in
+            guard near.contains(mention.position), let start = vocabulary.protectedFrom[mention.code], articleDate >= start else { return false }
+            switch mention.role {
+            case .origin, .people, .plain: break
+            default: return false
+            }
+            let between = mention.position < figure.span.lowerBound ? mention.position..<figure.span.lowerBound
+                                                                    : figure.range.upperBound..<mention.position
+            if sentence.figures.contains(where: { $0.range != figure.range && between.contains($0.range.lowerBound) }) { return false }
+            return !between.contains { vocabulary.grammar[id: ids[$0]] == "except" }
+        }
+    }
+
+    /// A figure in the sentence of a count under temporary protection, or the sentence right after
+    /// it, whose sentence names no origin or nationality of its own: more of that count.
+    func continuesShelteredCount(in sentence: SentenceAnalysis, previous: SentenceAnalysis?) -> Bool {
+        guard let end = shelteredUpTo,
+              end == sentence.range.upperBound || previous.map({ $0.range.upperBound == end }) == true else { return false }
+        return !sentence.mentions.contains { mention in
+            // ("asylum seekers from countries other than Ukraine": set apart, an origin of its own)
+            if vocabulary.protectedFrom[mention.code] != nil {
+                return mention.position > sentence.range.lowerBound && vocabulary.grammar[id: ids[mention.position - 1]] == "except"
+            }
+            switch mention.role {
+            case .origin, .people: return true
+            default: return false
+            }
         }
     }
 

@@ -402,7 +402,13 @@ struct FigureFinder {
             // time wording ("5,200 a year earlier") ends the search like punctuation
             if token.kind != .word || claimed.contains(i) { return firstIsContent == true ? .unknown : .implied }
             // "32,024 such cases": the count the text has been giving, whatever the noun
-            if words[i] == "such", firstIsContent == nil, i + 1 < sentence.upperBound, tokens[i + 1].kind == .word { return .implied }
+            // ("594 migration incidents ... 768 such incidents": a unit the text counted before goes on
+            // being counted; "police handled 32,024 such cases" after a count of people refers to them)
+            if words[i] == "such", firstIsContent == nil, i + 1 < sentence.upperBound, tokens[i + 1].kind == .word {
+                let unitCountedBefore = vocabulary.distractors.longestMatch(in: ids, at: i + 1)?.value == "unit"
+                    && ids[max(0, i - 400)..<i].contains(ids[i + 1])
+                return unitCountedBefore ? .distractor : .implied
+            }
             let distractor = vocabulary.distractors.longestMatch(in: ids, at: i)
             if let (_, length) = vocabulary.counted.longestMatch(in: ids, at: i), length >= distractor?.length ?? 0 {
                 let after = i + length

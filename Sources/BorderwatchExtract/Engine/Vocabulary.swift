@@ -1,3 +1,5 @@
+import BorderwatchCore
+
 /// The tables of one language's `Lexicon` that the engine reads, looked up once.
 ///
 /// A class, so that the finders of every article share it without copying (and retaining) its tables.
@@ -25,6 +27,8 @@ final class Vocabulary: Sendable {
     let neighbours: [String: [String]]
     /// Regions whose first neighbour is the usual route in, taken as via when an article names none.
     let defaultVia: [String: String]
+    /// Country -> the day from which its people are received under temporary protection (`protection.tsv`).
+    let protectedFrom: [String: Day]
     /// Month and weekday names are read only when capitalised (English, German), as `format.tsv` says.
     let calendarCapitalized: Bool
 
@@ -49,6 +53,11 @@ final class Vocabulary: Sendable {
             neighbours[region.uppercased()] = codes.filter { $0 != "-" }
             if let first = codes.first, first != "-" { defaultVia[region.uppercased()] = first }
         }
+        var protectedFrom: [String: Day] = [:]
+        for (code, day) in lexicon.table("protection").entries {
+            if let start = Day(iso: day) { protectedFrom[code.uppercased()] = start }
+        }
+        self.protectedFrom = protectedFrom
         self.neighbours = neighbours
         self.defaultVia = defaultVia
         calendarCapitalized = lexicon.table("format")["calendar_capitalized"] != "no"

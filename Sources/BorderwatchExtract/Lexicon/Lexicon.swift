@@ -50,7 +50,7 @@ public struct Lexicon: Sendable {
     /// gazetteer under its own.
     func inheriting(from base: Lexicon) -> Lexicon {
         var tables = self.tables
-        for name in ["neighbours"] where tables[name] == nil { tables[name] = base.tables[name] }
+        for name in ["neighbours", "protection"] where tables[name] == nil { tables[name] = base.tables[name] }
         var gazetteer = base.table("gazetteer")
         for (phrase, code) in table("gazetteer").entries { gazetteer.insert(phrase, value: code) }
         tables["gazetteer"] = gazetteer
