@@ -279,4 +279,12 @@ import Testing
         let before = facts("Some 3,100 migrants arrived from Ukraine in 2019.", date: "2020-01-04")
         #expect(before.map(\.value) == [3100])
     }
+
+    /// A figure whose subject is a part of a group ("single adults for 21,000", "unaccompanied minors
+    /// ... numbered 940") breaks a count down; the count itself stays.
+    @Test func aGroupAsTheSubjectBreaksACountDown() {
+        let text = "Agents apprehended 70,400 migrants in March. Of those, family units accounted for 41,000 and single adults for 21,000. Unaccompanied minors arriving in Texas numbered 940."
+        let found = facts(text, date: "2019-04-09")
+        #expect(found.map(\.value) == [70400])
+    }
 }

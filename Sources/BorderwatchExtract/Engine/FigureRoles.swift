@@ -35,6 +35,9 @@ enum FigureRole: String, Sendable {
     /// the Union shelters under temporary protection (`protection.tsv`) were admitted, not counted
     /// as irregular ("from countries other than Ukraine" still counts).
     case temporaryProtection
+    /// "family units accounted for more than 84,000", "Unaccompanied minors reaching Italian shores
+    /// numbered 2,886": a figure whose subject is a part of a group (groups.tsv) breaks a count down.
+    case groupSubject
 }
 
 extension FactBuilder {
@@ -51,6 +54,7 @@ extension FactBuilder {
         if isNationalityRanking(figure, in: sentence) { return .nationalityRanking }
         if isRespondents(figure, in: sentence) { return .respondents }
         if isUnderTemporaryProtection(figure, in: sentence) { return .temporaryProtection }
+        if hasGroupSubject(figure, in: sentence) { return .groupSubject }
         return nil
     }
 
@@ -237,6 +241,25 @@ extension FactBuilder {
             if sentence.figures.contains(where: { $0.range != figure.range && between.contains($0.range.lowerBound) }) { return false }
             return !between.contains { vocabulary.grammar[id: ids[$0]] == "except" }
         }
+    }
+
+    /// A group noun (groups.tsv) stands within the six words before the figure, in its clause, with
+    /// no number, punctuation, subordinator or partitive between ("two women were among 27 people":
+    /// the whole): the figure's subject.
+    func hasGroupSubject(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        var j = figure.span.lowerBound - 1
+        while j >= sentence.range.lowerBound, figure.span.lowerBound - j <= 6 {
+            if tokens[j].kind != .word || isSubordinator(words[j]) { return false }
+            if let role = vocabulary.grammar[id: ids[j]], role == "clause" || role == "partitive" { return false }
+            if let (_, length) = vocabulary.groups.longestMatch(in: ids, at: j), j + length <= figure.span.lowerBound {
+                // another figure's head: a list of parts goes on ("58,474 family units and 31,606
+                // single adults", "30,399 women and 76,675"), other people do not ("2,050 adults and 31 migrants")
+                guard j > sentence.range.lowerBound, tokens[j - 1].kind == .number else { return true }
+                return figure.elliptical || groupHeadEnd(of: figure, in: sentence) != nil
+            }
+            j -= 1
+        }
+        return false
     }
 
     /// A figure in the sentence of a count under temporary protection, or the sentence right after
