@@ -81,3 +81,19 @@ import Testing
         #expect(found.allSatisfy { $0.metric == .prevented })
     }
 }
+
+/// A weekend runs over the days its article counts, and no further.
+@Suite struct WeekendSpanTests {
+    @Test func aWeekendStartsOnTheFridayItsArticleCounts() {
+        let text = "Over the weekend, guards prevented 95 attempts to cross the border. "
+            + "On Friday they stopped 25 people, another 30 on Saturday and 40 on Sunday."
+        let found = facts(text, date: "2022-05-16").filter { $0.value == 95 }
+        #expect(found.map(\.period) == [.span(start: day("2022-05-13"), end: day("2022-05-15"))])
+    }
+
+    @Test func aWeekendWithoutAFridayFigureStaysSaturdayAndSunday() {
+        let text = "Over the weekend, guards prevented 70 attempts to cross the border, 30 on Saturday and 40 on Sunday."
+        let found = facts(text, date: "2022-05-16").filter { $0.value == 70 }
+        #expect(found.map(\.period) == [.span(start: day("2022-05-14"), end: day("2022-05-15"))])
+    }
+}

@@ -593,9 +593,45 @@ struct FactBuilder {
                 if result[i].bound == .exact { result[i].bound = extra.bound }
             }
         }
+        fitWeekendsToNamedDays(&result)
         // one day's count stated twice with different precision ("more than 200" / "202") shares a record claim
         shareRecordsWithinFivePercent(&result)
         return withoutStoppedAttempts(result)
+    }
+
+    /// "Over the weekend ... prevented 80. ... 20 on Friday, September 10, another 26 on Saturday
+    /// and 34 on Sunday": a weekend runs over the days the article counts. A Saturday-Sunday span
+    /// starts on the Friday before when a figure of the article is told for that Friday; a
+    /// Friday-Monday holiday weekend ends on the Sunday when figures are told for the Friday and
+    /// the Sunday but none for the Monday.
+    func fitWeekendsToNamedDays(_ facts: inout [Fact]) {
+        var counted = Set<Day>()
+        for fact in facts {
+            switch fact.period {
+            case .day(let day): counted.insert(day)
+            // (the bounds of a stretch told in days, not of another weekend)
+            case .span(let start?, let end?) where start.days(until: end) <= 3 && !isWeekend(start, end):
+                counted.insert(start)
+                counted.insert(end)
+            default: break
+            }
+        }
+        guard !counted.isEmpty else { return }
+        for i in facts.indices {
+            guard case .span(let start?, let end?) = facts[i].period else { continue }
+            guard isWeekend(start, end) else { continue }
+            if start.weekday == 6, counted.contains(start.adding(days: -1)) {
+                facts[i].period = .span(start: start.adding(days: -1), end: end)
+            } else if start.weekday == 5, counted.contains(start),
+                      counted.contains(end.adding(days: -1)), !counted.contains(end) {
+                facts[i].period = .span(start: start, end: end.adding(days: -1))
+            }
+        }
+    }
+
+    /// Saturday to Sunday, or a holiday weekend from Friday to Monday.
+    func isWeekend(_ start: Day, _ end: Day) -> Bool {
+        start.weekday == 6 && start.days(until: end) == 1 || start.weekday == 5 && start.days(until: end) == 3
     }
 
     /// "612 attempts on Sunday" (a headline) and "612 attempts ... were thwarted on Sunday" are one
