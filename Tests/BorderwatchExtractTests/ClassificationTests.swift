@@ -42,6 +42,8 @@ import Testing
         ("Lithuanian border guards turned back 150 Iraqis to Belarus on Monday.", .prevented),
         // a footnote reference after the sentence is no figure
         ("Police prevented 9,487 people from crossing the border irregularly in 2019.[2]", .prevented),
+        // people's own lives are no count of the dead
+        ("Since January some 4,100 people have risked their lives to reach Lampedusa.", .arrivals),
     ])
     func governingWordsGiveTheMetric(sentence: String, metric: Metric) {
         #expect(onlyFact(sentence)?.metric == metric)

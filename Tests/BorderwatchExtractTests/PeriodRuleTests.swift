@@ -59,6 +59,17 @@ import Testing
         Case(rule: "a count raised to the figure is a running total",
              text: "Some 3,100 Afghans crossed out of Pakistan on Monday, bringing the number of returnees to 98,000.",
              date: "2023-10-04", value: 98_000, period: .ytd(year: 2023, asOf: day("2023-10-02"))),
+        Case(rule: "a clause describing the day a stretch opens",
+             text: "The number of migrants detained since March 3, when the new law took effect, has risen to 2,410.",
+             date: "2022-04-20", value: 2_410, period: .span(start: day("2022-03-03"), end: nil)),
+        Case(rule: "a clause counting on the day a record is told since",
+             text: "Arrivals were the highest since 2016, when 181,436 people arrived.",
+             date: "2023-01-10", value: 181_436, period: .year(2016)),
+        Case(rule: "since the fiscal year", text: "Agents have made 310,000 arrests since the start of the fiscal year.",
+             date: "2024-01-12", value: 310_000, period: .span(start: day("2023-10-01"), end: nil)),
+        Case(rule: "since the new fiscal year opened on a date",
+             text: "More than 520,000 migrants have been apprehended since the new fiscal year opened on October 1.",
+             date: "2024-01-12", value: 520_000, period: .span(start: day("2023-10-01"), end: nil)),
     ]
 
     @Test(arguments: cases) func periodRules(_ probe: Case) {

@@ -244,8 +244,11 @@ struct TimeFinder {
                 // the other figure, not this one
                 // "the highest since 2016, when 181,436 arrived": the clause after "when" is about 2016 itself
                 // ("Since August 2021, when the policy began, ..." opening the sentence is a stretch)
+                // ("The tally of people stopped since August 10, when the emergency was declared, stands at
+                // 1,132": a clause that counts nothing only says what happened on the day the stretch opens)
                 let whenFollows = range.upperBound + 1 < sentence.upperBound && words[range.upperBound] == ","
                     && isOneOf(words[range.upperBound + 1], "when", "where") && start - 1 > sentence.lowerBound
+                    && countsInClause(after: range.upperBound + 1, in: sentence)
                 if lead == "from" && isChangeWord(before: start - 1, in: sentence) || lead == "since" && whenFollows {
                     result.append(TimeExpression(range: (start - 1)..<range.upperBound, period: period(point, range: range, in: sentence),
                                                  strength: strength, baseline: true))
@@ -324,6 +327,16 @@ struct TimeFinder {
     /// any) and a colon follows it.
     func headsListItem(_ i: Int, in sentence: Range<Int>) -> Bool {
         word(i + 1, in: sentence) == ":" && (i == sentence.lowerBound || i - 1 == sentence.lowerBound && isBullet(words[i - 1]))
+    }
+
+    /// Whether the clause opened at `start` ("when 181,436 arrived") holds a number before its next comma.
+    func countsInClause(after start: Int, in sentence: Range<Int>) -> Bool {
+        var j = start
+        while j < sentence.upperBound, words[j] != "," {
+            if tokens[j].kind == .number { return true }
+            j += 1
+        }
+        return false
     }
 
     /// "since the crisis began in ...", "since controls started on ...": `index` is the time
@@ -988,6 +1001,11 @@ struct TimeFinder {
             if argument == "this" {
                 guard let first = Day(year: d.month >= 10 ? d.year : d.year - 1, month: 10, day: 1) else { return nil }
                 return TimeExpression(range: range, period: .span(start: first, end: d), strength: .relative)
+            }
+            // "since the new fiscal year began": from that 1 October, open as any "since"
+            if argument == "since" {
+                guard let first = Day(year: d.month >= 10 ? d.year : d.year - 1, month: 10, day: 1) else { return nil }
+                return TimeExpression(range: range, period: .span(start: first, end: nil), strength: .relative)
             }
             // "fiscal year 2022", "fiscal 2023": the US federal year, October to September
             var (year, end) = self.year(after: range.upperBound, in: sentence, comma: false)
