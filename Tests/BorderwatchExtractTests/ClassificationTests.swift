@@ -42,6 +42,9 @@ import Testing
         ("Lithuanian border guards turned back 150 Iraqis to Belarus on Monday.", .prevented),
         // a footnote reference after the sentence is no figure
         ("Police prevented 9,487 people from crossing the border irregularly in 2019.[2]", .prevented),
+        // requests, and the number of applicants, counted on their own are asylum claims
+        ("Belgium's asylum office received its highest number of requests (3,900) in October.", .asylumClaims),
+        ("The monthly total of applicants (2,210) fell in March.", .asylumClaims),
         // people's own lives are no count of the dead
         ("Since January some 4,100 people have risked their lives to reach Lampedusa.", .arrivals),
     ])
@@ -288,5 +291,15 @@ import Testing
         let text = "Agents apprehended 70,400 migrants in March. Of those, family units accounted for 41,000 and single adults for 21,000. Unaccompanied minors arriving in Texas numbered 940."
         let found = facts(text, date: "2019-04-09")
         #expect(found.map(\.value) == [70400])
+    }
+
+    /// "..., and September its highest (4,435)": a clause with its verb left out counts what the
+    /// clause before counted; a country's bracketed share ("and Syria (715)") does not.
+    @Test func aGappedClauseCountsTheSame() {
+        let found = facts("April brought the office its fewest applications (900), and October its most (2,750).", date: "2023-01-15")
+        #expect(found.map(\.value) == [900, 2750])
+        #expect(found.allSatisfy { $0.metric == .asylumClaims })
+        let shares = facts("Most of the 3,100 people detained came from Syria (1,200) and Afghanistan (800).", date: "2023-01-15")
+        #expect(shares.map(\.value) == [3100])
     }
 }

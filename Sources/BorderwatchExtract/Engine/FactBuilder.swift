@@ -297,10 +297,22 @@ struct FactBuilder {
 
     /// "prevented 14,200 attempts from January to August, and 2,900 earlier this month": a bare
     /// figure after "and", with no verb of its own in its clause, counts what the one before counted.
+    /// "its lowest number of requests (1,600), and September its highest (4,435)": a clause after
+    /// "and" with its verb left out, the figure in brackets, counts the same.
     func andMore(_ figure: Figure, in sentence: SentenceAnalysis) -> Metric? {
         let start = figure.span.lowerBound
-        guard figure.elliptical, start > sentence.range.lowerBound, words[start - 1] == "and",
+        guard figure.elliptical, start > sentence.range.lowerBound,
               let last = entries.last, last.sentence == sentence.range, last.position < start else { return nil }
+        if words[start - 1] == "(" {
+            guard let and = (last.position..<start).last(where: { words[$0] == "and" }), start - and <= 6,
+                  !tokens[(and + 1)..<(start - 1)].contains(where: { $0.kind != .word }),
+                  // ("... and Syria (715)": a country's share of a count)
+                  !((and + 1)..<(start - 1)).contains(where: { vocabulary.gazetteer.longestMatch(in: ids, at: $0) != nil }),
+                  !sentence.metrics.contains(where: { $0.range.lowerBound > and && $0.range.lowerBound < start })
+            else { return nil }
+            return last.fact.metric
+        }
+        guard words[start - 1] == "and" else { return nil }
         var clauseEnd = figure.range.upperBound
         while clauseEnd < sentence.range.upperBound, tokens[clauseEnd].kind != .punct, words[clauseEnd] != "and" { clauseEnd += 1 }
         if sentence.metrics.contains(where: { $0.range.lowerBound >= figure.range.upperBound && $0.range.lowerBound < clauseEnd }) { return nil }

@@ -107,8 +107,27 @@ extension FactBuilder {
            tokens[start - 2].capitalized, isPluralDemonym(start - 2) {
             return true
         }
+        if start - 2 >= lower, words[start - 1] == "(", end < sentence.range.upperBound, words[end] == ")",
+           tokens[start - 2].capitalized, listsOrigins(before: start - 1, in: sentence) {
+            return true
+        }
         return start - 3 >= lower && words[start - 1] == "at" && words[start - 2] == ","
             && tokens[start - 3].capitalized && isPluralDemonym(start - 3)
+    }
+
+    /// "came from Syria (1,200) and Afghanistan (800)": the words before `end` are a list of
+    /// countries, their shares in brackets, opened by an origin word.
+    func listsOrigins(before end: Int, in sentence: SentenceAnalysis) -> Bool {
+        var j = end - 1
+        var names = false
+        while j >= sentence.range.lowerBound, end - j <= 40 {
+            if vocabulary.grammar[id: ids[j]] == "origin" { return names }
+            if vocabulary.gazetteer.longestMatch(in: ids, at: j) != nil { names = true }
+            let listWord = tokens[j].capitalized || tokens[j].kind == .number || isOneOf(words[j], "(", ")", ",", "%", "and")
+            guard listWord else { return false }
+            j -= 1
+        }
+        return false
     }
 
     /// "Two children were among the dead", "More than 20 minors ... were among those saved": a
