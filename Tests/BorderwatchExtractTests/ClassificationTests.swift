@@ -223,6 +223,16 @@ import Testing
         #expect(found.map(\.metric) == [.arrivals, .prevented, .prevented])
     }
 
+    /// Picked up at sea off the far side's coast, or by a national rescue body of the far side.
+    @Test func rescuedOffTheFarSidesCoastArePrevented() {
+        let text = "More than 500 migrants crossed the English Channel to the UK on Sunday, the Home Office said. "
+            + "On Sunday a customs launch rescued 14 migrants off the coast of Calais. "
+            + "A lifeboat of the French national sea rescue society went to the aid of a dinghy, rescuing 41 people."
+        let found = facts(text, date: "2022-11-14")
+        #expect(found.map(\.value) == [500, 14, 41])
+        #expect(found.map(\.metric) == [.arrivals, .prevented, .prevented])
+    }
+
     @Test func agesAreNoCounts() {
         let found = facts("Ten migrants, aged between 23 and 28, reached Ceuta by swimming on Saturday.", date: "2023-05-28")
         #expect(found.map(\.value) == [10])

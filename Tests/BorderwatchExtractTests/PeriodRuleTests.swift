@@ -70,6 +70,9 @@ import Testing
         Case(rule: "since the new fiscal year opened on a date",
              text: "More than 520,000 migrants have been apprehended since the new fiscal year opened on October 1.",
              date: "2024-01-12", value: 520_000, period: .span(start: day("2023-10-01"), end: nil)),
+        Case(rule: "a part of the day belongs to the day after it",
+             text: "Rescuers picked up 48 migrants on Saturday night and a further 30 in the morning on Sunday.",
+             date: "2022-11-14", value: 30, period: .day(day("2022-11-13"))),
     ]
 
     @Test(arguments: cases) func periodRules(_ probe: Case) {

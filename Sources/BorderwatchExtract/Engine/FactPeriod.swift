@@ -65,6 +65,12 @@ extension FactBuilder {
                 if j >= between.lowerBound, isOneOf(words[j], "in", "during", "over", "within", "throughout") {
                     score -= Double(expression.range.lowerBound - j)
                 }
+                // "a further 35 during the day on Sunday": the part of the day belongs to the day after it
+                // (and the "on" before that day)
+                let day = expression.range.lowerBound
+                let on = day - 1 > between.lowerBound && isOneOf(words[day - 1], "on", "at") ? 1 : 0
+                let part = partOfDayLength(before: day - on, from: between.lowerBound)
+                if part > 0 { score -= Double(part + on) }
             }
             // "547 migrants had landed on Lesvos, in the eastern Aegean, on Thursday afternoon": a
             // place phrase set off by commas is an aside, no distance
@@ -189,6 +195,17 @@ extension FactBuilder {
             return (period, .relative)
         }
         return (.day(articleDate), .weak)
+    }
+
+    /// The length of a part-of-day phrase (grammar.tsv `part_of_day`: "during the day", "in the
+    /// morning") that ends right before `end` and starts no earlier than `start`; 0 when none does.
+    func partOfDayLength(before end: Int, from start: Int) -> Int {
+        for k in max(start, end - 4)..<end {
+            if let (role, length) = vocabulary.grammar.longestMatch(in: ids, at: k), role == "part_of_day", k + length == end {
+                return length
+            }
+        }
+        return 0
     }
 
     /// "up from 5,200 a year earlier", "against 64,529 in the same period last year": the period

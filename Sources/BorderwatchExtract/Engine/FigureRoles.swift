@@ -221,11 +221,19 @@ extension FactBuilder {
                 || cue.range.lowerBound >= figure.range.upperBound && cue.range.lowerBound - figure.range.upperBound <= 5)
         }) else { return false }
         return sentence.mentions.contains { mention in
-            guard mention.code == farSide, mention.position > sentence.range.lowerBound else { return false }
-            let before = mention.position - 1
-            return vocabulary.grammar[id: ids[before]] == "offshore"
-                || before > sentence.range.lowerBound && words[before] == "the" && vocabulary.grammar[id: ids[before - 1]] == "offshore"
+            mention.code == farSide && isOffshore(mention.position, in: sentence)
         }
+    }
+
+    /// "off Hardelot", "off the Pas-de-Calais coast", "off the coast of Dunkirk": the place at
+    /// `position` is named as the shore people were at sea off.
+    func isOffshore(_ position: Int, in sentence: SentenceAnalysis) -> Bool {
+        var j = position - 1
+        func skip(_ word: StaticString) { if j > sentence.range.lowerBound, isOneOf(words[j], word) { j -= 1 } }
+        guard j >= sentence.range.lowerBound else { return false }
+        if words[j] == "of", j - 1 > sentence.range.lowerBound, vocabulary.grammar[id: ids[j - 1]] == "shore" { j -= 2 }
+        skip("the")
+        return j >= sentence.range.lowerBound && vocabulary.grammar[id: ids[j]] == "offshore"
     }
 
     /// "each carrying 35 people", "each with 40 on board": "each" up to two words before the figure.

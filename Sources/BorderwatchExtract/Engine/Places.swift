@@ -71,6 +71,11 @@ struct PlaceFinder {
         if let (_, _) = vocabulary.authorityNouns.longestMatch(in: ids, at: i + length), i + length < sentence.upperBound {
             return .authority
         }
+        // "the French national sea rescue society", "Spanish national police": a national body
+        if i + length + 1 < sentence.upperBound, vocabulary.grammar[id: ids[i + length]] == "national",
+           vocabulary.authorityNouns.longestMatch(in: ids, at: i + length + 1) != nil {
+            return .authority
+        }
         // "Syrians lodged 67,000 applications, Afghans 55,000": people of a nationality, not a counting country
         if length == 1, isPeople(words[i]) { return .people }
         // "4,561 were Syrian nationals", "Afghan migrants": a nationality, where people come from
