@@ -312,4 +312,17 @@ import Testing
         let shares = facts("Most of the 3,100 people detained came from Syria (1,200) and Afghanistan (800).", date: "2023-01-15")
         #expect(shares.map(\.value) == [3100])
     }
+
+    /// "border violators" are people counted; the object of a counting verb is no stock for the
+    /// clause that says who they were; "with N following" is the next count of the run.
+    @Test func aRunOfDailyArrestsOfBorderViolators() {
+        let text = "On Monday police detained 212 border violators who were staying in Hungary illegally and escorted them back, "
+            + "with 190 following on Tuesday."
+        let found = facts(text, date: "2022-05-11")
+        #expect(found.map(\.value) == [212, 190])
+        #expect(found.map(\.period) == [.day(day("2022-05-09")), .day(day("2022-05-10"))])
+        #expect(found.allSatisfy { $0.metric == .prevented })
+        // the stock clause still reads as a stock when no counting verb governs the figure
+        #expect(facts("Some 1,400 migrants were staying in the camp on Monday.", date: "2022-05-11").isEmpty)
+    }
 }

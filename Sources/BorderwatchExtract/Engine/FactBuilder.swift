@@ -312,7 +312,8 @@ struct FactBuilder {
             else { return nil }
             return last.fact.metric
         }
-        guard words[start - 1] == "and" else { return nil }
+        // "arrested 309 on Friday, with 359 following on Saturday": "with" adds the next item as "and" does
+        guard isOneOf(words[start - 1], "and", "with") else { return nil }
         var clauseEnd = figure.range.upperBound
         while clauseEnd < sentence.range.upperBound, tokens[clauseEnd].kind != .punct, words[clauseEnd] != "and" { clauseEnd += 1 }
         if sentence.metrics.contains(where: { $0.range.lowerBound >= figure.range.upperBound && $0.range.lowerBound < clauseEnd }) { return nil }
@@ -354,6 +355,11 @@ struct FactBuilder {
     /// "Between 3,000 and 4,000 migrants are camped near the Kuznica crossing": people staying
     /// somewhere, not a count of crossings (a state verb right after the figure's noun).
     func isStock(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        // "arrested 309 foreign nationals who were staying in the country illegally": the object of a
+        // counting verb; the clause after it only says who they were
+        if sentence.metrics.contains(where: {
+            $0.value != "name" && $0.range.upperBound <= figure.span.lowerBound && figure.span.lowerBound - $0.range.upperBound <= 1
+        }) { return false }
         var i = figure.range.upperBound
         var sawBe = false
         while i < min(figure.range.upperBound + 6, sentence.range.upperBound) {

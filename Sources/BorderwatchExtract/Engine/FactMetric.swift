@@ -16,6 +16,7 @@ extension FactBuilder {
         var generic: (String, Int)?
         // "apprehended 1,700 people and pushed back 300": a verb right before each figure governs it
         var stopped = Int.max
+        var fate: String?
         let governed = sentence.metrics.contains {
             $0.range.upperBound <= figure.span.lowerBound && figure.span.lowerBound - $0.range.upperBound <= 3
         }
@@ -113,6 +114,13 @@ extension FactBuilder {
                            || verb.range.upperBound <= figure.span.lowerBound)
                }) { continue }
             let distance = gap(cue.range, figure.span)
+            // "arrested 309 foreign nationals ... and escorted them back": what was done with them, the
+            // pronoun in the phrase itself, says what the count was
+            if cue.value != "arrivals", cue.range.lowerBound >= figure.range.upperBound, words[cue.range].contains("them"),
+               words[figure.range.upperBound..<cue.range.lowerBound].contains("and"),
+               !sentence.figures.contains(where: { $0.range.lowerBound >= figure.range.upperBound && $0.range.upperBound <= cue.range.lowerBound }) {
+                fate = fate ?? cue.value
+            }
             if cue.value == "prevented" { stopped = min(stopped, distance) }
             if cue.value == "arrivals" {
                 if distance < (generic?.1 ?? Int.max) { generic = (cue.value, distance) }
@@ -123,6 +131,7 @@ extension FactBuilder {
         // "75,184 attempts were thwarted", "foiled 3,300 attempts", "131,000 attempts to cross the
         // border foiled": attempts stopped are prevented
         if specific?.0 == "attempts", stopped <= 6 || passiveStop(after: figure, in: sentence) { specific = ("prevented", stopped) }
+        if let fate, let verb = generic, verb.1 <= 1, specific.map({ $0.1 > 1 }) ?? true { specific = (fate, 0) }
         let chosen: String?
         var ownPhrase = true
         if let specific, specific.1 <= 12, specific.1 <= (generic?.1 ?? 1_000) + 8 {
