@@ -45,6 +45,8 @@ import Testing
         // requests, and the number of applicants, counted on their own are asylum claims
         ("Belgium's asylum office received its highest number of requests (3,900) in October.", .asylumClaims),
         ("The monthly total of applicants (2,210) fell in March.", .asylumClaims),
+        // refugees who fled into a country arrived there
+        ("Some 4,300 refugees fled into Uganda on Sunday.", .arrivals),
         // people's own lives are no count of the dead
         ("Since January some 4,100 people have risked their lives to reach Lampedusa.", .arrivals),
     ])

@@ -125,11 +125,13 @@ import Testing
         #expect(month.map(\.period) == [.month(year: 2021, month: 7), .month(year: 2020, month: 7)])
     }
 
-    @Test func asOfADayIsARunningTotal() {
+    /// "As of" a day, a count of this year is a running total to that day; one of no stated start
+    /// is all so far, a span with only an end (as "by midnight on August 15" in SCHEMA.md).
+    @Test func asOfADayIsATotalToThatDay() {
         #expect(onlyFact("The Home Office said 45,756 people crossed in 2022 as of Thursday.", date: "2022-11-11")?.period
                 == .ytd(year: 2022, asOf: day("2022-11-10")))
         #expect(onlyFact("As of Wednesday, 44,000 people had crossed the Channel.", date: "2022-11-11")?.period
-                == .ytd(year: 2022, asOf: day("2022-11-09")))
+                == .span(start: nil, end: day("2022-11-09")))
     }
 
     @Test func aFigureWithoutTimeWordingTakesTheStretchOfTheSameCountBefore() {

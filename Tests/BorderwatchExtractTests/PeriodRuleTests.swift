@@ -73,6 +73,15 @@ import Testing
         Case(rule: "a part of the day belongs to the day after it",
              text: "Rescuers picked up 48 migrants on Saturday night and a further 30 in the morning on Sunday.",
              date: "2022-11-14", value: 30, period: .day(day("2022-11-13"))),
+        Case(rule: "a level told on a day is all so far up to it",
+             text: "The number of refugees who have fled into Niger stands at about 21,000, the UN said on Thursday.",
+             date: "2023-08-12", value: 21_000, period: .span(start: nil, end: day("2023-08-10"))),
+        Case(rule: "N days before a level told before",
+             text: "The number of refugees who have fled into Niger stands at about 21,000, the UN said on Thursday. Two days earlier it had put the figure at 17,500.",
+             date: "2023-08-12", value: 17_500, period: .span(start: nil, end: day("2023-08-08"))),
+        Case(rule: "as of a day, no stated start",
+             text: "As of 2 June more than 31,000 people had crossed into Niger, the agency said.",
+             date: "2023-06-05", value: 31_000, period: .span(start: nil, end: day("2023-06-02"))),
     ]
 
     @Test(arguments: cases) func periodRules(_ probe: Case) {

@@ -102,8 +102,13 @@ struct FactBuilder {
                     // "about 1,500 adults had already been sent back": all so far, from no stated start
                     period = .span(start: nil, end: articleDate)
                     strength = .relative
-                } else if isPerfect(figure, in: sentence) || sentence.times.contains(where: { $0.asOf != nil }) {
-                    // "Lithuania has detained 4,000 migrants", "as of Thursday, 45,000 had crossed": a running total
+                } else if let cut = sentence.times.first(where: { $0.asOf != nil && $0.period == nil })?.asOf {
+                    // "as of 4 May more than 56,000 people had come in": all so far up to that day, from
+                    // no stated start (SCHEMA.md: "by midnight on August 15" has only an end)
+                    period = .span(start: nil, end: cut)
+                    strength = .relative
+                } else if isPerfect(figure, in: sentence) {
+                    // "Lithuania has detained 4,000 migrants": a running total
                     period = .ytd(year: articleDate.year, asOf: articleDate)
                 } else if let day = eventDay(of: previous) {
                     // "A boat capsized on Thursday. Of the 58 on board, 12 drowned": the day of the event just told

@@ -141,6 +141,9 @@ extension FactBuilder {
                 case .span(let start?, let end?) where expression.daysBack == 7:
                     // "1,200 this week, up from 900 a week earlier": that stretch a week back
                     return (.span(start: start.adding(days: -7), end: end.adding(days: -7)), expression.strength)
+                case .span(nil, let end?):
+                    // "stands at 90,000 ... Three days earlier the UN had put the figure at 76,000": all so far, N days back
+                    return (.span(start: nil, end: end.adding(days: -expression.daysBack)), expression.strength)
                 default: break
                 }
             }
@@ -150,6 +153,12 @@ extension FactBuilder {
                 $0.range.upperBound <= expression.range.lowerBound && $0.daysBack == 0 && !$0.duration
             }), case .day(let day)? = named.period {
                 return (.day(day.adding(days: -expression.daysBack)), expression.strength)
+            }
+            // "the number who have escaped into Chad stands at around 90,000, the UN warned on Monday":
+            // a running total told on a day is all so far up to that day, from no stated start
+            if expression.strength == .report, !expression.duration, case .day(let day) = period,
+               isLevel(figure, in: sentence) {
+                return (.span(start: nil, end: day), .relative)
             }
             return (soFar(period, in: sentence), expression.strength)
         }
@@ -389,6 +398,15 @@ extension FactBuilder {
             return day
         }
         return days.count == 1 ? days[0] : nil
+    }
+
+    /// "stands at around 90,000", "put the figure at 76,000": the level a running total stands at
+    /// (grammar.tsv `level`) right before the figure.
+    func isLevel(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        (max(sentence.range.lowerBound, figure.span.lowerBound - 4)..<figure.span.lowerBound).contains { j in
+            guard let (role, length) = vocabulary.grammar.longestMatch(in: ids, at: j) else { return false }
+            return role == "level" && j + length == figure.span.lowerBound
+        }
     }
 
     /// The figure's clause is in the present perfect ("has detained", "have crossed").
