@@ -327,4 +327,10 @@ import Testing
         // the stock clause still reads as a stock when no counting verb governs the figure
         #expect(facts("Some 1,400 migrants were staying in the camp on Monday.", date: "2022-05-11").isEmpty)
     }
+
+    /// The people a picture shows are no count; the count told beside it is.
+    @Test func thePeopleAVideoShowsAreNoCount() {
+        let text = "Guards stopped 212 attempts to cross on Sunday. A video released by the guards shows a group of 45 migrants cutting the fence."
+        #expect(facts(text, date: "2021-11-15").map(\.value) == [212])
+    }
 }

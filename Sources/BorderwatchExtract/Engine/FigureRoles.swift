@@ -38,6 +38,9 @@ enum FigureRole: String, Sendable {
     /// "family units accounted for more than 84,000", "Unaccompanied minors reaching Italian shores
     /// numbered 2,886": a figure whose subject is a part of a group (groups.tsv) breaks a count down.
     case groupSubject
+    /// "A video released by the Border Guard shows a group of 60 migrants trying to cross": the
+    /// people a picture shows.
+    case depicted
 }
 
 extension FactBuilder {
@@ -55,6 +58,7 @@ extension FactBuilder {
         if isRespondents(figure, in: sentence) { return .respondents }
         if isUnderTemporaryProtection(figure, in: sentence) { return .temporaryProtection }
         if hasGroupSubject(figure, in: sentence) { return .groupSubject }
+        if isDepicted(figure, in: sentence) { return .depicted }
         return nil
     }
 
@@ -249,6 +253,16 @@ extension FactBuilder {
         return (figure.range.upperBound..<min(figure.range.upperBound + 3, sentence.range.upperBound)).contains {
             vocabulary.grammar[id: ids[$0]] == "respondent"
         }
+    }
+
+    /// "A video released by the Border Guard shows a group of 60 migrants trying to cross", "Other
+    /// footage shows two groups, of 90 and 130 people": a picture (grammar.tsv `depiction`) and a
+    /// verb of showing (`shows`) before the figure: the people seen, not a count.
+    func isDepicted(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        guard let picture = (sentence.range.lowerBound..<figure.span.lowerBound).first(where: {
+            vocabulary.grammar[id: ids[$0]] == "depiction"
+        }) else { return false }
+        return (picture..<figure.span.lowerBound).contains { vocabulary.grammar[id: ids[$0]] == "shows" }
     }
 
     /// The figure's people are from a country under temporary protection since before the article:
