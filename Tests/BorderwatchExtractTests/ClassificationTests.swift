@@ -45,6 +45,9 @@ import Testing
         // requests, and the number of applicants, counted on their own are asylum claims
         ("Belgium's asylum office received its highest number of requests (3,900) in October.", .asylumClaims),
         ("The monthly total of applicants (2,210) fell in March.", .asylumClaims),
+        ("A boat sank off Lesbos on Monday, killing at least 12 people.", .deaths),
+        ("Police kept some 3,000 migrants from illegally entering the country on Friday.", .prevented),
+        ("On Sunday around 900 people tried to cross the border and were stopped by the army.", .prevented),
         // refugees who fled into a country arrived there
         ("Some 4,300 refugees fled into Uganda on Sunday.", .arrivals),
         // people's own lives are no count of the dead

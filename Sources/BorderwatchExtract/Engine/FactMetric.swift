@@ -130,7 +130,9 @@ extension FactBuilder {
         }
         // "75,184 attempts were thwarted", "foiled 3,300 attempts", "131,000 attempts to cross the
         // border foiled": attempts stopped are prevented
-        if specific?.0 == "attempts", stopped <= 6 || passiveStop(after: figure, in: sentence) { specific = ("prevented", stopped) }
+        if let attempts = specific, attempts.0 == "attempts", stopped <= 6 || passiveStop(after: figure, in: sentence) {
+            specific = ("prevented", min(stopped, attempts.1))
+        }
         if let fate, let verb = generic, verb.1 <= 1, specific.map({ $0.1 > 1 }) ?? true { specific = (fate, 0) }
         let chosen: String?
         var ownPhrase = true
@@ -336,7 +338,10 @@ extension FactBuilder {
             cue.value.hasPrefix("prevented") && cue.range.lowerBound > figure.range.upperBound
                 && cue.range.lowerBound - figure.range.upperBound <= 12 && isOneOf(words[cue.range.lowerBound - 1], "were", "was", "been")
                 && !sentence.figures.contains { $0.range.lowerBound > figure.range.upperBound && $0.range.upperBound <= cue.range.lowerBound }
-                && !words[figure.range.upperBound..<cue.range.lowerBound].contains { $0 == "," || $0 == "and" }
+                && !(figure.range.upperBound..<cue.range.lowerBound).contains { j in
+                    // ("had tried to get in and had been stopped": a second verb of the same subject)
+                    words[j] == "," || words[j] == "and" && !(j + 1 < cue.range.lowerBound && isOneOf(words[j + 1], "had", "have", "has", "were", "was"))
+                }
         }
     }
 
