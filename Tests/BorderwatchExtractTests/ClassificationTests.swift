@@ -336,4 +336,12 @@ import Testing
         let text = "Guards stopped 212 attempts to cross on Sunday. A video released by the guards shows a group of 45 migrants cutting the fence."
         #expect(facts(text, date: "2021-11-15").map(\.value) == [212])
     }
+
+    /// Crossings named as places are no count; a tally standing at a number of crossings is one.
+    @Test func crossingPlacesAreNoCount() {
+        let places = "Police set up checks at 14 crossings on the border and detained 85 migrants on Friday. "
+            + "Officers now watch all 31 road and rail crossings."
+        #expect(facts(places, date: "2022-09-30").map(\.value) == [85])
+        #expect(facts("The tally now stands at well over 12,000 crossings this year.", date: "2022-09-30").map(\.value) == [12000])
+    }
 }

@@ -41,6 +41,8 @@ enum FigureRole: String, Sendable {
     /// "A video released by the Border Guard shows a group of 60 migrants trying to cross": the
     /// people a picture shows.
     case depicted
+    /// "put controls in place at 27 crossings on the border": places where the border is crossed.
+    case crossingPlaces
 }
 
 extension FactBuilder {
@@ -59,6 +61,7 @@ extension FactBuilder {
         if isUnderTemporaryProtection(figure, in: sentence) { return .temporaryProtection }
         if hasGroupSubject(figure, in: sentence) { return .groupSubject }
         if isDepicted(figure, in: sentence) { return .depicted }
+        if namesCrossingPlaces(figure, in: sentence) { return .crossingPlaces }
         return nil
     }
 
@@ -263,6 +266,17 @@ extension FactBuilder {
             vocabulary.grammar[id: ids[$0]] == "depiction"
         }) else { return false }
         return (picture..<figure.span.lowerBound).contains { vocabulary.grammar[id: ids[$0]] == "shows" }
+    }
+
+    /// "at 27 crossings": a preposition of place (grammar.tsv `at_place`) before a figure of crossings
+    /// (`crossing_place`) names places, not events.
+    func namesCrossingPlaces(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        let start = figure.span.lowerBound, end = figure.range.upperBound
+        guard start > sentence.range.lowerBound, end < sentence.range.upperBound,
+              vocabulary.grammar[id: ids[start - 1]] == "at_place",
+              // ("the tally now stands at well over 12,000 crossings": a level, see `isLevel`)
+              !isLevel(figure, in: sentence) else { return false }
+        return vocabulary.grammar.longestMatch(in: ids, at: end)?.value == "crossing_place"
     }
 
     /// The figure's people are from a country under temporary protection since before the article:
