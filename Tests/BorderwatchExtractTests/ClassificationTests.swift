@@ -344,4 +344,9 @@ import Testing
         #expect(facts(places, date: "2022-09-30").map(\.value) == [85])
         #expect(facts("The tally now stands at well over 12,000 crossings this year.", date: "2022-09-30").map(\.value) == [12000])
     }
+
+    /// People awaiting a decision are a backlog, not claims made.
+    @Test func aBacklogIsNoCount() {
+        #expect(facts("At the end of March, 98,000 people in the UK were awaiting an initial decision on their claim.", date: "2023-05-25").isEmpty)
+    }
 }
