@@ -82,6 +82,12 @@ import Testing
         Case(rule: "as of a day, no stated start",
              text: "As of 2 June more than 31,000 people had crossed into Niger, the agency said.",
              date: "2023-06-05", value: 31_000, period: .span(start: nil, end: day("2023-06-02"))),
+        Case(rule: "a dateline's date is the day of filing",
+             text: "Kabul [Afghanistan], March 9 (ANI): More than 2,100 Afghans crossed back from Iran through Islam Qala on Tuesday.",
+             date: "2024-03-09", value: 2_100, period: .day(day("2024-03-05"))),
+        Case(rule: "a list item's date is no dateline",
+             text: "Border Force counted 1,200 people crossing the Channel on Thursday, a new record. Previous highs:\n– March 3 2024: 940 people",
+             date: "2024-03-09", value: 940, period: .day(day("2024-03-03"))),
     ]
 
     @Test(arguments: cases) func periodRules(_ probe: Case) {

@@ -298,7 +298,8 @@ struct TimeFinder {
             }
             result.append(TimeExpression(range: range, period: period(point, range: range, in: sentence),
                                          strength: strength == .relative && (isReport(range.lowerBound, in: sentence)
-                                             || opensReport(after: range.upperBound, lead: start, in: sentence)) ? .report : strength))
+                                             || opensReport(after: range.upperBound, lead: start, in: sentence))
+                                             || isDateline(range, in: sentence) ? .report : strength))
         }
         if let report = result.first(where: { $0.strength == .report && !$0.duration }), case .day(let day)? = report.period {
             for index in result.indices where result[index].duration {
@@ -311,6 +312,20 @@ struct TimeFinder {
         for expression in result { claimed.ranges.append(expression.range) }
         for (range, _) in points { claimed.ranges.append(range) }
         return (result.filter { $0.period != nil || $0.asOf != nil }, claimed)
+    }
+
+    /// "Islamabad [Pakistan], November 7 (ANI): ...", "ANKARA, July 18 (Reuters) - ...": the date of
+    /// a dateline, the day the story was filed, opening the sentence before the agency and a colon or dash.
+    func isDateline(_ range: Range<Int>, in sentence: Range<Int>) -> Bool {
+        // the place, then a comma, opens it (a list item "– November 3 2021: 853 people" is no dateline)
+        guard range.lowerBound - sentence.lowerBound <= 6, range.lowerBound - 2 >= sentence.lowerBound,
+              words[range.lowerBound - 1] == ",", tokens[sentence.lowerBound].capitalized else { return false }
+        var j = range.upperBound
+        if j < sentence.upperBound, words[j] == "(" {
+            guard let close = (j..<min(j + 5, sentence.upperBound)).first(where: { words[$0] == ")" }) else { return false }
+            j = close + 1
+        }
+        return j < sentence.upperBound && isOneOf(words[j], ":", "-", "–", "—")
     }
 
     /// "more than double the number in 2022", "nearly double the figure of the same period of 2022":
