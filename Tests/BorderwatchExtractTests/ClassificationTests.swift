@@ -48,6 +48,12 @@ import Testing
         ("A boat sank off Lesbos on Monday, killing at least 12 people.", .deaths),
         ("Police kept some 3,000 migrants from illegally entering the country on Friday.", .prevented),
         ("On Sunday around 900 people tried to cross the border and were stopped by the army.", .prevented),
+        ("Some 38 Georgians were sent back from Germany on Tuesday.", .returns),
+        // a plural demonym the gazetteer holds in the singular
+        ("Police arrested 40 Eritreans near the border on Monday.", .arrivals),
+        // the main verb after the people's relative clause says what the count is
+        ("More than 60 Nigerians who had tried to reach Spain are back in their home country after being deported.", .returns),
+        ("Some 300 people who tried to cross the border were pushed back on Monday.", .prevented),
         // refugees who fled into a country arrived there
         ("Some 4,300 refugees fled into Uganda on Sunday.", .arrivals),
         // people's own lives are no count of the dead
@@ -348,5 +354,16 @@ import Testing
     /// People awaiting a decision are a backlog, not claims made.
     @Test func aBacklogIsNoCount() {
         #expect(facts("At the end of March, 98,000 people in the UK were awaiting an initial decision on their claim.", date: "2023-05-25").isEmpty)
+    }
+
+    /// A figure set off as a fraction of a larger one after it is a part of that count.
+    @Test func aFractionOfALaterFigureIsAPart() {
+        let text = "Some 6,000 Syrians have crossed into Greece this year, nearly a third of the 19,000 people who arrived."
+        #expect(facts(text, date: "2023-06-01").map(\.value) == [19000])
+    }
+
+    /// People detained as suspects are no migrants counted.
+    @Test func suspectsAreNoCount() {
+        #expect(facts("Four Italians have been detained as suspects.", date: "2023-02-18").isEmpty)
     }
 }

@@ -134,6 +134,7 @@ extension FactBuilder {
             specific = ("prevented", min(stopped, attempts.1))
         }
         if let fate, let verb = generic, verb.1 <= 1, specific.map({ $0.1 > 1 }) ?? true { specific = (fate, 0) }
+        if !governed, let main = mainClauseCue(after: figure, in: sentence) { specific = (main, 0) }
         let chosen: String?
         var ownPhrase = true
         if let specific, specific.1 <= 12, specific.1 <= (generic?.1 ?? 1_000) + 8 {
@@ -173,6 +174,26 @@ extension FactBuilder {
         // "a boat carrying 200 migrants capsized and 50 died": the people aboard did not all die
         if chosen == "deaths", isLoad(figure) { return nil }
         return chosen.flatMap(Metric.init(rawValue:)).map { ($0, ownPhrase) }
+    }
+
+    /// "More than 40 Albanian migrants who had tried to reach Britain ... are back in their home
+    /// country": the figure's people are the subject of a relative clause and then of the main verb,
+    /// which says what the count is. The main verb follows the relative clause's, after an auxiliary.
+    func mainClauseCue(after figure: Figure, in sentence: SentenceAnalysis) -> String? {
+        let end = figure.range.upperBound
+        // (the figure's noun phrase, words only, before "who": "Albanian offenders and migrants who")
+        guard let relative = (end..<min(end + 6, sentence.range.upperBound)).first(where: { isOneOf(words[$0], "who", "that") }),
+              !tokens[end..<relative].contains(where: { $0.kind != .word }),
+              let inner = sentence.metrics.first(where: { $0.value != "name" && $0.range.lowerBound > relative && $0.range.lowerBound - relative <= 3 })
+        else { return nil }
+        let later = sentence.metrics.first { cue in
+            guard cue.value != "name", cue.range.lowerBound >= inner.range.upperBound, cue.value != inner.value,
+                  !sentence.figures.contains(where: { $0.range.lowerBound > end && $0.range.lowerBound < cue.range.lowerBound }) else { return false }
+            let between = inner.range.upperBound..<cue.range.lowerBound
+            return between.count <= 12 && !words[between].contains { $0 == "," || $0 == "and" || isSubordinator($0) }
+                && between.contains { isOneOf(words[$0], "are", "were", "is", "was") || isOneOf(words[$0], "have", "has") }
+        }
+        return later.map { cue in cue.value.hasSuffix("<") || cue.value.hasSuffix("^") || cue.value.hasSuffix("~") ? String(cue.value.dropLast()) : cue.value }
     }
 
     /// "Germany received 334,000 applications, while France received 167,000 and Spain 162,000": a

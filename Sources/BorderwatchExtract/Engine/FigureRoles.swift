@@ -43,6 +43,9 @@ enum FigureRole: String, Sendable {
     case depicted
     /// "put controls in place at 27 crossings on the border": places where the border is crossed.
     case crossingPlaces
+    /// "10,000 Albanians have come this year, close to a quarter of the record 44,000": a figure
+    /// set off as a fraction of a larger one after it is a part of that count.
+    case fractionOfLater
 }
 
 extension FactBuilder {
@@ -62,6 +65,7 @@ extension FactBuilder {
         if hasGroupSubject(figure, in: sentence) { return .groupSubject }
         if isDepicted(figure, in: sentence) { return .depicted }
         if namesCrossingPlaces(figure, in: sentence) { return .crossingPlaces }
+        if isFractionOfLater(figure, in: sentence) { return .fractionOfLater }
         return nil
     }
 
@@ -277,6 +281,19 @@ extension FactBuilder {
               // ("the tally now stands at well over 12,000 crossings": a level, see `isLevel`)
               !isLevel(figure, in: sentence) else { return false }
         return vocabulary.grammar.longestMatch(in: ids, at: end)?.value == "crossing_place"
+    }
+
+    /// ", close to a quarter of the record 44,000": after a comma, a fraction (grammar.tsv `fraction`)
+    /// and "of" name the larger figure right after as the whole the figure is part of.
+    func isFractionOfLater(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        guard let whole = sentence.figures.first(where: { $0.range.lowerBound >= figure.range.upperBound }),
+              whole.value > figure.value else { return false }
+        let between = figure.range.upperBound..<whole.span.lowerBound
+        guard let comma = between.last(where: { words[$0] == "," }) else { return false }
+        return (comma + 1..<whole.span.lowerBound).contains { j in
+            guard vocabulary.grammar[id: ids[j]] == "fraction" else { return false }
+            return (j + 1..<min(j + 3, whole.span.lowerBound)).contains { words[$0] == "of" }
+        }
     }
 
     /// The figure's people are from a country under temporary protection since before the article:

@@ -439,6 +439,11 @@ struct FigureFinder {
                 || words[i + 1] == "the" && i + 2 < sentence.upperBound && isOneOf(words[i + 2], "total", "tally") {
                 return firstIsContent == true ? .unknown : .implied
             }
+            // a plural demonym the gazetteer holds in the singular: "60 Nigerians", "200 Eritreans"
+            if tokens[i].capitalized, words[i].hasSuffix("s"), words[i].utf8.count > 3,
+               vocabulary.gazetteer[words[i].dropLast()] != nil, vocabulary.gazetteer[words[i]] == nil {
+                return .counted
+            }
             // a demonym as the noun: "2,300 Guatemalans", "150 Afghans"
             if let (_, length) = vocabulary.gazetteer.longestMatch(in: ids, at: i), tokens[i].capitalized {
                 let after = i + length
