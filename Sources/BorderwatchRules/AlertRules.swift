@@ -22,6 +22,8 @@ public struct AlertRules: Sendable {
             case .day(let day):
                 let year = configuration.dailyRecord.scope == .year ? day.year : nil
                 requests.insert(.days(region: region, metric: fact.metric, year: year))
+                // above_running_total weighs the day against the stored running totals of its year
+                requests.insert(.runningTotals(region: region, metric: fact.metric, year: day.year))
             case .ytd(let year, _):
                 requests.insert(.runningTotals(region: region, metric: fact.metric, year: year))
                 requests.insert(.wholeYear(region: region, metric: fact.metric, year: year - 1))
@@ -43,17 +45,16 @@ public struct AlertRules: Sendable {
         var events: [AlertEvent] = []
         var position: [String: Int] = [:]
         let plausibility = Plausibility(factor: configuration.holdJumpFactor,
-                                        weakNeedsCorroboration: configuration.weakNeedsCorroboration)
-        // the article's day figures that fail a check: held themselves, and no obstacle to another's record
-        var holds: [Int: String] = [:]
+                                        weakNeedsCorroboration: configuration.weakNeedsCorroboration,
+                                        weakRecordsNeedCorroboration: configuration.weakRecordsNeedCorroboration)
+        // the article's day figures that fail a check: held themselves, and (unless only unconfirmed)
+        // no obstacle to another's record
+        var holds: [Int: Hold] = [:]
         for (index, fact) in article.facts.enumerated() {
             guard let region = fact.region, case .day(let day) = fact.period else { continue }
             holds[index] = plausibility.hold(fact, region: region, day: day, in: article, observations: observations)
         }
-        let implausible = observations.filter { observation in
-            holds.keys.contains { observation.isObservation(of: article.facts[$0]) && observation.value == article.facts[$0].value }
-        }
-        let trusted = observations.filter { !implausible.contains($0) }
+        let trusted = Self.trusted(observations, article: article, holds: holds)
         for (index, fact) in article.facts.enumerated() {
             guard let region = fact.region, !fact.isPreviousRecord else { continue }
             let candidates: [AlertEvent?]
@@ -63,7 +64,7 @@ public struct AlertRules: Sendable {
                 guard isNews(day, articleDate) else { continue }
                 candidates = [dailyRecord(fact, region: region, day: day, trusted),
                               dailyThreshold(fact, region: region, day: day, observations)]
-                held = holds[index]
+                held = holds[index]?.reason
             case .ytd(let year, let asOf):
                 guard isNews(asOf, articleDate) else { continue }
                 candidates = [ytdMilestone(fact, region: region, year: year, asOf: asOf, observations),
@@ -86,6 +87,22 @@ public struct AlertRules: Sendable {
             }
         }
         return events
+    }
+
+    /// The observations as the daily record sees them once the article's checks are done. A day
+    /// whose shown value is a figure that failed a check (one whose rule does not block) is shown,
+    /// for this article, by the highest other value the article gives for it that did not fail,
+    /// or left out when there is none (a running total misread as a day leaves its day out).
+    static func trusted(_ observations: [StoredObservation], article: ExtractedArticle, holds: [Int: Hold]) -> [StoredObservation] {
+        let failed = Set(holds.filter { !$0.value.rule.blocks }.keys)
+        return observations.compactMap { observation in
+            let facts = article.facts.indices.filter { observation.isObservation(of: article.facts[$0]) }
+            guard facts.contains(where: { failed.contains($0) && article.facts[$0].value == observation.value }) else { return observation }
+            guard let value = facts.filter({ !failed.contains($0) }).map({ article.facts[$0].value }).max() else { return nil }
+            var shown = observation
+            shown.value = value
+            return shown
+        }
     }
 
     /// A figure is news when its day is at most `newsWindowDays` before the article's date.
