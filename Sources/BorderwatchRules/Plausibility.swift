@@ -89,7 +89,7 @@ struct Plausibility {
                 + "one record, carried by the earlier day")
         }
         // weak_uncorroborated and contradicted_same_day: one article of the observation is this one
-        let alone = observations.first(where: { $0.isObservation(of: fact) }).map { $0.sources < 2 } ?? true
+        let alone = observations.first(where: { $0.isObservation(of: fact) }).map { $0.agreeing < 2 } ?? true
         if weakNeedsCorroboration, fact.strength == .weak, alone,
            let firm = article.facts.first(where: { series($0) && $0.period == .day(day) && $0.strength == .strong && !$0.admits(fact.value) }) {
             return Hold(.contradictedSameDay, "the figure was read weakly and the article reads \(firm.value) for \(day.iso) firmly; "

@@ -53,7 +53,11 @@ extension Store {
 
     /// The stored observations a rule asked for.
     func load(_ request: SeriesRequest) throws -> [StoredObservation] {
-        let columns = "SELECT region, via, metric, period, anchor, year, value, bound, sources FROM observations"
+        let columns = """
+            SELECT region, via, metric, period, anchor, year, value, bound, sources,
+                   (SELECT COUNT(DISTINCT f.article_id) FROM facts f WHERE f.observation_id = o.id AND f.value = o.value)
+            FROM observations o
+            """
         switch request {
         case .days(let region, let metric, let year?):
             return try observations("\(columns) WHERE region = ? AND metric = ? AND period = 'day' AND year = ?",
@@ -76,7 +80,8 @@ extension Store {
                   let period = Period(kind: row.string(3), anchor: row.string(4), year: row.optionalInt(5)) else { return nil }
             let via = row.string(1)
             return StoredObservation(region: row.string(0), via: via.isEmpty ? nil : via, metric: metric, period: period,
-                                     value: row.int(6), bound: Bound(rawValue: row.string(7)) ?? .exact, sources: row.int(8))
+                                     value: row.int(6), bound: Bound(rawValue: row.string(7)) ?? .exact, sources: row.int(8),
+                                     agreeing: row.int(9))
         }.compactMap { $0 }
     }
 }

@@ -147,6 +147,7 @@ public final class Store: @unchecked Sendable {
                 case .known: break
                 }
             }
+            try refreshSources(reportedBy: article)
         }
         return .stored(articleID: articleID, facts: article.facts.count, newObservations: created, alerts: raised, held: held)
     }
@@ -197,7 +198,36 @@ public final class Store: @unchecked Sendable {
                   SQLValue(fact.isPreviousRecord), .text(fact.evidence), .text(articleKey), .text(fact.strength.rawValue)])
     }
 
-    /// Writes a new alert and its pending deliveries; `false` when its id was already in the outbox.
+    /// Brings up to date the sources of every outbox alert that reports one of the article's figures
+    /// and has not been sent yet (no delivery attempted) or is held: an alert lists every article
+    /// that reports its figure at the time it is sent. A delivery attempted once keeps its payload,
+    /// so every destination and every retry of an alert gets the same body.
+    private func refreshSources(reportedBy article: ExtractedArticle) throws {
+        var patterns = Set<String>()
+        for fact in article.facts {
+            guard let region = fact.region else { continue }
+            switch fact.period {
+            case .day(let d): patterns.insert("daily_%:\(region):\(fact.metric.rawValue):\(d.iso)%")
+            case .ytd(let year, _): patterns.insert("ytd_%:\(region):\(fact.via ?? "-"):\(fact.metric.rawValue):\(year)%")
+            case .year, .month, .span: continue
+            }
+        }
+        for pattern in patterns.sorted() {
+            let unsent = try database.rows("""
+                SELECT seq, payload FROM alerts a WHERE id LIKE ? AND NOT EXISTS (
+                    SELECT 1 FROM deliveries d WHERE d.alert_seq = a.seq AND (d.state != 'pending' OR d.attempts > 0))
+                """, [.text(pattern)]) { (seq: $0.int64(0), payload: $0.string(1)) }
+            for alert in unsent {
+                guard var event = try? JSONDecoder().decode(AlertEvent.self, from: Data(alert.payload.utf8)) else { continue }
+                let all = try sources(of: event)
+                guard !all.isEmpty, all != event.sources else { continue }
+                event.sources = all
+                try database.run("UPDATE alerts SET payload = ? WHERE seq = ?",
+                                 [.text(String(decoding: try JSONEncoder().encode(event), as: UTF8.self)), .integer(alert.seq)])
+            }
+        }
+    }
+
     /// The articles whose facts report the alert's figure (same observation and value), oldest
     /// first, one per article.
     func sources(of event: AlertEvent) throws -> [AlertSource] {

@@ -231,6 +231,7 @@ private func withoutVia(_ fact: Fact) -> Fact {
         #expect(held?.held?.hasPrefix(HoldRule.weakUncorroborated.rawValue) == true)
         var confirmed = alone
         confirmed.sources = 2
+        confirmed.agreeing = 2
         let posted = rules.evaluate(article, observations: [confirmed], today: day("2030-01-01")).first { $0.kind == .dailyRecord }
         #expect(posted != nil && posted?.held == nil)
         // by default a weak figure called a record is announced at once
@@ -278,8 +279,10 @@ private func weak(_ fact: Fact) -> Fact {
         var name: String
         var facts: [Fact]
         var others: [StoredObservation] = []
-        /// Distinct articles behind the first fact's observation.
+        /// Distinct articles that give the first fact's value for its observation.
         var sources = 1
+        /// Articles that give its observation another value.
+        var otherValues = 0
         var weakRecordsWait = false
         var weakWaits = true
         var outcome: Outcome
@@ -303,6 +306,9 @@ private func weak(_ fact: Fact) -> Fact {
              facts: [weak(fact(31, .day(d)))], others: [stored(2, .day(day("2021-11-03")))], outcome: .held(.weakUncorroborated)),
         Case(name: "a weak figure reported by a second article is posted",
              facts: [weak(fact(31, .day(d)))], others: [stored(2, .day(day("2021-11-03")))], sources: 2, outcome: .posted),
+        Case(name: "a second article with another value for the day is no corroboration",
+             facts: [weak(fact(31, .day(d)))], others: [stored(2, .day(day("2021-11-03")))], otherValues: 1,
+             outcome: .held(.weakUncorroborated)),
         Case(name: "a weak figure is posted at once with weak_needs_corroboration off",
              facts: [weak(fact(31, .day(d)))], others: [stored(2, .day(day("2021-11-03")))], weakWaits: false, outcome: .posted),
         Case(name: "a weak figure the text calls a record is posted",
@@ -335,7 +341,8 @@ private func weak(_ fact: Fact) -> Fact {
         for f in c.facts where !own.contains(where: { $0.isObservation(of: f) }) {
             let value = c.facts.filter { $0.period == f.period }.map(\.value).max()!
             own.append(StoredObservation(region: "LT", via: f.via, metric: f.metric, period: f.period, value: value,
-                                         sources: f.period == c.facts[0].period ? c.sources : 1))
+                                         sources: f.period == c.facts[0].period ? c.sources + c.otherValues : 1,
+                                         agreeing: f.period == c.facts[0].period ? c.sources : 1))
         }
         let subject = c.facts[0]
         guard case .day(let subjectDay) = subject.period else { Issue.record("the subject is a day figure"); return }
