@@ -236,14 +236,21 @@ public final class Store: @unchecked Sendable {
         case .dailyRecord, .dailyThreshold: period = .day(event.date)
         case .ytdMilestone, .ytdExceedsYear: period = .ytd(year: event.date.year, asOf: event.date)
         }
+        return try reports(region: event.region, via: event.via, metric: event.metric, period: period, value: event.value)
+    }
+
+    /// The articles that report `value` for one observation, oldest first, one per article (its
+    /// first sentence that does), with title and link: the sources an alert, `facts` and `series`
+    /// show alike.
+    public func reports(region: String, via: String?, metric: Metric, period: Period, value: Int) throws -> [AlertSource] {
         var seen = Set<String>()
         return try database.rows("""
             SELECT a.file_name, a.title, a.url, f.evidence FROM facts f
             JOIN observations o ON o.id = f.observation_id JOIN articles a ON a.id = f.article_id
             WHERE o.region = ? AND o.metric = ? AND o.period = ? AND o.anchor = ? AND o.via = ? AND f.value = ?
             ORDER BY a.date, a.id, f.ordinal
-            """, [.text(event.region), .text(event.metric.rawValue), .text(period.kind.rawValue), .text(period.anchor),
-                  .text(event.via ?? ""), .integer(Int64(event.value))]) { row in
+            """, [.text(region), .text(metric.rawValue), .text(period.kind.rawValue), .text(period.anchor),
+                  .text(via ?? ""), .integer(Int64(value))]) { row in
             AlertSource(article: row.string(0), title: row.optionalString(1), url: row.optionalString(2), evidence: row.string(3))
         }.filter { seen.insert($0.article).inserted }
     }
