@@ -40,12 +40,13 @@ public struct RulesConfiguration: Hashable, Sendable {
     /// A day figure at least this many times another figure its article gives for the same
     /// series and day is held (a running total misread as a day); 0 turns the check off.
     public var holdJumpFactor: Int = 10
-    /// Whether a weakly read day figure (see `Fact.strength`) that the text does not call a record
-    /// waits for a second article to report it (`true`, the default) or announces at once.
-    /// Replaying dev, dev2, dev3 and dev-multilingual it held 4 false record alerts and no true one.
+    /// Whether a weakly read day figure (see `Fact.strength`) that the text does not call a record,
+    /// or that a firm figure of the same day in its article does not allow, waits for a second
+    /// article to report it (`true`, the default) or announces at once. Replaying the timelines of
+    /// dev, dev2, dev3 and dev-multilingual it kept 6 false record alerts out and no true one.
     public var weakNeedsCorroboration: Bool = true
     /// Whether a weakly read day figure that the text calls a record waits too (`false` by
-    /// default): on the same replays that held 3 true record alerts for 2 false ones.
+    /// default): on the same replays that held 3 true record alerts for 1 false one.
     public var weakRecordsNeedCorroboration: Bool = false
     /// Whether an article dated only by its file's modification time raises alerts (marked "dated
     /// by the file's time" in their text); `false` stores its facts without announcing them.

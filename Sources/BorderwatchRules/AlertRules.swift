@@ -44,16 +44,9 @@ public struct AlertRules: Sendable {
         let articleDate = article.metadata.date ?? today
         var events: [AlertEvent] = []
         var position: [String: Int] = [:]
-        let plausibility = Plausibility(factor: configuration.holdJumpFactor,
-                                        weakNeedsCorroboration: configuration.weakNeedsCorroboration,
-                                        weakRecordsNeedCorroboration: configuration.weakRecordsNeedCorroboration)
         // the article's day figures that fail a check: held themselves, and (unless only unconfirmed)
         // no obstacle to another's record
-        var holds: [Int: Hold] = [:]
-        for (index, fact) in article.facts.enumerated() {
-            guard let region = fact.region, case .day(let day) = fact.period else { continue }
-            holds[index] = plausibility.hold(fact, region: region, day: day, in: article, observations: observations)
-        }
+        let holds = self.holds(article, observations: observations)
         let trusted = Self.trusted(observations, article: article, holds: holds)
         for (index, fact) in article.facts.enumerated() {
             guard let region = fact.region, !fact.isPreviousRecord else { continue }
@@ -87,6 +80,26 @@ public struct AlertRules: Sendable {
             }
         }
         return events
+    }
+
+    /// The checks of each day figure of the article, by the figure's index: why it is held, if it is.
+    func holds(_ article: ExtractedArticle, observations: [StoredObservation]) -> [Int: Hold] {
+        let plausibility = Plausibility(factor: configuration.holdJumpFactor,
+                                        weakNeedsCorroboration: configuration.weakNeedsCorroboration,
+                                        weakRecordsNeedCorroboration: configuration.weakRecordsNeedCorroboration)
+        var holds: [Int: Hold] = [:]
+        for (index, fact) in article.facts.enumerated() {
+            guard let region = fact.region, case .day(let day) = fact.period else { continue }
+            holds[index] = plausibility.hold(fact, region: region, day: day, in: article, observations: observations)
+        }
+        return holds
+    }
+
+    /// The day figures of the article that fail a plausibility check (not those only unconfirmed),
+    /// by index, with the reason: the store keeps them so that they stand in the way of no later
+    /// article's record either.
+    public func failedChecks(_ article: ExtractedArticle, observations: [StoredObservation]) -> [Int: String] {
+        holds(article, observations: observations).filter { !$0.value.rule.blocks }.mapValues(\.reason)
     }
 
     /// The observations as the daily record sees them once the article's checks are done. A day
@@ -135,8 +148,9 @@ public struct AlertRules: Sendable {
         }
         guard others.allSatisfy({ $0.value < fact.value }) else { return nil }
         guard fact.record || others.contains(where: { $0.day != day }) else { return nil }
-        // The earlier record: the highest other figure, on the first day it was reached.
-        let best = others.max { a, b in a.value != b.value ? a.value < b.value : a.day! > b.day! }
+        // The earlier record: the highest figure of an earlier day, on the first day it was reached
+        // (a lower figure of a later day is beaten too, but was never the record before this one).
+        let best = others.filter { $0.day! < day }.max { a, b in a.value != b.value ? a.value < b.value : a.day! > b.day! }
         let previous = best.map { PreviousFigure.day(value: $0.value, date: $0.day!) }
         var event = AlertEvent(id: "daily_record:\(region):\(fact.metric.rawValue):\(day.iso)", kind: .dailyRecord,
                                region: region, via: fact.via, metric: fact.metric, value: fact.value, bound: fact.bound,

@@ -135,6 +135,10 @@ public final class Store: @unchecked Sendable {
         } else {
             for id in touched { try recompute(observation: id) }
             let observations = try rules.requests(for: article).flatMap { try load($0) }
+            for (ordinal, reason) in rules.failedChecks(article, observations: observations) {
+                try database.run("UPDATE facts SET failed = ? WHERE article_id = ? AND ordinal = ?",
+                                 [.text(reason), .integer(articleID), .integer(Int64(ordinal))])
+            }
             let today = Store.day(of: now)
             for var event in rules.evaluate(article, observations: observations, today: today) {
                 // every article that reports the figure, not only the one that raised it

@@ -75,6 +75,18 @@ private func evaluate(_ fact: Fact, date: String = "2021-08-03", others: [Stored
         #expect(event.sources == [AlertSource(article: "a.txt", title: "T", evidence: "evidence for 287")])
     }
 
+    /// The previous record is the highest figure of an earlier day; a lower figure of a later day
+    /// (a count told after the record) was never the record before it.
+    @Test func thePreviousRecordIsOfAnEarlierDay() throws {
+        let later = evaluate(fact(287, .day(Self.d), record: true), others: [stored(171, .day(day("2021-07-27"))),
+                                                                             stored(200, .day(day("2021-08-03")))])
+        #expect(try #require(later.first { $0.kind == .dailyRecord }).previous == .day(value: 171, date: day("2021-07-27")))
+        let onlyLater = evaluate(fact(287, .day(Self.d), record: true), others: [stored(200, .day(day("2021-08-03")))])
+        let event = try #require(onlyLater.first { $0.kind == .dailyRecord })
+        #expect(event.previous == nil)
+        #expect(event.text == "Lithuania: record 287 arrivals from Belarus in one day (2 Aug 2021)")
+    }
+
     @Test func anOutvotedValueOfTheSameDayDoesNotFire() {
         var configuration = RulesConfiguration()
         configuration.newsWindowDays = 7

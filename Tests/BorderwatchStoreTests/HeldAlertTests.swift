@@ -52,6 +52,21 @@ import Testing
         }
     }
 
+    /// A figure that failed a check stays in the series but stands in the way of no later
+    /// article's record (schema v5 `facts.failed`).
+    @Test func aFailedFigureBlocksNoLaterRecord() throws {
+        try withStore { store, _ in
+            try store.add(article("earlier.txt", date: "2021-07-28", [dayFact(171, "2021-07-27")]))
+            try store.add(Self.misread)
+            let failed = try store.database.rows("SELECT value, failed FROM facts WHERE failed IS NOT NULL") { "\($0.int(0)) \($0.string(1))" }
+            #expect(failed.count == 1 && failed[0].hasPrefix("9000 above_running_total"), "\(failed)")
+            let later = try store.add(article("later.txt", date: "2021-08-10", [dayFact(350, "2021-08-09")]))
+            let record = try #require(later.alerts.first { $0.kind == .dailyRecord })
+            #expect(record.value == 350 && record.previous == .day(value: 171, date: day("2021-07-27")))
+            #expect(try store.series(region: "LT", metric: .arrivals).map(\.value) == [171, 9_000, 350])
+        }
+    }
+
     /// The fact's strength is stored and read back (schema v4).
     @Test func strengthIsStored() throws {
         try withStore { store, _ in
