@@ -145,6 +145,7 @@ extension TableReader {
         if let window = try int("news_window_days", range: 0...36_600) { rules.newsWindowDays = window }
         if let factor = try int("hold_jump_factor", range: 0...1_000_000) { rules.holdJumpFactor = factor }
         if let corroborate = try bool("weak_needs_corroboration") { rules.weakNeedsCorroboration = corroborate }
+        if let corroborate = try bool("weak_records_need_corroboration") { rules.weakRecordsNeedCorroboration = corroborate }
         if let fileTime = try bool("alerts_from_file_time") { rules.alertsFromFileTime = fileTime }
         return rules
     }

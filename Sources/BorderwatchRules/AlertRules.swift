@@ -22,6 +22,8 @@ public struct AlertRules: Sendable {
             case .day(let day):
                 let year = configuration.dailyRecord.scope == .year ? day.year : nil
                 requests.insert(.days(region: region, metric: fact.metric, year: year))
+                // above_running_total weighs the day against the stored running totals of its year
+                requests.insert(.runningTotals(region: region, metric: fact.metric, year: day.year))
             case .ytd(let year, _):
                 requests.insert(.runningTotals(region: region, metric: fact.metric, year: year))
                 requests.insert(.wholeYear(region: region, metric: fact.metric, year: year - 1))
@@ -42,18 +44,10 @@ public struct AlertRules: Sendable {
         let articleDate = article.metadata.date ?? today
         var events: [AlertEvent] = []
         var position: [String: Int] = [:]
-        let plausibility = Plausibility(factor: configuration.holdJumpFactor,
-                                        weakNeedsCorroboration: configuration.weakNeedsCorroboration)
-        // the article's day figures that fail a check: held themselves, and no obstacle to another's record
-        var holds: [Int: String] = [:]
-        for (index, fact) in article.facts.enumerated() {
-            guard let region = fact.region, case .day(let day) = fact.period else { continue }
-            holds[index] = plausibility.hold(fact, region: region, day: day, in: article, observations: observations)
-        }
-        let implausible = observations.filter { observation in
-            holds.keys.contains { observation.isObservation(of: article.facts[$0]) && observation.value == article.facts[$0].value }
-        }
-        let trusted = observations.filter { !implausible.contains($0) }
+        // the article's day figures that fail a check: held themselves, and (unless only unconfirmed)
+        // no obstacle to another's record
+        let holds = self.holds(article, observations: observations)
+        let trusted = Self.trusted(observations, article: article, holds: holds)
         for (index, fact) in article.facts.enumerated() {
             guard let region = fact.region, !fact.isPreviousRecord else { continue }
             let candidates: [AlertEvent?]
@@ -63,7 +57,7 @@ public struct AlertRules: Sendable {
                 guard isNews(day, articleDate) else { continue }
                 candidates = [dailyRecord(fact, region: region, day: day, trusted),
                               dailyThreshold(fact, region: region, day: day, observations)]
-                held = holds[index]
+                held = holds[index]?.reason
             case .ytd(let year, let asOf):
                 guard isNews(asOf, articleDate) else { continue }
                 candidates = [ytdMilestone(fact, region: region, year: year, asOf: asOf, observations),
@@ -86,6 +80,42 @@ public struct AlertRules: Sendable {
             }
         }
         return events
+    }
+
+    /// The checks of each day figure of the article, by the figure's index: why it is held, if it is.
+    func holds(_ article: ExtractedArticle, observations: [StoredObservation]) -> [Int: Hold] {
+        let plausibility = Plausibility(factor: configuration.holdJumpFactor,
+                                        weakNeedsCorroboration: configuration.weakNeedsCorroboration,
+                                        weakRecordsNeedCorroboration: configuration.weakRecordsNeedCorroboration)
+        var holds: [Int: Hold] = [:]
+        for (index, fact) in article.facts.enumerated() {
+            guard let region = fact.region, case .day(let day) = fact.period else { continue }
+            holds[index] = plausibility.hold(fact, region: region, day: day, in: article, observations: observations)
+        }
+        return holds
+    }
+
+    /// The day figures of the article that fail a plausibility check (not those only unconfirmed),
+    /// by index, with the reason: the store keeps them so that they stand in the way of no later
+    /// article's record either.
+    public func failedChecks(_ article: ExtractedArticle, observations: [StoredObservation]) -> [Int: String] {
+        holds(article, observations: observations).filter { !$0.value.rule.blocks }.mapValues(\.reason)
+    }
+
+    /// The observations as the daily record sees them once the article's checks are done. A day
+    /// whose shown value is a figure that failed a check (one whose rule does not block) is shown,
+    /// for this article, by the highest other value the article gives for it that did not fail,
+    /// or left out when there is none (a running total misread as a day leaves its day out).
+    static func trusted(_ observations: [StoredObservation], article: ExtractedArticle, holds: [Int: Hold]) -> [StoredObservation] {
+        let failed = Set(holds.filter { !$0.value.rule.blocks }.keys)
+        return observations.compactMap { observation in
+            let facts = article.facts.indices.filter { observation.isObservation(of: article.facts[$0]) }
+            guard facts.contains(where: { failed.contains($0) && article.facts[$0].value == observation.value }) else { return observation }
+            guard let value = facts.filter({ !failed.contains($0) }).map({ article.facts[$0].value }).max() else { return nil }
+            var shown = observation
+            shown.value = value
+            return shown
+        }
     }
 
     /// A figure is news when its day is at most `newsWindowDays` before the article's date.
@@ -118,8 +148,9 @@ public struct AlertRules: Sendable {
         }
         guard others.allSatisfy({ $0.value < fact.value }) else { return nil }
         guard fact.record || others.contains(where: { $0.day != day }) else { return nil }
-        // The earlier record: the highest other figure, on the first day it was reached.
-        let best = others.max { a, b in a.value != b.value ? a.value < b.value : a.day! > b.day! }
+        // The earlier record: the highest figure of an earlier day, on the first day it was reached
+        // (a lower figure of a later day is beaten too, but was never the record before this one).
+        let best = others.filter { $0.day! < day }.max { a, b in a.value != b.value ? a.value < b.value : a.day! > b.day! }
         let previous = best.map { PreviousFigure.day(value: $0.value, date: $0.day!) }
         var event = AlertEvent(id: "daily_record:\(region):\(fact.metric.rawValue):\(day.iso)", kind: .dailyRecord,
                                region: region, via: fact.via, metric: fact.metric, value: fact.value, bound: fact.bound,

@@ -19,30 +19,58 @@ public enum HoldRule: String, Sendable, CaseIterable {
     /// The figure equals the article's figure for a month, a year, a year to date or a stretch of
     /// the same series: the same number read twice, once wrongly as a day.
     case equalsLongerPeriod = "equals_longer_period"
+    /// The article calls the figure a record and gives the same value for the same series on the
+    /// day before: one record, read for two days (the day it was set and the day it was confirmed:
+    /// "on Thursday 1,185 crossed, a new record ... only the following day did the Home Office
+    /// confirm a record 1,185"; or a 24-hour count that runs across midnight). The earlier day
+    /// carries it; the later copy neither ties nor beats it. Without the word record two equal
+    /// counts on two days can be two events ("rescuing 51 on Saturday ... 51 more on Sunday").
+    case repeatsEarlierDay = "repeats_earlier_day"
     /// The figure was read weakly (its metric or day taken from elsewhere, see `Fact.strength`)
     /// and no second article reports it yet: held until one does.
     case weakUncorroborated = "weak_uncorroborated"
+    /// The figure was read weakly and its article reads another value for the same series and
+    /// day firmly ("Yesterday 599 attempts were registered" beside "a record 739 such attempts
+    /// were registered a month ago", its day guessed): the article contradicts it, and no second
+    /// article reports it yet. Held until one does, whether or not the text calls it a record.
+    case contradictedSameDay = "contradicted_same_day"
+
+    /// Whether a figure held by this rule still stands in the way of another figure's record.
+    /// A figure that fails a plausibility check is taken for a misreading and counts for nothing;
+    /// a weakly read one is only unconfirmed: it is still the stored figure of its day.
+    public var blocks: Bool { self == .weakUncorroborated || self == .contradictedSameDay }
+}
+
+/// Why a figure is held: the rule and the sentence shown in `alerts --held` and the log.
+struct Hold: Hashable, Sendable {
+    var rule: HoldRule
+    var reason: String
+
+    init(_ rule: HoldRule, _ detail: String) {
+        self.rule = rule
+        reason = "\(rule.rawValue): \(detail)"
+    }
 }
 
 struct Plausibility {
     let factor: Int
     let weakNeedsCorroboration: Bool
+    var weakRecordsNeedCorroboration = false
 
     /// Why the day figure `fact` should be held, if it should.
     func hold(_ fact: Fact, region: String, day: Day, in article: ExtractedArticle,
-              observations: [StoredObservation]) -> String? {
+              observations: [StoredObservation]) -> Hold? {
         let series = { (other: Fact) in other.region == region && other.metric == fact.metric }
         // above_running_total
         for total in observations where total.region == region && total.metric == fact.metric {
             if case .ytd(let year, let asOf) = total.period, year == day.year, asOf >= day, total.value < fact.value {
-                return "\(HoldRule.aboveRunningTotal.rawValue): \(fact.value) is above the running total "
-                    + "\(total.value) of \(year) as of \(asOf.iso)"
+                return Hold(.aboveRunningTotal, "\(fact.value) is above the running total \(total.value) of \(year) as of \(asOf.iso)")
             }
         }
         for other in article.facts where series(other) {
             if case .ytd(let year, let asOf) = other.period, year == day.year, asOf >= day, other.value < fact.value {
-                return "\(HoldRule.aboveRunningTotal.rawValue): \(fact.value) is above the article's running total "
-                    + "\(other.value) of \(year) as of \(asOf.iso)"
+                return Hold(.aboveRunningTotal,
+                            "\(fact.value) is above the article's running total \(other.value) of \(year) as of \(asOf.iso)")
             }
         }
         // equals_longer_period
@@ -51,22 +79,46 @@ struct Plausibility {
             if case .day = other.period { return false }
             return true
         }) {
-            return "\(HoldRule.equalsLongerPeriod.rawValue): the article gives \(fact.value) for \(twin.period.kind.rawValue) too"
+            return Hold(.equalsLongerPeriod, "the article gives \(fact.value) for \(twin.period.kind.rawValue) too")
         }
-        // weak_uncorroborated: one article of the observation is this one
-        if weakNeedsCorroboration, fact.strength == .weak,
-           let observation = observations.first(where: { $0.isObservation(of: fact) }), observation.sources < 2 {
-            return "\(HoldRule.weakUncorroborated.rawValue): the figure was read weakly (its metric or day comes from "
-                + "elsewhere in the article) and no second article reports it yet"
+        // repeats_earlier_day
+        let dayBefore = day.adding(days: -1)
+        if let earlier = article.facts.first(where: { series($0) && $0.value == fact.value && $0.period == .day(dayBefore) }),
+           fact.record || earlier.record {
+            return Hold(.repeatsEarlierDay, "the article calls \(fact.value) a record and gives it for \(dayBefore.iso) too: "
+                + "one record, carried by the earlier day")
+        }
+        // weak_uncorroborated and contradicted_same_day: one article of the observation is this one
+        let alone = observations.first(where: { $0.isObservation(of: fact) }).map { $0.agreeing < 2 } ?? true
+        if weakNeedsCorroboration, fact.strength == .weak, alone,
+           let firm = article.facts.first(where: { series($0) && $0.period == .day(day) && $0.strength == .strong && !$0.admits(fact.value) }) {
+            return Hold(.contradictedSameDay, "the figure was read weakly and the article reads \(firm.value) for \(day.iso) firmly; "
+                + "no second article reports \(fact.value) yet")
+        }
+        if weakNeedsCorroboration, fact.strength == .weak, !fact.record || weakRecordsNeedCorroboration, alone {
+            return Hold(.weakUncorroborated, "the figure was read weakly (its metric or day comes from elsewhere in the article) "
+                + "and no second article reports it yet")
         }
         guard factor > 0 else { return nil }
         // many_times_same_day
         if let smaller = article.facts.first(where: { other in
             series(other) && other.period == .day(day) && other.value > 0 && other.value * factor <= fact.value
         }) {
-            return "\(HoldRule.manyTimesSameDay.rawValue): the article also gives \(smaller.value) for \(day.iso), "
-                + "\(fact.value / smaller.value) times less"
+            return Hold(.manyTimesSameDay, "the article also gives \(smaller.value) for \(day.iso), \(fact.value / smaller.value) times less")
         }
         return nil
+    }
+}
+
+extension Fact {
+    /// Whether the figure's wording allows `value`: "more than 800" allows 872, "about 1,000"
+    /// allows 950 to 1,050 (a tenth either way), an exact figure only itself.
+    func admits(_ other: Int) -> Bool {
+        switch bound {
+        case .exact: return other == value
+        case .atLeast: return other >= value
+        case .atMost: return other <= value
+        case .approx: return abs(other - value) * 10 <= value
+        }
     }
 }

@@ -10,11 +10,13 @@ public struct StoredObservation: Hashable, Sendable {
     /// The shown value (exact over approximate, then most sources, then the latest article).
     public var value: Int
     public var bound: Bound
-    /// Distinct articles behind the observation.
+    /// Distinct articles behind the observation, whatever value they give.
     public var sources: Int
+    /// Distinct articles that give the shown value: those that corroborate it.
+    public var agreeing: Int
 
     public init(region: String, via: String? = nil, metric: Metric, period: Period, value: Int,
-                bound: Bound = .exact, sources: Int = 1) {
+                bound: Bound = .exact, sources: Int = 1, agreeing: Int? = nil) {
         self.region = region
         self.via = via
         self.metric = metric
@@ -22,6 +24,7 @@ public struct StoredObservation: Hashable, Sendable {
         self.value = value
         self.bound = bound
         self.sources = sources
+        self.agreeing = agreeing ?? sources
     }
 
     /// Whether this observation is the one `fact` belongs to.

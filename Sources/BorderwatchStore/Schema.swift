@@ -7,7 +7,7 @@
 enum Schema {
     static var version: Int { migrations.count }
 
-    static let migrations: [String] = [v1, v2, v3, v4]
+    static let migrations: [String] = [v1, v2, v3, v4, v5]
 
     /// Version 1: articles, facts, observations and the alert outbox.
     static let v1 = """
@@ -115,6 +115,11 @@ enum Schema {
         ALTER TABLE facts ADD COLUMN strength TEXT NOT NULL DEFAULT 'strong';
         """
 
+    /// Version 5: a day figure that failed a plausibility check when its article was stored keeps
+    /// the reason (`facts.failed`): it stays in the series but stands in the way of no later record.
+    static let v5 = """
+        ALTER TABLE facts ADD COLUMN failed TEXT;
+        """
     /// Brings `database` to the current version, one transaction per migration.
     static func migrate(_ database: Database) throws {
         let current = Int(try database.scalarInt("PRAGMA user_version") ?? 0)

@@ -24,11 +24,12 @@ public struct ReportedValue: Hashable, Sendable {
 }
 
 extension Store {
-    /// Every value reported for an observation, the shown one first.
-    public func reportedValues(observation id: Int64) throws -> [ReportedValue] {
+    /// Every value reported for an observation, the shown one first; with `passing`, only the facts
+    /// that failed no plausibility check count.
+    public func reportedValues(observation id: Int64, passing: Bool = false) throws -> [ReportedValue] {
         let values = try database.rows("""
             SELECT value, MIN(bound_rank), COUNT(DISTINCT article_id), MAX(article_key)
-            FROM facts WHERE observation_id = ? GROUP BY value
+            FROM facts WHERE observation_id = ? \(passing ? "AND failed IS NULL" : "") GROUP BY value
             """, [.integer(id)]) {
             ReportedValue(value: $0.int(0), bound: Bound(rank: $0.int(1)), sources: $0.int(2), latestArticle: $0.string(3))
         }
@@ -51,9 +52,16 @@ extension Store {
                           .integer(Int64(values.count)), .integer(id)])
     }
 
-    /// The stored observations a rule asked for.
+    /// The stored observations a rule asked for. A day figure that failed a plausibility check
+    /// counts for nothing here: its observation shows the value of the facts that passed, or is
+    /// left out when none did.
     func load(_ request: SeriesRequest) throws -> [StoredObservation] {
-        let columns = "SELECT region, via, metric, period, anchor, year, value, bound, sources FROM observations"
+        let columns = """
+            SELECT region, via, metric, period, anchor, year, value, bound, sources,
+                   (SELECT COUNT(DISTINCT f.article_id) FROM facts f WHERE f.observation_id = o.id AND f.value = o.value),
+                   id, EXISTS (SELECT 1 FROM facts f WHERE f.observation_id = o.id AND f.failed IS NOT NULL)
+            FROM observations o
+            """
         switch request {
         case .days(let region, let metric, let year?):
             return try observations("\(columns) WHERE region = ? AND metric = ? AND period = 'day' AND year = ?",
@@ -71,12 +79,26 @@ extension Store {
     }
 
     private func observations(_ sql: String, _ values: [SQLValue]) throws -> [StoredObservation] {
-        try database.rows(sql, values) { row -> StoredObservation? in
+        let rows = try database.rows(sql, values) { row -> (observation: StoredObservation, id: Int64, failed: Bool)? in
             guard let metric = Metric(rawValue: row.string(2)),
                   let period = Period(kind: row.string(3), anchor: row.string(4), year: row.optionalInt(5)) else { return nil }
             let via = row.string(1)
-            return StoredObservation(region: row.string(0), via: via.isEmpty ? nil : via, metric: metric, period: period,
-                                     value: row.int(6), bound: Bound(rawValue: row.string(7)) ?? .exact, sources: row.int(8))
+            let observation = StoredObservation(region: row.string(0), via: via.isEmpty ? nil : via, metric: metric, period: period,
+                                                value: row.int(6), bound: Bound(rawValue: row.string(7)) ?? .exact,
+                                                sources: row.int(8), agreeing: row.int(9))
+            return (observation, row.int64(10), row.int(11) != 0)
         }.compactMap { $0 }
+        return try rows.compactMap { row in
+            guard row.failed else { return row.observation }
+            let passing = try reportedValues(observation: row.id, passing: true)
+            guard let shown = passing.first else { return nil }
+            var observation = row.observation
+            observation.value = shown.value
+            observation.bound = shown.bound
+            observation.agreeing = shown.sources
+            observation.sources = Int(try database.scalarInt(
+                "SELECT COUNT(DISTINCT article_id) FROM facts WHERE observation_id = ? AND failed IS NULL", [.integer(row.id)]) ?? 0)
+            return observation
+        }
     }
 }

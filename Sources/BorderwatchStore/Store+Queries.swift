@@ -9,6 +9,8 @@ public struct SeriesPoint: Hashable, Sendable {
     public var sources: Int
     /// The other values outlets gave for the same day (empty when they all agree).
     public var conflicts: [ReportedValue]
+    /// The articles that report the shown value, oldest first (filled when asked for).
+    public var reports: [AlertSource] = []
 }
 
 /// `stats`: the headline figures of one region and metric.
@@ -39,14 +41,16 @@ public struct StoredFact: Hashable, Sendable {
     public var fact: Fact
     public var article: String
     public var articleTitle: String?
+    public var articleURL: String?
     public var articleDate: Day?
     /// The article had no date of its own: its date is its file's modification time.
     public var datedByFileTime = false
 }
 
 extension Store {
-    /// The daily series of a region and metric (every via), oldest first, within `from...to` when given.
-    public func series(region: String, metric: Metric, from: Day? = nil, to: Day? = nil) throws -> [SeriesPoint] {
+    /// The daily series of a region and metric (every via), oldest first, within `from...to` when given;
+    /// with `reports`, each day lists the articles that report its shown value.
+    public func series(region: String, metric: Metric, from: Day? = nil, to: Day? = nil, reports: Bool = false) throws -> [SeriesPoint] {
         let points = try database.rows("""
             SELECT id, day_ordinal, via, value, bound, sources, distinct_values FROM observations
             WHERE region = ? AND metric = ? AND period = 'day' AND day_ordinal BETWEEN ? AND ?
@@ -60,6 +64,9 @@ extension Store {
         return try points.map { item in
             var point = item.point
             if item.disputed { point.conflicts = Array(try reportedValues(observation: item.id).dropFirst()) }
+            if reports {
+                point.reports = try self.reports(region: region, via: point.via, metric: metric, period: .day(point.day), value: point.value)
+            }
             return point
         }
     }
@@ -123,7 +130,7 @@ extension Store {
     private func storedFacts(where condition: String, _ values: [SQLValue]) throws -> [StoredFact] {
         try database.rows("""
             SELECT f.metric, f.value, f.bound, f.period, f.date, f.as_of, f.year, f.month, f.start, f.end, f.region, f.via,
-                   f.record, f.previous_record, f.evidence, a.file_name, a.title, a.date, f.strength, a.date_source
+                   f.record, f.previous_record, f.evidence, a.file_name, a.title, a.date, f.strength, a.date_source, a.url
             FROM facts f JOIN articles a ON a.id = f.article_id
             WHERE \(condition) ORDER BY a.date, a.id, f.ordinal
             """, values) { row -> StoredFact? in
@@ -134,7 +141,7 @@ extension Store {
             let fact = Fact(metric: metric, value: row.int(1), bound: bound, period: period, region: row.optionalString(10),
                             via: row.optionalString(11), record: row.int(12) != 0, evidence: row.string(14),
                             isPreviousRecord: row.int(13) != 0, strength: Strength(rawValue: row.string(18)) ?? .strong)
-            return StoredFact(fact: fact, article: row.string(15), articleTitle: row.optionalString(16),
+            return StoredFact(fact: fact, article: row.string(15), articleTitle: row.optionalString(16), articleURL: row.optionalString(20),
                               articleDate: row.optionalString(17).flatMap { Day(iso: $0) },
                               datedByFileTime: row.optionalString(19) == DateSource.fallback.rawValue)
         }.compactMap { $0 }

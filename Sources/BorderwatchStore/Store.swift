@@ -135,6 +135,10 @@ public final class Store: @unchecked Sendable {
         } else {
             for id in touched { try recompute(observation: id) }
             let observations = try rules.requests(for: article).flatMap { try load($0) }
+            for (ordinal, reason) in rules.failedChecks(article, observations: observations) {
+                try database.run("UPDATE facts SET failed = ? WHERE article_id = ? AND ordinal = ?",
+                                 [.text(reason), .integer(articleID), .integer(Int64(ordinal))])
+            }
             let today = Store.day(of: now)
             for var event in rules.evaluate(article, observations: observations, today: today) {
                 // every article that reports the figure, not only the one that raised it
@@ -147,6 +151,7 @@ public final class Store: @unchecked Sendable {
                 case .known: break
                 }
             }
+            try refreshSources(reportedBy: article)
         }
         return .stored(articleID: articleID, facts: article.facts.count, newObservations: created, alerts: raised, held: held)
     }
@@ -197,7 +202,36 @@ public final class Store: @unchecked Sendable {
                   SQLValue(fact.isPreviousRecord), .text(fact.evidence), .text(articleKey), .text(fact.strength.rawValue)])
     }
 
-    /// Writes a new alert and its pending deliveries; `false` when its id was already in the outbox.
+    /// Brings up to date the sources of every outbox alert that reports one of the article's figures
+    /// and has not been sent yet (no delivery attempted) or is held: an alert lists every article
+    /// that reports its figure at the time it is sent. A delivery attempted once keeps its payload,
+    /// so every destination and every retry of an alert gets the same body.
+    private func refreshSources(reportedBy article: ExtractedArticle) throws {
+        var patterns = Set<String>()
+        for fact in article.facts {
+            guard let region = fact.region else { continue }
+            switch fact.period {
+            case .day(let d): patterns.insert("daily_%:\(region):\(fact.metric.rawValue):\(d.iso)%")
+            case .ytd(let year, _): patterns.insert("ytd_%:\(region):\(fact.via ?? "-"):\(fact.metric.rawValue):\(year)%")
+            case .year, .month, .span: continue
+            }
+        }
+        for pattern in patterns.sorted() {
+            let unsent = try database.rows("""
+                SELECT seq, payload FROM alerts a WHERE id LIKE ? AND NOT EXISTS (
+                    SELECT 1 FROM deliveries d WHERE d.alert_seq = a.seq AND (d.state != 'pending' OR d.attempts > 0))
+                """, [.text(pattern)]) { (seq: $0.int64(0), payload: $0.string(1)) }
+            for alert in unsent {
+                guard var event = try? JSONDecoder().decode(AlertEvent.self, from: Data(alert.payload.utf8)) else { continue }
+                let all = try sources(of: event)
+                guard !all.isEmpty, all != event.sources else { continue }
+                event.sources = all
+                try database.run("UPDATE alerts SET payload = ? WHERE seq = ?",
+                                 [.text(String(decoding: try JSONEncoder().encode(event), as: UTF8.self)), .integer(alert.seq)])
+            }
+        }
+    }
+
     /// The articles whose facts report the alert's figure (same observation and value), oldest
     /// first, one per article.
     func sources(of event: AlertEvent) throws -> [AlertSource] {
@@ -206,14 +240,21 @@ public final class Store: @unchecked Sendable {
         case .dailyRecord, .dailyThreshold: period = .day(event.date)
         case .ytdMilestone, .ytdExceedsYear: period = .ytd(year: event.date.year, asOf: event.date)
         }
+        return try reports(region: event.region, via: event.via, metric: event.metric, period: period, value: event.value)
+    }
+
+    /// The articles that report `value` for one observation, oldest first, one per article (its
+    /// first sentence that does), with title and link: the sources an alert, `facts` and `series`
+    /// show alike.
+    public func reports(region: String, via: String?, metric: Metric, period: Period, value: Int) throws -> [AlertSource] {
         var seen = Set<String>()
         return try database.rows("""
             SELECT a.file_name, a.title, a.url, f.evidence FROM facts f
             JOIN observations o ON o.id = f.observation_id JOIN articles a ON a.id = f.article_id
             WHERE o.region = ? AND o.metric = ? AND o.period = ? AND o.anchor = ? AND o.via = ? AND f.value = ?
             ORDER BY a.date, a.id, f.ordinal
-            """, [.text(event.region), .text(event.metric.rawValue), .text(period.kind.rawValue), .text(period.anchor),
-                  .text(event.via ?? ""), .integer(Int64(event.value))]) { row in
+            """, [.text(region), .text(metric.rawValue), .text(period.kind.rawValue), .text(period.anchor),
+                  .text(via ?? ""), .integer(Int64(value))]) { row in
             AlertSource(article: row.string(0), title: row.optionalString(1), url: row.optionalString(2), evidence: row.string(3))
         }.filter { seen.insert($0.article).inserted }
     }

@@ -55,6 +55,7 @@ struct AlertsCommand: ParsableCommand {
             print(AlertsCommand.headline(alert))
             if let reason = alert.held { print("    held, not posted: \(reason)") }
             if let why = AlertsCommand.why(alert) { print("    why: \(why)") }
+            for source in AlertsCommand.sources(alert) { print("    source: \(source)") }
             for delivery in alert.deliveries {
                 print("    " + AlertsCommand.describe(delivery, disabled: disabled[delivery.destination]))
             }
@@ -91,6 +92,15 @@ struct AlertsCommand: ParsableCommand {
     static func why(_ alert: OutboxAlert) -> String? {
         guard let event = try? JSONDecoder().decode(AlertEvent.self, from: Data(alert.payload.utf8)), let why = event.why else { return nil }
         return why + (event.previousSource.map { "; the previous record was reported by \($0)" } ?? "")
+    }
+
+    /// Each article the alert lists: `FILE: TITLE <LINK>`, as `facts` and `series --sources` show it.
+    static func sources(_ alert: OutboxAlert) -> [String] {
+        guard let event = try? JSONDecoder().decode(AlertEvent.self, from: Data(alert.payload.utf8)) else { return [] }
+        return event.sources.map { source in
+            let origin = [source.title, source.url.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " ")
+            return source.article + (origin.isEmpty ? "" : ": " + origin)
+        }
     }
 
     /// The stored alert JSON with `held` and `deliveries` (destination, state, attempts, last HTTP status).

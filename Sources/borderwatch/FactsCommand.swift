@@ -36,6 +36,8 @@ struct FactsCommand: ParsableCommand {
             if f.strength == .weak { line += " (read weakly)" }
             print(line)
             print("    \(f.evidence)")
+            let origin = [stored.articleTitle, stored.articleURL.map { "<\($0)>" }].compactMap { $0 }
+            if !origin.isEmpty { print("    from: \(origin.joined(separator: " "))") }
         }
     }
 

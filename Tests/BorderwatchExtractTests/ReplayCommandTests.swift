@@ -77,4 +77,58 @@ import Testing
         #expect(objects.contains { ($0["held"] as? String)?.hasPrefix("above_running_total") == true && $0["value"] as? Int == 9000 })
         #expect(objects.allSatisfy { $0["deliveries"] is [Any] })
     }
+
+    /// The alert, `facts` and `series` list the same articles for a figure two outlets report:
+    /// file, title, link and sentence.
+    @Test func theAlertFactsAndSeriesListTheSameSources() throws {
+        let binary = try #require(borderwatchBinary())
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bw-sources-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let articles = [
+            ("a.json", #"{"title": "171 cross", "url": "https://example.org/a", "date": "2021-07-28", "text": "On 27 July 2021, 171 migrants crossed into Lithuania from Belarus."}"#),
+            ("b.json", #"{"title": "287 cross in a day", "url": "https://example.org/b", "date": "2021-08-03", "text": "On 2 August 2021, 287 migrants crossed into Lithuania from Belarus."}"#),
+            ("c.json", #"{"title": "Record day at the border", "url": "https://example.org/c", "date": "2021-08-03", "text": "Border guards said 287 migrants crossed into Lithuania from Belarus on 2 August 2021."}"#),
+        ]
+        for (name, text) in articles { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        let config = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("config/borderwatch.toml").path
+        let database = folder.appendingPathComponent("db.sqlite").path
+        func run(_ arguments: [String]) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = arguments + ["--config", config, "--database", database]
+            let out = Pipe()
+            process.standardOutput = out
+            try process.run()
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\(arguments): \(text)")
+            return text
+        }
+        // one at a time, as the daemon stores them: c.json comes after the alert was raised
+        for (name, _) in articles { _ = try run(["ingest", folder.appendingPathComponent(name).path]) }
+        let expected = [("b.json", "287 cross in a day", "https://example.org/b", "On 2 August 2021, 287 migrants crossed into Lithuania from Belarus."),
+                        ("c.json", "Record day at the border", "https://example.org/c",
+                         "Border guards said 287 migrants crossed into Lithuania from Belarus on 2 August 2021.")]
+
+        let alert = try #require(try run(["alerts", "--json"]).split(separator: "\n")
+            .compactMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            .first { $0["kind"] as? String == "daily_record" })
+        let alertSources = try #require(alert["sources"] as? [[String: String]])
+        #expect(alertSources.map { [$0["article"], $0["title"], $0["url"], $0["evidence"]] } == expected.map { [$0.0, $0.1, $0.2, $0.3] })
+        let listed = try run(["alerts"])
+        #expect(expected.allSatisfy { listed.contains("source: \($0.0): \($0.1) <\($0.2)>") }, "\(listed)")
+
+        let facts = try run(["facts", "--region", "LT", "--date", "2021-08-02"])
+        #expect(expected.allSatisfy { facts.contains($0.3) && facts.contains("from: \($0.1) <\($0.2)>") }, "\(facts)")
+
+        let series = try run(["series", "--region", "LT", "--metric", "arrivals", "--sources"])
+        #expect(expected.allSatisfy { series.contains("\($0.0): \($0.1) <\($0.2)>") && series.contains($0.3) }, "\(series)")
+        let day = try #require(try run(["series", "--region", "LT", "--metric", "arrivals", "--format", "json"]).split(separator: "\n")
+            .compactMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            .first { $0["date"] as? String == "2021-08-02" })
+        let dayArticles = try #require(day["articles"] as? [[String: String]])
+        #expect(dayArticles == alertSources)
+    }
 }

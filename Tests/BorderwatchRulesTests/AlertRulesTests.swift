@@ -75,6 +75,18 @@ private func evaluate(_ fact: Fact, date: String = "2021-08-03", others: [Stored
         #expect(event.sources == [AlertSource(article: "a.txt", title: "T", evidence: "evidence for 287")])
     }
 
+    /// The previous record is the highest figure of an earlier day; a lower figure of a later day
+    /// (a count told after the record) was never the record before it.
+    @Test func thePreviousRecordIsOfAnEarlierDay() throws {
+        let later = evaluate(fact(287, .day(Self.d), record: true), others: [stored(171, .day(day("2021-07-27"))),
+                                                                             stored(200, .day(day("2021-08-03")))])
+        #expect(try #require(later.first { $0.kind == .dailyRecord }).previous == .day(value: 171, date: day("2021-07-27")))
+        let onlyLater = evaluate(fact(287, .day(Self.d), record: true), others: [stored(200, .day(day("2021-08-03")))])
+        let event = try #require(onlyLater.first { $0.kind == .dailyRecord })
+        #expect(event.previous == nil)
+        #expect(event.text == "Lithuania: record 287 arrivals from Belarus in one day (2 Aug 2021)")
+    }
+
     @Test func anOutvotedValueOfTheSameDayDoesNotFire() {
         var configuration = RulesConfiguration()
         configuration.newsWindowDays = 7
@@ -216,10 +228,12 @@ private func withoutVia(_ fact: Fact) -> Fact {
         #expect(events.first { $0.kind == .dailyRecord }?.held == nil)
     }
 
-    /// With `weak_needs_corroboration`, a weakly read figure waits for a second article.
+    /// With `weak_needs_corroboration` and `weak_records_need_corroboration`, a weakly read figure
+    /// that the text calls a record waits for a second article.
     @Test func aWeakFigureWaitsForASecondArticleWhenConfigured() {
         var configuration = RulesConfiguration()
         configuration.weakNeedsCorroboration = true
+        configuration.weakRecordsNeedCorroboration = true
         var weak = fact(300, .day(Self.d), record: true)
         weak.strength = .weak
         let article = ExtractedArticle(metadata: ArticleMetadata(fileName: "a.txt", title: "T", date: Self.d), facts: [weak])
@@ -229,9 +243,10 @@ private func withoutVia(_ fact: Fact) -> Fact {
         #expect(held?.held?.hasPrefix(HoldRule.weakUncorroborated.rawValue) == true)
         var confirmed = alone
         confirmed.sources = 2
+        confirmed.agreeing = 2
         let posted = rules.evaluate(article, observations: [confirmed], today: day("2030-01-01")).first { $0.kind == .dailyRecord }
         #expect(posted != nil && posted?.held == nil)
-        // off (the default): announced at once
+        // by default a weak figure called a record is announced at once
         let byDefault = AlertRules(configuration: RulesConfiguration())
             .evaluate(article, observations: [alone], today: day("2030-01-01")).first { $0.kind == .dailyRecord }
         #expect(byDefault != nil && byDefault?.held == nil)
@@ -248,5 +263,139 @@ private func withoutVia(_ fact: Fact) -> Fact {
         var configuration = RulesConfiguration()
         configuration.alertsFromFileTime = false
         #expect(AlertRules(configuration: configuration).evaluate(article, observations: own, today: day("2030-01-01")).isEmpty)
+    }
+}
+
+/// A fact read weakly (its metric or day taken from elsewhere).
+private func weak(_ fact: Fact) -> Fact {
+    var fact = fact
+    fact.strength = .weak
+    return fact
+}
+
+/// The checks on how a day figure was read, one table: each case is an article (its first fact
+/// is the figure under test), what else is stored, and what becomes of the figure's record alert.
+@Suite struct ReadingCheckTests {
+    enum Outcome: Equatable, Sendable, CustomStringConvertible {
+        case posted, held(HoldRule), none
+        var description: String {
+            switch self {
+            case .posted: return "posted"
+            case .held(let rule): return "held by \(rule.rawValue)"
+            case .none: return "no record alert"
+            }
+        }
+    }
+
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var facts: [Fact]
+        var others: [StoredObservation] = []
+        /// Distinct articles that give the first fact's value for its observation.
+        var sources = 1
+        /// Articles that give its observation another value.
+        var otherValues = 0
+        var weakRecordsWait = false
+        var weakWaits = true
+        var outcome: Outcome
+        var testDescription: String { name }
+    }
+
+    static let d = day("2021-11-12")
+    static let before = day("2021-11-11")
+    static let cases: [Case] = [
+        Case(name: "a record told again for the next day: the later copy raises nothing",
+             facts: [fact(1_185, .day(d), record: true), fact(1_185, .day(before), bound: .atLeast, record: true)],
+             others: [stored(853, .day(day("2021-11-03")))], outcome: .none),
+        Case(name: "a record told again for the next day: the earlier copy is posted",
+             facts: [fact(1_185, .day(before), bound: .atLeast, record: true), fact(1_185, .day(d), record: true)],
+             others: [stored(853, .day(day("2021-11-03")))], outcome: .posted),
+        Case(name: "two equal counts on two days, no record word: a tie, no alert",
+             facts: [fact(51, .day(before)), fact(51, .day(d)), fact(24, .day(d))], outcome: .none),
+        Case(name: "the same figure two days apart is two counts",
+             facts: [fact(1_185, .day(d), record: true), fact(1_185, .day(day("2021-11-10")), record: true)], outcome: .none),
+        Case(name: "a weak figure, not called a record, waits for a second article",
+             facts: [weak(fact(31, .day(d)))], others: [stored(2, .day(day("2021-11-03")))], outcome: .held(.weakUncorroborated)),
+        Case(name: "a weak figure reported by a second article is posted",
+             facts: [weak(fact(31, .day(d)))], others: [stored(2, .day(day("2021-11-03")))], sources: 2, outcome: .posted),
+        Case(name: "a second article with another value for the day is no corroboration",
+             facts: [weak(fact(31, .day(d)))], others: [stored(2, .day(day("2021-11-03")))], otherValues: 1,
+             outcome: .held(.weakUncorroborated)),
+        Case(name: "a weak figure is posted at once with weak_needs_corroboration off",
+             facts: [weak(fact(31, .day(d)))], others: [stored(2, .day(day("2021-11-03")))], weakWaits: false, outcome: .posted),
+        Case(name: "a weak figure the text calls a record is posted",
+             facts: [weak(fact(686, .day(d), bound: .approx, record: true))], others: [stored(549, .day(day("2021-06-11")))],
+             outcome: .posted),
+        Case(name: "a weak record waits too with weak_records_need_corroboration",
+             facts: [weak(fact(686, .day(d), bound: .approx, record: true))], others: [stored(549, .day(day("2021-06-11")))],
+             weakRecordsWait: true, outcome: .held(.weakUncorroborated)),
+        Case(name: "a weak record contradicted by a firm figure of the same day is held",
+             facts: [weak(fact(739, .day(d), record: true)), fact(599, .day(d))], others: [stored(601, .day(day("2021-10-01")))],
+             outcome: .held(.contradictedSameDay)),
+        Case(name: "a weak record that a firm 'more than' figure of the same day allows is posted",
+             facts: [weak(fact(872, .day(d), record: true)), fact(800, .day(d), bound: .atLeast)],
+             others: [stored(755, .day(day("2021-08-10")))], outcome: .posted),
+        Case(name: "a weak figure inside a firm 'about' figure of the same day is not contradicted",
+             facts: [weak(fact(1_020, .day(d), record: true)), fact(1_000, .day(d), bound: .approx)],
+             others: [stored(853, .day(day("2021-11-03")))], outcome: .posted),
+        Case(name: "a contradicted weak figure reported by a second article is posted",
+             facts: [weak(fact(739, .day(d), record: true)), fact(599, .day(d))], others: [stored(601, .day(day("2021-10-01")))],
+             sources: 2, outcome: .posted),
+    ]
+
+    @Test(arguments: cases) func check(_ c: Case) {
+        var configuration = RulesConfiguration()
+        configuration.weakNeedsCorroboration = c.weakWaits
+        configuration.weakRecordsNeedCorroboration = c.weakRecordsWait
+        let article = ExtractedArticle(metadata: ArticleMetadata(fileName: "a.txt", title: "T", date: Self.d), facts: c.facts)
+        // each observation of the article shows its highest value, as the store does for equal bounds
+        var own: [StoredObservation] = []
+        for f in c.facts where !own.contains(where: { $0.isObservation(of: f) }) {
+            let value = c.facts.filter { $0.period == f.period }.map(\.value).max()!
+            own.append(StoredObservation(region: "LT", via: f.via, metric: f.metric, period: f.period, value: value,
+                                         sources: f.period == c.facts[0].period ? c.sources + c.otherValues : 1,
+                                         agreeing: f.period == c.facts[0].period ? c.sources : 1))
+        }
+        let subject = c.facts[0]
+        guard case .day(let subjectDay) = subject.period else { Issue.record("the subject is a day figure"); return }
+        let events = AlertRules(configuration: configuration).evaluate(article, observations: c.others + own, today: day("2030-01-01"))
+            .filter { $0.kind == .dailyRecord && $0.date == subjectDay && $0.value == subject.value }
+        let outcome: Outcome = events.first.map { event in event.held.map { reason in
+            .held(HoldRule.allCases.first { reason.hasPrefix($0.rawValue + ":") } ?? .manyTimesSameDay)
+        } ?? .posted } ?? .none
+        #expect(events.count <= 1)
+        #expect(outcome == c.outcome, "\(String(describing: events.first?.held))")
+    }
+
+    /// A weakly read figure that waits is still the stored figure of its day: a lower figure of
+    /// another day in the same article is no record above it.
+    @Test func aWaitingWeakFigureStillStandsInTheWay() {
+        let article = ExtractedArticle(metadata: ArticleMetadata(fileName: "a.txt", title: "T", date: Self.d),
+                                       facts: [weak(fact(900, .day(Self.d))), fact(800, .day(Self.before))])
+        let observations = [stored(900, .day(Self.d)), stored(800, .day(Self.before)), stored(700, .day(day("2021-11-03")))]
+        let events = AlertRules(configuration: RulesConfiguration()).evaluate(article, observations: observations, today: day("2030-01-01"))
+        #expect(events.filter { $0.kind == .dailyRecord && $0.held == nil }.isEmpty)
+        #expect(events.contains { $0.kind == .dailyRecord && $0.value == 900 && $0.held?.hasPrefix("weak_uncorroborated") == true })
+    }
+
+    /// A figure that fails a plausibility check does not stand for its day; the highest other value
+    /// its article gives that day does.
+    @Test func theArticlesOtherValueStandsForTheDayOfAFailedFigure() {
+        let article = ExtractedArticle(metadata: ArticleMetadata(fileName: "a.txt", title: "T", date: Self.d),
+                                       facts: [fact(6_271, .day(Self.d)), fact(6_271, .month(year: 2021, month: 11)), fact(640, .day(Self.d))])
+        let holds = [0: Hold(.equalsLongerPeriod, "x")]
+        let trusted = AlertRules.trusted([stored(6_271, .day(Self.d)), stored(500, .day(Self.before))], article: article, holds: holds)
+        #expect(trusted == [stored(640, .day(Self.d)), stored(500, .day(Self.before))])
+        let alone = ExtractedArticle(metadata: article.metadata, facts: [fact(6_271, .day(Self.d))])
+        #expect(AlertRules.trusted([stored(6_271, .day(Self.d))], article: alone, holds: holds).isEmpty)
+    }
+
+    /// The rules ask the store for the running totals of a day figure's year, so that
+    /// above_running_total weighs it against totals that other articles reported.
+    @Test func aDayFigureAsksForItsYearsRunningTotals() {
+        let article = ExtractedArticle(metadata: ArticleMetadata(fileName: "a.txt", date: Self.d), facts: [fact(15_826, .day(Self.d))])
+        let requests = AlertRules(configuration: RulesConfiguration()).requests(for: article)
+        #expect(requests.contains(.runningTotals(region: "LT", metric: .arrivals, year: 2021)))
+        #expect(requests.contains(.days(region: "LT", metric: .arrivals, year: 2021)))
     }
 }
