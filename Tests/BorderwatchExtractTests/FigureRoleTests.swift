@@ -82,7 +82,7 @@ import Testing
         let found = facts(text, date: "2022-11-14")
         for value in [51, 76] {
             let fact = found.first { $0.value == value }
-            #expect(fact?.metric == .prevented && fact?.region == "FR", "\(value): \(String(describing: fact))")
+            #expect(fact?.metric == .prevented && fact?.region == "GB" && fact?.via == "FR", "\(value): \(String(describing: fact))")
         }
         #expect(found.first { $0.value == 340 }?.metric == .arrivals)
     }

@@ -46,7 +46,7 @@ import Testing
         ("about 180", Bound.approx), ("around 180", .approx), ("some 180", .approx), ("nearly 180", .approx),
         ("almost 180", .approx), ("roughly 180", .approx), ("an estimated 180", .approx),
         ("more than 180", .atLeast), ("over 180", .atLeast), ("at least 180", .atLeast), ("upwards of 180", .atLeast),
-        ("no fewer than 180", .atLeast), ("up to 180", .atMost), ("as many as 180", .atMost), ("under 180", .atMost),
+        ("no fewer than 180", .atLeast), ("up to 180", .atMost), ("as many as 180", .exact), ("under 180", .atMost),
         ("fewer than 180", .atMost), ("less than 180", .atMost), ("just under 180", .atMost), ("180", .exact),
         ("a total of 180", .exact), ("at most 180", .atMost), ("no more than 180", .atMost), ("just shy of 180", .atMost),
         ("slightly more than 180", .atLeast),

@@ -21,11 +21,17 @@ import Testing
         #expect(fact?.via == via)
     }
 
-    @Test func anotherCountrysAuthoritySpeaksForItself() {
+    /// French stops of UK-bound boats count for the border France guards (neighbours.tsv "FR+"):
+    /// prevented, GB via FR, as the UK's small-boat figures count them.
+    @Test func theFarSideStopsDeparturesForTheBorderItGuards() {
         let text = "Home Office figures show that 180 migrants crossed the Channel and reached the UK on July 12.\n\nFrench authorities intercepted more than 200 migrants on July 12 and stopped them from making the crossing."
         let found = facts(text, date: "2020-07-13")
-        #expect(found.map(\.region) == ["GB", "FR"])
-        #expect(found.map(\.via) == ["FR", nil])
+        #expect(found.map(\.metric) == [.arrivals, .prevented])
+        #expect(found.map(\.region) == ["GB", "GB"])
+        #expect(found.map(\.via) == ["FR", "FR"])
+        // a far side that guards no one's border counts its own stops
+        let libya = onlyFact("Libya's coast guard intercepted 600 migrants at sea off Zuwara on Sunday.", date: "2023-06-12")
+        #expect(libya?.region == "LY")
     }
 
     /// Where people are deported or pushed back to is no region: at most the via of a neighbour.
@@ -41,7 +47,7 @@ import Testing
     /// counts the same thing.
     @Test func aForeignCountOfAnotherKindDoesNotCarryOver() {
         let text = "Some 696 migrants crossed the English Channel in small boats on Monday, the Ministry of Defence said. French authorities prevented 200 people from making the crossing.\n\nA total of 17,000 people have made the journey so far in 2022."
-        #expect(facts(text, date: "2022-08-02").map(\.region) == ["GB", "FR", "GB"])
+        #expect(facts(text, date: "2022-08-02").map(\.region) == ["GB", "GB", "GB"])
     }
 
     /// Arrivals are counted where people land or cross into, named right after the figure.
@@ -63,7 +69,8 @@ import Testing
     @Test func anAuthoritySpeaksForItsWholeSentence() {
         let text = "A total of 358 migrants crossed the English Channel on Thursday. French authorities said they had prevented 74 crossings on Thursday and rescued 50 people whose dinghy was in difficulty."
         let found = facts(text, date: "2024-01-26")
-        #expect(found.map(\.region) == ["GB", "FR", "FR"])
+        #expect(found.map(\.region) == ["GB", "GB", "GB"])
+        #expect(found.map(\.via) == ["FR", "FR", "FR"])
         #expect(found.map(\.metric) == [.arrivals, .prevented, .prevented])
     }
 

@@ -134,6 +134,13 @@ struct FactBuilder {
             if let counted = region { (metric, via) = sideOfTheBorder(metric, via: via, counted: counted, figure: figure, in: sentence) }
             if metric == .returns, let side = pulledBack(figure, in: sentence) { (metric, region, via) = (.prevented, side, nil) }
             if metric == .arrivals, isRescuedOffTheFarSide(figure, in: sentence) { metric = .prevented; region = article.via }
+            // "French ships rescued 102 ... and brought them back": people stopped on the far side of the
+            // article's route, where that side guards the article's border (neighbours.tsv "+"), were kept
+            // from the article's country (dev2 note 10)
+            if metric == .prevented, let far = article.via, region == far, let home = article.region,
+               vocabulary.guardedBy[home]?.contains(far) == true {
+                (region, via) = (home, far)
+            }
             if metric == .arrivals || metric == .prevented || metric == .attempts, isSentHome(figure, in: sentence, reach: 10) { metric = .returns }
             var fact = Fact(metric: metric, value: figure.value, bound: figure.bound, period: period,
                             region: region, via: via, evidence: sentenceEvidence ?? evidence(sentence.range))

@@ -49,6 +49,11 @@ struct PlaceFinder {
                 i += length
                 continue
             }
+            // "the crisis-hit South American nation": a name the gazetteer marks as no country ("-")
+            if let (code, length) = vocabulary.gazetteer.longestMatch(in: ids, at: i), code == "-", i + length <= sentence.upperBound {
+                i += length
+                continue
+            }
             // a place in lower case only as a phrase with its article ("the bloc")
             if let (code, length) = vocabulary.gazetteer.longestMatch(in: ids, at: i), i + length <= sentence.upperBound,
                tokens[i].capitalized || words[i].utf8.contains(0x2E) || length > 1 && words[i] == "the" {

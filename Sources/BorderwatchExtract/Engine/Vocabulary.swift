@@ -27,6 +27,9 @@ final class Vocabulary: Sendable {
     let neighbours: [String: [String]]
     /// Regions whose first neighbour is the usual route in, taken as via when an article names none.
     let defaultVia: [String: String]
+    /// Region -> the neighbours whose stops of departures count for the region's border ("FR+" in
+    /// `neighbours.tsv`: French interceptions are part of the UK's small-boat figures).
+    let guardedBy: [String: Set<String>]
     /// Country -> the day from which its people are received under temporary protection (`protection.tsv`).
     let protectedFrom: [String: Day]
     /// Month and weekday names are read only when capitalised (English, German), as `format.tsv` says.
@@ -48,11 +51,16 @@ final class Vocabulary: Sendable {
         ashoreID = metrics.wordID("ashore")
         var neighbours: [String: [String]] = [:]
         var defaultVia: [String: String] = [:]
+        var guardedBy: [String: Set<String>] = [:]
         for (region, list) in lexicon.table("neighbours").entries {
-            let codes = list.split(separator: " ").map(String.init)
+            let marked = list.split(separator: " ").map(String.init)
+            let codes = marked.map { $0.hasSuffix("+") ? String($0.dropLast()) : $0 }
             neighbours[region.uppercased()] = codes.filter { $0 != "-" }
             if let first = codes.first, first != "-" { defaultVia[region.uppercased()] = first }
+            let guards = marked.filter { $0.hasSuffix("+") }.map { String($0.dropLast()) }
+            if !guards.isEmpty { guardedBy[region.uppercased()] = Set(guards) }
         }
+        self.guardedBy = guardedBy
         var protectedFrom: [String: Day] = [:]
         for (code, day) in lexicon.table("protection").entries {
             if let start = Day(iso: day) { protectedFrom[code.uppercased()] = start }
