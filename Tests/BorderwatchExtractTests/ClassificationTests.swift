@@ -54,6 +54,8 @@ import Testing
         // the main verb after the people's relative clause says what the count is
         ("More than 60 Nigerians who had tried to reach Spain are back in their home country after being deported.", .returns),
         ("Some 300 people who tried to cross the border were pushed back on Monday.", .prevented),
+        // a phrasal verb split by its object: "bring ... to safety"
+        ("On Monday rescue vessels helped bring 312 people to safety off Almería.", .arrivals),
         // refugees who fled into a country arrived there
         ("Some 4,300 refugees fled into Uganda on Sunday.", .arrivals),
         // people's own lives are no count of the dead

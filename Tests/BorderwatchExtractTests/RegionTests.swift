@@ -106,4 +106,13 @@ import Testing
         let text = "Lithuania has detained 397 migrants who crossed over from Belarus this year.\n\nThe border service detained 81 people in 2020."
         #expect(facts(text, date: "2021-06-17").map(\.via) == ["BY", "BY"])
     }
+
+    /// A figure compared with another, set in a place of its own, counts there, over the same stretch.
+    @Test func aComparedFigureInItsOwnPlace() {
+        let found = facts("The IOM put arrivals since the beginning of the year at 21,400, against 19,800 in Greece.", date: "2019-08-01")
+        #expect(found.map(\.value) == [21400, 19800])
+        #expect(found.last?.region == "GR")
+        #expect(found.map(\.period) == [found[0].period, found[0].period])
+        #expect(found.first.map { if case .ytd = $0.period { true } else { false } } == true)
+    }
 }

@@ -88,7 +88,14 @@ struct FactBuilder {
             guard var metric = chosen else { continue }
             if comparedTo == nil, metric == .arrivals, let listed = listedMetric(for: figure, in: sentence) { metric = listed }
             var (period, strength) = period(for: figure, in: sentence)
-            var (region, via) = comparedTo.map { ($0.fact.region, $0.fact.via) } ?? place(for: figure, metric: metric, in: sentence)
+            // "18,016 ..., against 17,827 in Italy": a compared figure set in a place of its own counts there
+            let ownPlace = figure.range.upperBound + 1 < sentence.range.upperBound && words[figure.range.upperBound] == "in"
+                && sentence.mentions.contains { $0.position == figure.range.upperBound + 1 }
+            var (region, via) = comparedTo.flatMap { ownPlace ? nil : ($0.fact.region, $0.fact.via) } ?? place(for: figure, metric: metric, in: sentence)
+            // ... and over the same stretch, when it names no time of its own
+            if let comparedTo, strength == .weak, case .day = period {
+                (period, strength) = (comparedTo.fact.period, comparedTo.strength)
+            }
             var inherited = false
             if strength == .weak, case .day = period {
                 if let whole = entries.last, whole.sentence.upperBound <= sentence.range.lowerBound,

@@ -82,17 +82,19 @@ public struct FactEngine: Sendable {
     /// The metric phrases of the sentence, with phrasal verbs whose particle follows the object:
     /// "turned 180 migrants back", "escorted 10,847 people back across the border" read as
     /// "turned back", "escorted back" at the verb when the lexicon holds that phrase; likewise
-    /// "brought 2,600 people ashore".
+    /// "brought 2,600 people ashore", "helped bring 447 people to safety".
     func metricCues(in range: Range<Int>, ids: [Int32], tokens: [Token], words: [String]) -> [Cue] {
         var result = cues(vocabulary.metrics, in: range, ids: ids, tokens: tokens)
-        for particle in range where (vocabulary.backID >= 0 && ids[particle] == vocabulary.backID
-                                        || vocabulary.ashoreID >= 0 && ids[particle] == vocabulary.ashoreID) && tokens[particle].kind == .word {
+        for particle in range where tokens[particle].kind == .word {
+            guard let phrase = vocabulary.particles.first(where: { phrase in
+                particle + phrase.count <= range.upperBound && phrase.indices.allSatisfy { ids[particle + $0] == phrase[$0] }
+            }) else { continue }
             var verb = particle - 1
             var objectHasFigure = false
             while verb >= max(range.lowerBound, particle - 6), tokens[verb].kind != .punct {
                 if tokens[verb].kind == .number || vocabulary.numbers.contains(id: ids[verb]) { objectHasFigure = true }
                 if objectHasFigure, verb < particle - 1,
-                   let (value, length) = vocabulary.metrics.longestMatch(in: [ids[verb], ids[particle]], at: 0), length == 2,
+                   let (value, length) = vocabulary.metrics.longestMatch(in: [ids[verb]] + phrase, at: 0), length == 1 + phrase.count,
                    !result.contains(where: { $0.range.contains(verb) }) {
                     result.append(Cue(range: verb..<(verb + 1), value: value))
                     break

@@ -19,10 +19,9 @@ final class Vocabulary: Sendable {
     let abbreviations: PhraseTable
     /// The word ids every table above is compiled against.
     let index: WordIndex
-    /// The word id of "back", the particle of split phrasal verbs ("turned 180 people back").
-    let backID: Int32
-    /// The word id of "ashore" ("brought 2,600 people ashore").
-    let ashoreID: Int32
+    /// The particles of split phrasal verbs, as word ids: "back" ("turned 180 people back"),
+    /// "ashore" ("brought 2,600 people ashore"), "to safety" ("helped bring 447 people to safety").
+    let particles: [[Int32]]
     /// Region -> the countries people usually come from across its border, most usual first.
     let neighbours: [String: [String]]
     /// Regions whose first neighbour is the usual route in, taken as via when an article names none.
@@ -47,8 +46,8 @@ final class Vocabulary: Sendable {
         (groups, grammar, glosses) = (compiled[16], compiled[17], compiled[18])
         abbreviations = lexicon.table("abbreviations")
         index = numbers.index
-        backID = metrics.wordID("back")
-        ashoreID = metrics.wordID("ashore")
+        let metricTable = metrics
+        particles = [["back"], ["ashore"], ["to", "safety"]].map { $0.map(metricTable.wordID) }.filter { !$0.contains { $0 < 0 } }
         var neighbours: [String: [String]] = [:]
         var defaultVia: [String: String] = [:]
         var guardedBy: [String: Set<String>] = [:]
