@@ -88,6 +88,9 @@ import Testing
         Case(rule: "a list item's date is no dateline",
              text: "Border Force counted 1,200 people crossing the Channel on Thursday, a new record. Previous highs:\n– March 3 2024: 940 people",
              date: "2024-03-09", value: 940, period: .day(day("2024-03-03"))),
+        Case(rule: "people who had come by the day of the main clause",
+             text: "The island was struggling on Friday to shelter some 4,000 migrants who had arrived by boat.",
+             date: "2023-09-16", value: 4_000, period: .span(start: nil, end: day("2023-09-15"))),
     ]
 
     @Test(arguments: cases) func periodRules(_ probe: Case) {

@@ -160,6 +160,12 @@ extension FactBuilder {
                isLevel(figure, in: sentence) {
                 return (.span(start: nil, end: day), .relative)
             }
+            // "was battling on Thursday to cope with some 7,000 migrants who had arrived": the day of the
+            // main clause before the figure; its people had come by then, over days it does not name
+            if !expression.duration, case .day(let day) = period, expression.range.upperBound <= figure.span.lowerBound,
+               hadComeBefore(figure, in: sentence) {
+                return (.span(start: nil, end: day), .relative)
+            }
             return (soFar(period, in: sentence), expression.strength)
         }
         // Rule *year after the baseline*: a figure with no time of its own, set against a year after
@@ -407,6 +413,16 @@ extension FactBuilder {
             guard let (role, length) = vocabulary.grammar.longestMatch(in: ids, at: j) else { return false }
             return role == "level" && j + length == figure.span.lowerBound
         }
+    }
+
+    /// "some 7,000 migrants who had arrived": the figure's people, in a relative clause in the past
+    /// perfect right after its noun, had done what is counted before the time told of.
+    func hadComeBefore(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        let end = figure.range.upperBound
+        guard let relative = (end..<min(end + 4, sentence.range.upperBound)).first(where: { isOneOf(words[$0], "who", "that") }),
+              relative + 2 < sentence.range.upperBound, words[relative + 1] == "had",
+              !tokens[end..<relative].contains(where: { $0.kind != .word }) else { return false }
+        return sentence.metrics.contains { $0.value != "name" && $0.range.lowerBound > relative + 1 && $0.range.lowerBound <= relative + 3 }
     }
 
     /// The figure's clause is in the present perfect ("has detained", "have crossed").
