@@ -368,4 +368,15 @@ import Testing
     @Test func suspectsAreNoCount() {
         #expect(facts("Four Italians have been detained as suspects.", date: "2023-02-18").isEmpty)
     }
+
+    /// A record the lead gives no day is of the day the article dates the figure its bound allows;
+    /// the figure that beat the previous record is the new one.
+    @Test func anUndatedRecordLeadTakesTheDayOfItsDatedFigure() {
+        let text = "In the largest one-day total ever recorded, more than 900 people crossed the Channel in small boats.\n\n"
+            + "Sunday's 934 arrivals beat the previous one-day record of 828, which was set on August 21."
+        let found = facts(text, date: "2022-08-30")
+        #expect(found.map(\.value) == [900, 934, 828])
+        #expect(found.map(\.period) == [.day(day("2022-08-28")), .day(day("2022-08-28")), .day(day("2022-08-21"))])
+        #expect(found.map(\.record) == [true, true, true])
+    }
 }

@@ -190,10 +190,11 @@ struct FactBuilder {
                 entries[nearest].fact.record = true
                 if cue.value == "previous" { entries[nearest].fact.isPreviousRecord = true }
             }
-            // "46,843 reached the islands, breaking the previous year's record of 39,910": the figure
-            // that beat the old record is the new one
+            // "46,843 reached the islands, breaking the previous year's record of 39,910", "Saturday's 828
+            // arrivals beat the previous one-day record": the figure that beat the old record (grammar.tsv
+            // `beats`) is the new one
             if cue.value == "previous", let beaten = (max(sentence.range.lowerBound, cue.range.lowerBound - 3)..<cue.range.lowerBound).first(where: {
-                isOneOf(words[$0], "breaking", "surpassing", "beating", "eclipsing", "topping", "exceeding", "passing")
+                vocabulary.grammar[id: ids[$0]] == "beats"
             }), let winner = entries[firstEntry...].indices.last(where: {
                 entries[$0].position < beaten && $0 != nearest && !entries[$0].compared
             }) {
@@ -631,6 +632,7 @@ struct FactBuilder {
             }
         }
         fitWeekendsToNamedDays(&result)
+        dateRecordLeads(&result)
         // one day's count stated twice with different precision ("more than 200" / "202") shares a record claim
         shareRecordsWithinFivePercent(&result)
         return withoutStoppedAttempts(result)
@@ -663,6 +665,31 @@ struct FactBuilder {
                       counted.contains(end.adding(days: -1)), !counted.contains(end) {
                 facts[i].period = .span(start: start, end: end.adding(days: -1))
             }
+        }
+    }
+
+    /// "In the largest one-day total ever recorded, more than 800 people tried to cross ... Saturday's
+    /// 828 arrivals beat the previous one-day record": a record figure the text gives no day, dated
+    /// the article's, is of the day of the one firmly dated figure of the article its bound allows
+    /// (within 10%).
+    func dateRecordLeads(_ facts: inout [Fact]) {
+        let dated = facts.filter { fact in
+            guard !fact.isPreviousRecord, fact.strength == .strong, case .day(let day) = fact.period else { return false }
+            return day != articleDate
+        }
+        guard !dated.isEmpty else { return }
+        for i in facts.indices where facts[i].record && !facts[i].isPreviousRecord && facts[i].strength == .weak
+            && facts[i].period == .day(articleDate) {
+            let value = facts[i].value
+            let fits = dated.filter { other in
+                let close = other.value * 10 <= value * 11 && value * 10 <= other.value * 11
+                switch facts[i].bound {
+                case .atLeast: return close && other.value >= value
+                case .atMost: return close && other.value <= value
+                default: return close
+                }
+            }
+            if fits.count == 1 { facts[i].period = fits[0].period }
         }
     }
 
