@@ -379,4 +379,11 @@ import Testing
         #expect(found.map(\.period) == [.day(day("2022-08-28")), .day(day("2022-08-28")), .day(day("2022-08-21"))])
         #expect(found.map(\.record) == [true, true, true])
     }
+
+    /// People who drove or smuggled others are suspects, and so are the parts told of them.
+    @Test func driversAndThePartsOfSuspectsAreNoCount() {
+        let text = "Guards stopped 212 attempts to cross on Sunday. Officers caught 48 people, most of whom had tried to drive migrants to Germany. "
+            + "Police detained 60 people suspected of smuggling, and 12 of them were charged."
+        #expect(facts(text, date: "2021-10-04").map(\.value) == [212])
+    }
 }

@@ -65,6 +65,8 @@ struct FactBuilder {
             }
             // "detained 24 people, among them 13 Iraqis", "including 40 children": a breakdown of a figure before
             if isPart(figure, in: sentence) { continue }
+            // "detained 164 people suspected of helping others cross, and 14 of them were arrested": a part of suspects
+            if isPartOfSuspects(figure, in: sentence) { continue }
             // a group's parts, companions, hypotheticals, units: see FigureRoles.swift
             if let role = role(of: figure, in: sentence) {
                 if role == .temporaryProtection { shelteredUpTo = sentence.range.upperBound }
@@ -277,6 +279,7 @@ struct FactBuilder {
     /// "Eleven people were detained on suspicion of helping migrants", "12 men accused of
     /// smuggling": suspected smugglers in the figure's own clause, not migrants.
     func isSuspects(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        if movedOthers(figure, in: sentence) { return true }
         var i = figure.range.upperBound
         while i < min(figure.range.upperBound + 8, sentence.range.upperBound) {
             switch words[i] {
@@ -289,6 +292,26 @@ struct FactBuilder {
             i += 1
         }
         return false
+    }
+
+    /// "caught 135 people, most of whom had tried to drive illegal immigrants into Poland": a relative
+    /// clause about the figure's people conveying others (grammar.tsv `conveys`, then a noun of people)
+    /// makes them drivers or smugglers.
+    func movedOthers(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        let end = figure.range.upperBound
+        guard let relative = (end..<min(end + 7, sentence.range.upperBound)).first(where: { isOneOf(words[$0], "who", "whom") })
+        else { return false }
+        let clause = (relative + 1)..<min(relative + 9, sentence.range.upperBound)
+        guard let verb = clause.first(where: { vocabulary.grammar[id: ids[$0]] == "conveys" }) else { return false }
+        return ((verb + 1)..<min(verb + 4, sentence.range.upperBound)).contains { vocabulary.counted.longestMatch(in: ids, at: $0) != nil }
+    }
+
+    /// "... 164 people suspected of helping others cross, and 14 of them were arrested": "N of them"
+    /// after a figure of suspects in the same sentence is a part of them.
+    func isPartOfSuspects(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        let end = figure.range.upperBound
+        guard end + 1 < sentence.range.upperBound, words[end] == "of", isOneOf(words[end + 1], "them", "whom", "those") else { return false }
+        return sentence.figures.last(where: { $0.range.upperBound <= figure.span.lowerBound }).map { isSuspects($0, in: sentence) } ?? false
     }
 
     /// "9,500 migrants have been intercepted and returned to Libya": people caught at sea and
