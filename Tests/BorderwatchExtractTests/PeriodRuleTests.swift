@@ -91,6 +91,9 @@ import Testing
         Case(rule: "people who had come by the day of the main clause",
              text: "The island was struggling on Friday to shelter some 4,000 migrants who had arrived by boat.",
              date: "2023-09-16", value: 4_000, period: .span(start: nil, end: day("2023-09-15"))),
+        Case(rule: "that period is the stretch the sentence before named",
+             text: "Deportations were suspended from March 1 to June 30, 2020. In that period, only 212 people were deported from Spain.",
+             date: "2021-01-20", value: 212, period: .span(start: day("2020-03-01"), end: day("2020-06-30"))),
     ]
 
     @Test(arguments: cases) func periodRules(_ probe: Case) {

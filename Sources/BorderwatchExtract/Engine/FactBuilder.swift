@@ -90,6 +90,15 @@ struct FactBuilder {
             guard var metric = chosen else { continue }
             if comparedTo == nil, metric == .arrivals, let listed = listedMetric(for: figure, in: sentence) { metric = listed }
             var (period, strength) = period(for: figure, in: sentence)
+            // "... suspended from January 31 to May 31, 2020. In that period, just 592 people were expelled":
+            // a stretch named only as "that period" is the one the sentence before named
+            if case .span(nil, nil) = period, let named = previous?.times.compactMap({ expression -> Period? in
+                guard case .span(_?, _?)? = expression.period, !expression.baseline else { return nil }
+                return expression.period
+            }), named.count == 1 {
+                period = named[0]
+                strength = .relative
+            }
             // "18,016 ..., against 17,827 in Italy": a compared figure set in a place of its own counts there
             let ownPlace = figure.range.upperBound + 1 < sentence.range.upperBound && words[figure.range.upperBound] == "in"
                 && sentence.mentions.contains { $0.position == figure.range.upperBound + 1 }
