@@ -56,6 +56,7 @@ import Testing
         ("Some 300 people who tried to cross the border were pushed back on Monday.", .prevented),
         // a phrasal verb split by its object: "bring ... to safety"
         ("On Monday rescue vessels helped bring 312 people to safety off Almería.", .arrivals),
+        ("Italy took in 12,400 people by sea in the first half of the year.", .arrivals),
         // refugees who fled into a country arrived there
         ("Some 4,300 refugees fled into Uganda on Sunday.", .arrivals),
         // people's own lives are no count of the dead
