@@ -57,6 +57,8 @@ import Testing
         // a phrasal verb split by its object: "bring ... to safety"
         ("On Monday rescue vessels helped bring 312 people to safety off Almería.", .arrivals),
         ("Italy took in 12,400 people by sea in the first half of the year.", .arrivals),
+        ("The body of one more migrant has been found in the Evros forest.", .deaths),
+        ("The toll of migrants lost off Lesbos climbs to 40.", .deaths),
         // refugees who fled into a country arrived there
         ("Some 4,300 refugees fled into Uganda on Sunday.", .arrivals),
         // people's own lives are no count of the dead

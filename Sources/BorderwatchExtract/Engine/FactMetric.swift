@@ -43,7 +43,9 @@ extension FactBuilder {
             if cue.value == "name" { continue }
             // ("the bodies of 18 people were found": the noun the figure belongs to still counts)
             if passive, cue.range.upperBound <= figure.span.lowerBound,
-               !(cue.range.upperBound + 1 == figure.span.lowerBound && words[cue.range.upperBound] == "of") { continue }
+               !(cue.range.upperBound + 1 == figure.span.lowerBound && words[cue.range.upperBound] == "of"),
+               // ("the body of one more migrant has been found": the phrase holds its "of")
+               !(cue.range.upperBound == figure.span.lowerBound && words[cue.range.upperBound - 1] == "of") { continue }
             // "stopped<": the phrase governs only a figure after it
             if cue.value.hasSuffix("<") {
                 guard cue.range.upperBound <= figure.span.lowerBound else { continue }
