@@ -94,6 +94,9 @@ import Testing
         Case(rule: "that period is the stretch the sentence before named",
              text: "Deportations were suspended from March 1 to June 30, 2020. In that period, only 212 people were deported from Spain.",
              date: "2021-01-20", value: 212, period: .span(start: day("2020-03-01"), end: day("2020-06-30"))),
+        Case(rule: "so far this week, with a named day's count",
+             text: "With Friday's arrivals, 930 people have crossed so far this week.",
+             date: "2023-09-02", value: 930, period: .span(start: day("2023-08-28"), end: day("2023-09-01"))),
     ]
 
     @Test(arguments: cases) func periodRules(_ probe: Case) {

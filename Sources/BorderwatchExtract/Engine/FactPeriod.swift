@@ -166,7 +166,7 @@ extension FactBuilder {
                hadComeBefore(figure, in: sentence) {
                 return (.span(start: nil, end: day), .relative)
             }
-            return (soFar(period, in: sentence), expression.strength)
+            return (toNamedDay(soFar(period, in: sentence), figure: figure, in: sentence), expression.strength)
         }
         // Rule *year after the baseline*: a figure with no time of its own, set against a year after
         // it, counts the year after that one: "36,871 applications, an increase of 40% on 2021" -> 2022
@@ -404,6 +404,20 @@ extension FactBuilder {
             return day
         }
         return days.count == 1 ? days[0] : nil
+    }
+
+    /// "With Saturday's arrivals, 1,172 people have crossed so far this week": a stretch running to
+    /// the article's day ends on the day of the count the sentence names before the figure, when
+    /// that day lies inside it.
+    func toNamedDay(_ period: Period, figure: Figure, in sentence: SentenceAnalysis) -> Period {
+        guard case .span(let start?, let end?) = period, end == articleDate else { return period }
+        let named = sentence.times.compactMap { expression -> Day? in
+            guard expression.range.upperBound <= figure.span.lowerBound, expression.strength >= .relative, !expression.duration,
+                  !expression.baseline, case .day(let day)? = expression.period else { return nil }
+            return day
+        }
+        guard named.count == 1, named[0] >= start, named[0] < end else { return period }
+        return .span(start: start, end: named[0])
     }
 
     /// "stands at around 90,000", "put the figure at 76,000": the level a running total stands at
