@@ -97,6 +97,15 @@ import Testing
         Case(rule: "so far this week, with a named day's count",
              text: "With Friday's arrivals, 930 people have crossed so far this week.",
              date: "2023-09-02", value: 930, period: .span(start: day("2023-08-28"), end: day("2023-09-01"))),
+        Case(rule: "since the beginning of the article's month is that month so far",
+             text: "Guards have recorded 640 attempts since the beginning of March.",
+             date: "2022-03-20", value: 640, period: .month(year: 2022, month: 3)),
+        Case(rule: "since the beginning of an earlier month is a stretch",
+             text: "Guards have recorded 4,640 attempts since the beginning of January.",
+             date: "2022-03-20", value: 4_640, period: .ytd(year: 2022, asOf: day("2022-03-20"))),
+        Case(rule: "the next item's own time between 'and' and its figure",
+             text: "Guards recorded 9,100 attempts in October. The figure for September was about 6.2 thousand, and for August more than 2.5 thousand.",
+             date: "2021-11-02", value: 2_500, period: .month(year: 2021, month: 8)),
     ]
 
     @Test(arguments: cases) func periodRules(_ probe: Case) {

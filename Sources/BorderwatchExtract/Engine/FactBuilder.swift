@@ -364,8 +364,15 @@ struct FactBuilder {
             else { return nil }
             return last.fact.metric
         }
-        // "arrested 309 on Friday, with 359 following on Saturday": "with" adds the next item as "and" does
-        guard isOneOf(words[start - 1], "and", "with") else { return nil }
+        // "arrested 309 on Friday, with 359 following on Saturday": "with" adds the next item as "and" does;
+        // "The figure for September was about 7.5 thousand, and for August more than 3.5 thousand": the
+        // item's own time may stand between
+        var joint = start - 1
+        if let time = sentence.times.first(where: { $0.range.upperBound == start }), time.range.lowerBound - 1 > last.position {
+            joint = time.range.lowerBound - 1
+            if isOneOf(words[joint], "for", "in", "on"), joint - 1 > last.position { joint -= 1 }
+        }
+        guard isOneOf(words[joint], "and", "with") else { return nil }
         var clauseEnd = figure.range.upperBound
         while clauseEnd < sentence.range.upperBound, tokens[clauseEnd].kind != .punct, words[clauseEnd] != "and" { clauseEnd += 1 }
         if sentence.metrics.contains(where: { $0.range.lowerBound >= figure.range.upperBound && $0.range.lowerBound < clauseEnd }) { return nil }

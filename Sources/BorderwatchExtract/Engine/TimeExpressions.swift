@@ -209,6 +209,11 @@ struct TimeFinder {
             if before.0 == "the", before.1 == "beginning" || before.1 == "start", before.2 == "of",
                start - 4 >= sentence.lowerBound, isOneOf(words[start - 4], "since", "from") {
                 start -= 3
+                // "838 attempts since the beginning of December" in December: the month so far (dev2 note 5)
+                if words[start - 1] == "since", case .month(let y, let m) = point, y == articleDate.year, m == articleDate.month {
+                    result.append(TimeExpression(range: (start - 1)..<range.upperBound, period: .month(year: y, month: m), strength: .relative))
+                    continue
+                }
             }
             // "by the end of July last year": a stretch that ends with that month
             if before.0 == "the", before.1 == "end", before.2 == "of", start - 4 >= sentence.lowerBound,
