@@ -59,6 +59,7 @@ import Testing
         ("Italy took in 12,400 people by sea in the first half of the year.", .arrivals),
         ("The body of one more migrant has been found in the Evros forest.", .deaths),
         ("The toll of migrants lost off Lesbos climbs to 40.", .deaths),
+        ("On Sunday 420 people made the perilous crossing to Lampedusa.", .arrivals),
         // refugees who fled into a country arrived there
         ("Some 4,300 refugees fled into Uganda on Sunday.", .arrivals),
         // people's own lives are no count of the dead
