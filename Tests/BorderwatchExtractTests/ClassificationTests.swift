@@ -390,4 +390,14 @@ import Testing
             + "Police detained 60 people suspected of smuggling, and 12 of them were charged."
         #expect(facts(text, date: "2021-10-04").map(\.value) == [212])
     }
+
+    /// "the year's high" calls the figure a record, and names the article's count.
+    @Test func theYearsHighIsARecordOfTheMainCount() {
+        let text = "Some 812 people crossed the Channel on Thursday. Until then, the year's high had been 702 people, on June 12."
+        let found = facts(text, date: "2023-08-11")
+        #expect(found.map(\.value) == [812, 702])
+        #expect(found.last?.metric == .arrivals)
+        #expect(found.last?.period == .day(day("2023-06-12")))
+        #expect(found.last?.record == true)
+    }
 }
