@@ -400,4 +400,13 @@ import Testing
         #expect(found.last?.period == .day(day("2023-06-12")))
         #expect(found.last?.record == true)
     }
+
+    /// "That tally, 696 according to the Ministry of Defence": a tally set off by a comma names the
+    /// count told before, on its day; its source after it is no noun.
+    @Test func aTallySetOffByACommaIsTheCountBefore() {
+        let text = "On Monday almost 800 migrants crossed the Channel.\n\nThat tally, 788 according to the Home Office, beat the previous record of 651 set in April."
+        let found = facts(text, date: "2022-08-02")
+        #expect(found.map(\.value) == [800, 788, 651])
+        #expect(found.prefix(2).allSatisfy { $0.metric == .arrivals && $0.period == .day(day("2022-08-01")) })
+    }
 }

@@ -108,6 +108,12 @@ struct FactBuilder {
                 (period, strength) = (comparedTo.fact.period, comparedTo.strength)
             }
             var inherited = false
+            // "On Monday almost 700 migrants made the crossing. That tally, 696 according to the Ministry
+            // of Defence, ...": the count just told, on its day (the tally is no running total here)
+            if strength == .weak, let whole = entries.last, whole.sentence.upperBound <= sentence.range.lowerBound,
+               namesCountBefore(figure, in: sentence) {
+                (period, strength, inherited) = (whole.fact.period, .relative, true)
+            }
             if strength == .weak, case .day = period {
                 if let whole = entries.last, whole.sentence.upperBound <= sentence.range.lowerBound,
                    sentence.range.count > 2, words[sentence.range.lowerBound] == "of",
@@ -301,6 +307,14 @@ struct FactBuilder {
             i += 1
         }
         return false
+    }
+
+    /// "That tally, 696 ...", "This figure, 1,200, ...": a demonstrative and a noun of counting set off
+    /// by a comma right before the figure name the count told before.
+    func namesCountBefore(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
+        let start = figure.span.lowerBound
+        guard start - 3 >= sentence.range.lowerBound, words[start - 1] == "," else { return false }
+        return isOneOf(words[start - 2], "tally", "total", "figure", "number", "count") && isOneOf(words[start - 3], "that", "this")
     }
 
     /// "caught 135 people, most of whom had tried to drive illegal immigrants into Poland": a relative

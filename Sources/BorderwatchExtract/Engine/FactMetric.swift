@@ -401,8 +401,8 @@ extension FactBuilder {
     func raisesTotal(to figure: Figure, in sentence: SentenceAnalysis) -> Bool {
         let start = figure.span.lowerBound
         guard start - 1 > sentence.range.lowerBound else { return false }
-        // "last year's total of 29,437"
-        if words[start - 1] == "of", isOneOf(words[start - 2], "total", "tally") { return true }
+        // "last year's total of 29,437", "That tally, 696 according to the Ministry of Defence, ..."
+        if words[start - 1] == "of" || words[start - 1] == ",", isOneOf(words[start - 2], "total", "tally") { return true }
         guard isOneOf(words[start - 1], "to", "at", "is", "was", "now") else { return false }
         // "the total stands at 16,000", "The figure for the first four months of the year was 7,567";
         // not "the number of boats was 15"
