@@ -94,6 +94,27 @@ import Testing
               value: 310, metric: .prevented, period: .span(start: Day(iso: "2024-06-03")!, end: nil)),
         Probe(language: "ru", text: "С 1 по 10 июня в Литву въехали 140 мигрантов из Беларуси.",
               value: 140, metric: .arrivals, period: .span(start: Day(iso: "2024-06-01")!, end: Day(iso: "2024-06-10")!)),
+        // "с" alone is "since", before "по" "from"; a year named before the day ("прошлого года",
+        // "2023. gada", "praėjusių metų") is that day's year
+        Probe(language: "ru", text: "С 5 марта прошлого года пограничники развернули на границе с Беларусью 7 420 мигрантов.",
+              value: 7420, metric: .prevented, period: .span(start: Day(iso: "2023-03-05")!, end: nil)),
+        Probe(language: "lv", text: "Kopš 2023. gada 5. marta robežsargi kopumā atturējuši 6120 cilvēkus no nelikumīgas robežas šķērsošanas.",
+              value: 6120, metric: .prevented, period: .span(start: Day(iso: "2023-03-05")!, end: nil)),
+        Probe(language: "lt", text: "Nuo praėjusių metų kovo 5 d. pasieniečiai apgręžė 9310 neteisėtų migrantų, bandžiusių patekti į Lietuvą.",
+              value: 9310, metric: .prevented, period: .span(start: Day(iso: "2023-03-05")!, end: nil)),
+        // verbs of each pack: tried, could not get in, not let in, stopped, got in, flew back
+        Probe(language: "ru", text: "За минувшие сутки в Польшу из Беларуси нелегально попытались проникнуть 45 мигрантов.",
+              value: 45, metric: .attempts, period: .day(Day(iso: "2024-06-13")!)),
+        Probe(language: "ru", text: "С начала года попасть из Беларуси в Литву не смогли 2 310 мигрантов.",
+              value: 2310, metric: .prevented, period: .ytd(year: 2024, asOf: Day(iso: "2024-06-13")!)),
+        Probe(language: "lt", text: "Šiemet į Lenkiją iš Baltarusijos neįleisti 3200 migrantų, pranešė pasieniečiai.",
+              value: 3200, metric: .prevented, period: .ytd(year: 2024, asOf: Day(iso: "2024-06-13")!)),
+        Probe(language: "lt", text: "Latvijos pasieniečiai pirmadienį sustabdė 14 neteisėtų migrantų iš Baltarusijos.",
+              value: 14, metric: .prevented, period: .day(Day(iso: "2024-06-10")!)),
+        Probe(language: "et", text: "Viimase ööpäeva jooksul pääses Leetu 22 migranti, teatas piirivalve.",
+              value: 22, metric: .arrivals, period: .day(Day(iso: "2024-06-13")!)),
+        Probe(language: "et", text: "Laupäeval lennutas Läti tšarterlennuga Iraaki 64 migranti, kes olid nõus koju naasma.",
+              value: 64, metric: .returns, period: .day(Day(iso: "2024-06-08")!)),
     ]
 
     @Test(arguments: datedProbes) func packReadsItsDateWording(_ probe: Probe) throws {
@@ -115,6 +136,9 @@ import Testing
         ("de", "Die Rechtsstellung eines Flüchtlings erhielten im Mai 3.120 Personen, teilte das Bundesamt mit."),
         ("pl", "W maju funkcjonariusze zatrzymali też 12 przemytników, którzy przewozili cudzoziemców."),
         ("fr", "En 2023, 60.830 personnes ayant obtenu l'asile ont été recensées par l'Ofpra."),
+        // landings are events ("12 sbarchi"); "mehrere Hundert" is no figure
+        ("it", "Nella notte a Lampedusa si sono contati 12 sbarchi, secondo la prefettura."),
+        ("de", "Mehrere Hundert Migranten sind in diesem Monat über Polen nach Brandenburg gekommen."),
     ]) func noFactsInAnyLanguage(_ language: String, _ text: String) throws {
         let engine = try #require(FactEngine.byLanguage[language])
         let found = engine.facts(text: text, date: Day(iso: "2024-06-13")!)

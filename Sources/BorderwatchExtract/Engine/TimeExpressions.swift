@@ -418,6 +418,11 @@ struct TimeFinder {
         if token.kind == .number, !token.separated, token.digits == 4, (1900...2100).contains(Int(token.number)) {
             let previous = word(i - 1, in: sentence)
             let next = word(i + 1, in: sentence)
+            // "2021. gada 10. augusta": the year of the day named after it (see `yearBefore`)
+            if next == "figure", i + 3 < sentence.upperBound, word(i + 2, in: sentence) == "year",
+               let (range, _) = point(at: i + 3, in: sentence), range.lowerBound == i {
+                return point(at: i + 3, in: sentence)
+            }
             // "since 2015", "between 2015 and 2020", "from 2014 to 2016"
             let secondOfPair = isOneOf(previous, "and", "to", "-") && i - 2 >= sentence.lowerBound && tokens[i - 2].kind == .number
                 && tokens[i - 2].digits == 4 && isOneOf(word(i - 3, in: sentence), "between", "from")
@@ -443,8 +448,10 @@ struct TimeFinder {
                 var (year, after) = year(after: k, in: sentence)
                 // "the 31st of July this year", "3 August last year"
                 if year == nil, let (named, namedEnd) = thisOrLastYear(at: k, in: sentence) { (year, after) = (named, namedEnd) }
+                var first = i
+                if year == nil, let (named, namedStart) = yearBefore(i, in: sentence) { (year, first) = (named, namedStart) }
                 if let day = resolve(month: month, day: Int(token.number), year: year) {
-                    return (i..<after, .day(day, explicit: true))
+                    return (first..<after, .day(day, explicit: true))
                 }
             }
             // "on the 6th": a day of the article's month, or of the month before if still to come
@@ -473,8 +480,10 @@ struct TimeFinder {
                 var (year, after) = year(after: j + 1, in: sentence)
                 // "July 31 this year", "Aug. 3 last year"
                 if year == nil, let (named, namedEnd) = thisOrLastYear(at: j + 1, in: sentence) { (year, after) = (named, namedEnd) }
+                var first = i
+                if year == nil, let (named, namedStart) = yearBefore(i, in: sentence) { (year, first) = (named, namedStart) }
                 if let day = resolve(month: month, day: Int(tokens[j].number), year: year) {
-                    return (i..<after, .day(day, explicit: true))
+                    return (first..<after, .day(day, explicit: true))
                 }
             }
             // "January 2020"
@@ -610,6 +619,23 @@ struct TimeFinder {
         guard second > first, second - first <= 20, second <= articleDate.year,
               let start = Day(year: first, month: 1, day: 1), let end = Day(year: second, month: 12, day: 31) else { return nil }
         return TimeExpression(range: i..<(i + 3), period: .span(start: start, end: min(end, articleDate)), strength: .relative)
+    }
+
+    /// The year a language names before the day (Latvian "2021. gada 10. augusta", read "2021 figure
+    /// year 10 of augusta"; Lithuanian "praėjusių metų rugpjūčio 3 d.", "last year rugpjūčio 3"): the
+    /// year and where its wording starts, for the day whose wording starts at `i`.
+    func yearBefore(_ i: Int, in sentence: Range<Int>) -> (Int, Int)? {
+        guard i - 2 >= sentence.lowerBound, words[i - 1] == "year" else { return nil }
+        switch words[i - 2] {
+        case "last": return (articleDate.year - 1, i - 2)
+        case "this": return (articleDate.year, i - 2)
+        case "figure":
+            let j = i - 3
+            guard j >= sentence.lowerBound, tokens[j].kind == .number, !tokens[j].separated, tokens[j].digits == 4,
+                  (1900...2100).contains(Int(tokens[j].number)) else { return nil }
+            return (Int(tokens[j].number), j)
+        default: return nil
+        }
     }
 
     /// "this year" or "last year" at `i`, after a calendar day: the year and the index after it.
