@@ -102,6 +102,16 @@ import Testing
               value: 6120, metric: .prevented, period: .span(start: Day(iso: "2023-03-05")!, end: nil)),
         Probe(language: "lt", text: "Nuo praėjusių metų kovo 5 d. pasieniečiai apgręžė 9310 neteisėtų migrantų, bandžiusių patekti į Lietuvą.",
               value: 9310, metric: .prevented, period: .span(start: Day(iso: "2023-03-05")!, end: nil)),
+        // a weekday after "в"/"во" is read "on"; a list of weekdays running back from Wednesday goes
+        // on back past the article's Thursday; items set off by a dash go on counting the first figure
+        Probe(language: "ru", text: "В среду литовские пограничники развернули 31 мигранта, во вторник – 12, в понедельник – 17, в воскресенье – 9, в субботу – 14, в пятницу – 11, в четверг – 8.",
+              value: 12, metric: .prevented, period: .day(Day(iso: "2024-06-11")!)),
+        Probe(language: "ru", text: "В среду литовские пограничники развернули 31 мигранта, во вторник – 12, в понедельник – 17, в воскресенье – 9, в субботу – 14, в пятницу – 11, в четверг – 8.",
+              value: 8, metric: .prevented, period: .day(Day(iso: "2024-06-06")!)),
+        // "entre le 3 et le 9 juin": both articles take the prepositions' glosses; the British side
+        // intercepting in its own waters counts arrivals
+        Probe(language: "fr", text: "Entre le 3 et le 9 juin, les garde-côtes britanniques ont intercepté 1 204 personnes dans la Manche.",
+              value: 1204, metric: .arrivals, period: .span(start: Day(iso: "2024-06-03")!, end: Day(iso: "2024-06-09")!)),
         // verbs of each pack: tried, could not get in, not let in, stopped, got in, flew back
         Probe(language: "ru", text: "За минувшие сутки в Польшу из Беларуси нелегально попытались проникнуть 45 мигрантов.",
               value: 45, metric: .attempts, period: .day(Day(iso: "2024-06-13")!)),

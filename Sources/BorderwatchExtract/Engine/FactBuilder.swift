@@ -47,6 +47,18 @@ struct FactBuilder {
         self.article = article
     }
 
+    /// "On Wednesday 20, on Tuesday 10, ..., on Saturday 29, on Friday 25" said on a Friday: a list
+    /// of weekdays running back from the day told first goes on back, so its last Friday is the week
+    /// before, not the article's day. The earlier day when `period` breaks such a list.
+    func weekdayListGoingBack(to period: Period, in sentence: SentenceAnalysis) -> Day? {
+        guard case .day(let day) = period, entries.count >= 2 else { return nil }
+        let last = entries[entries.count - 1], before = entries[entries.count - 2]
+        guard last.sentence == sentence.range, before.sentence == sentence.range,
+              case .day(let previous) = last.fact.period, case .day(let first) = before.fact.period,
+              previous < first, day > previous, previous.days(until: day) < 7 else { return nil }
+        return day.adding(days: -7)
+    }
+
     // MARK: one sentence
 
     mutating func read(_ sentence: SentenceAnalysis, previous: SentenceAnalysis?) {
@@ -88,6 +100,7 @@ struct FactBuilder {
             guard var metric = chosen else { continue }
             if comparedTo == nil, metric == .arrivals, let listed = listedMetric(for: figure, in: sentence) { metric = listed }
             var (period, strength) = period(for: figure, in: sentence)
+            if strength == .relative, let earlier = weekdayListGoingBack(to: period, in: sentence) { period = .day(earlier) }
             var (region, via) = comparedTo.map { ($0.fact.region, $0.fact.via) } ?? place(for: figure, metric: metric, in: sentence)
             var inherited = false
             if strength == .weak, case .day = period {

@@ -337,8 +337,15 @@ extension FactBuilder {
         var i = previous.range.upperBound
         // the previous figure's own time ("7,700 in September") may sit between
         if let time = sentence.times.first(where: { $0.range.lowerBound == i }) { i = time.range.upperBound }
-        guard figure.span.lowerBound - i <= 3 else { return false }
-        return (i..<figure.span.lowerBound).allSatisfy { isOneOf(words[$0], "and", ",", "(", ")", "with") }
+        // and so may this one's, set off by a dash or colon ("20 on Wednesday, on Tuesday – 10, on Monday – 38")
+        var end = figure.span.lowerBound
+        if end - 1 > i, isOneOf(words[end - 1], "–", "—", "-", ":"),
+           let own = sentence.times.first(where: { $0.range.upperBound == end - 1 && $0.range.lowerBound >= i }) {
+            end = own.range.lowerBound
+            if end - 1 > i, isOneOf(words[end - 1], "on", "in") { end -= 1 }
+        }
+        guard end - i <= 3 else { return false }
+        return (i..<end).allSatisfy { isOneOf(words[$0], "and", ",", "(", ")", "with") }
     }
 
     /// "a further 201", "another 56", "an additional 40", "there were 7,700", "32,024 such cases":

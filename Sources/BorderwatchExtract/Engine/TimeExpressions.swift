@@ -193,12 +193,16 @@ struct TimeFinder {
                 continue
             }
             // "between 1 and 7 August", "from 1 to 7 August": the first day borrows the month
-            // ("on 14-15 September")
+            // ("on 14-15 September"; "entre le 18 et le 24 juillet", glossed "between between 18 and
+            // and 24 juillet", the articles taking the prepositions' glosses)
+            let doubled = isOneOf(before.2, "and", "to") && before.1 == before.2 && range.lowerBound - 4 >= sentence.lowerBound
+            let (joined, opener) = doubled ? (range.lowerBound - 3, word(range.lowerBound - 4, in: sentence))
+                                           : (range.lowerBound - 2, before.0)
             if case .day(let last, true) = point,
-               (before.0 == "between" || before.0 == "from") && (before.2 == "and" || before.2 == "to") || before.2 == "-" && !before.1.isEmpty,
-               tokens[range.lowerBound - 2].kind == .number || tokens[range.lowerBound - 2].kind == .ordinal, !tokens[range.lowerBound - 2].separated,
-               let first = Day(year: last.year, month: last.month, day: Int(tokens[range.lowerBound - 2].number)), first < last {
-                let lead = isOneOf(before.0, "between", "from", "on", "over") ? range.lowerBound - 3 : range.lowerBound - 2
+               (opener == "between" || opener == "from") && (before.2 == "and" || before.2 == "to") || before.2 == "-" && !before.1.isEmpty,
+               tokens[joined].kind == .number || tokens[joined].kind == .ordinal, !tokens[joined].separated,
+               let first = Day(year: last.year, month: last.month, day: Int(tokens[joined].number)), first < last {
+                let lead = isOneOf(opener, "between", "from", "on", "over") ? joined - 1 : joined
                 result.append(TimeExpression(range: lead..<range.upperBound,
                                              period: .span(start: first, end: last), strength: .explicit))
                 continue
