@@ -112,6 +112,9 @@ import Testing
         // intercepting in its own waters counts arrivals
         Probe(language: "fr", text: "Entre le 3 et le 9 juin, les garde-côtes britanniques ont intercepté 1 204 personnes dans la Manche.",
               value: 1204, metric: .arrivals, period: .span(start: Day(iso: "2024-06-03")!, end: Day(iso: "2024-06-09")!)),
+        // "W dn. 11.06" (on the day 11.06): a day and month in digits
+        Probe(language: "pl", text: "W dn. 11.06 z Białorusi do Polski próbowało się nielegalnie przedostać 57 cudzoziemców.",
+              value: 57, metric: .attempts, period: .day(Day(iso: "2024-06-11")!)),
         // verbs of each pack: tried, could not get in, not let in, stopped, got in, flew back
         Probe(language: "ru", text: "За минувшие сутки в Польшу из Беларуси нелегально попытались проникнуть 45 мигрантов.",
               value: 45, metric: .attempts, period: .day(Day(iso: "2024-06-13")!)),
@@ -146,6 +149,10 @@ import Testing
         ("de", "Die Rechtsstellung eines Flüchtlings erhielten im Mai 3.120 Personen, teilte das Bundesamt mit."),
         ("pl", "W maju funkcjonariusze zatrzymali też 12 przemytników, którzy przewozili cudzoziemców."),
         ("fr", "En 2023, 60.830 personnes ayant obtenu l'asile ont été recensées par l'Ofpra."),
+        // a nationality after citizens ("obywateli Gruzji", genitive_after); a clock time with a dot
+        ("pl", "W czwartek strażnicy zatrzymali też 2 obywateli Gruzji, którzy przewozili cudzoziemców."),
+        ("pl", "Druga próba przekroczenia granicy miała miejsce w sobotę około 19.30 na odcinku placówki w Mielniku."),
+        ("en", "The second attempt to force the border took place on Saturday at around 19.30 near the Mielnik post."),
         // landings are events ("12 sbarchi"); "mehrere Hundert" is no figure
         ("it", "Nella notte a Lampedusa si sono contati 12 sbarchi, secondo la prefettura."),
         ("de", "Mehrere Hundert Migranten sind in diesem Monat über Polen nach Brandenburg gekommen."),

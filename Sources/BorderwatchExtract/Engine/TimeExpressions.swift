@@ -418,6 +418,14 @@ struct TimeFinder {
         if token.kind == .date, let (y, m, d) = token.date, let day = Day(year: y, month: m, day: d) {
             return (i..<(i + 1), .day(day, explicit: true))
         }
+        // "W dn. 14.02" ("on 14.02", the abbreviation's dot between): a day and month in digits after
+        // "on", the latest such day
+        if token.kind == .number, token.separated, token.digits <= 2,
+           word(i - 1, in: sentence) == "on" || word(i - 1, in: sentence) == "." && word(i - 2, in: sentence) == "on",
+           let dot = words[i].firstIndex(of: "."), let d = Int(words[i][..<dot]), let m = Int(words[i][words[i].index(after: dot)...]),
+           words[i].distance(from: dot, to: words[i].endIndex) == 3, (1...12).contains(m), let day = resolve(month: m, day: d, year: nil) {
+            return (i..<(i + 1), .day(day, explicit: true))
+        }
         // "in 2020", "for the whole of 2019"
         if token.kind == .number, !token.separated, token.digits == 4, (1900...2100).contains(Int(token.number)) {
             let previous = word(i - 1, in: sentence)
