@@ -115,6 +115,15 @@ import Testing
         // "W dn. 11.06" (on the day 11.06): a day and month in digits
         Probe(language: "pl", text: "W dn. 11.06 z Białorusi do Polski próbowało się nielegalnie przedostać 57 cudzoziemców.",
               value: 57, metric: .attempts, period: .day(Day(iso: "2024-06-11")!)),
+        // "N días antes", "vier Tage zuvor": N days before the day of the figure told before
+        Probe(language: "es", text: "El 10 de junio entraron en Melilla 120 inmigrantes. Dos días antes habían entrado otros 95 inmigrantes por el mismo tramo de la valla.",
+              value: 95, metric: .arrivals, period: .day(Day(iso: "2024-06-08")!)),
+        // a semicolon closes the figure's clause: the asylum claims after it are not what it counts
+        Probe(language: "de", text: "Die Polizei zählt seit Jahresbeginn rund 2.100 Aufgegriffene; die meisten haben einen Asylantrag gestellt.",
+              value: 2100, metric: .arrivals, period: .ytd(year: 2024, asOf: Day(iso: "2024-06-13")!)),
+        // the time after "чем" (than) belongs to the comparison
+        Probe(language: "ru", text: "С начала года в Литву пытались проникнуть 2 410 мигрантов, что в 30 раз больше, чем за весь прошлый год.",
+              value: 2410, metric: .attempts, period: .ytd(year: 2024, asOf: Day(iso: "2024-06-13")!)),
         // verbs of each pack: tried, could not get in, not let in, stopped, got in, flew back
         Probe(language: "ru", text: "За минувшие сутки в Польшу из Беларуси нелегально попытались проникнуть 45 мигрантов.",
               value: 45, metric: .attempts, period: .day(Day(iso: "2024-06-13")!)),

@@ -40,6 +40,9 @@ extension FactBuilder {
             }) { continue }
             // "the Red Cross said", "the Kuznica crossing point": a name, not a verb of counting
             if cue.value == "name" { continue }
+            // "around 3,500 apprehended; most have filed an asylum application": a semicolon closes the
+            // figure's clause
+            if cue.range.lowerBound >= figure.range.upperBound, words[figure.range.upperBound..<cue.range.lowerBound].contains(";") { continue }
             // ("the bodies of 18 people were found": the noun the figure belongs to still counts)
             if passive, cue.range.upperBound <= figure.span.lowerBound,
                !(cue.range.upperBound + 1 == figure.span.lowerBound && words[cue.range.upperBound] == "of") { continue }
