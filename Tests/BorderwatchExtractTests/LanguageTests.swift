@@ -124,6 +124,12 @@ import Testing
         // the time after "чем" (than) belongs to the comparison
         Probe(language: "ru", text: "С начала года в Литву пытались проникнуть 2 410 мигрантов, что в 30 раз больше, чем за весь прошлый год.",
               value: 2410, metric: .attempts, period: .ytd(year: 2024, asOf: Day(iso: "2024-06-13")!)),
+        // an auxiliary after a figure without its noun leaves it to the verb ("otros 310 han perdido la vida")
+        Probe(language: "es", text: "En lo que va de año han llegado a Canarias 19.250 migrantes y otros 310 han perdido la vida en la ruta.",
+              value: 310, metric: .deaths, period: .ytd(year: 2024, asOf: Day(iso: "2024-06-13")!)),
+        // "nel giro di 24 ore": the past day, hours no count
+        Probe(language: "it", text: "Nel giro di appena 24 ore sono sbarcati a Lampedusa oltre 1.300 migranti, secondo la prefettura.",
+              value: 1300, metric: .arrivals, period: .day(Day(iso: "2024-06-13")!)),
         // verbs of each pack: tried, could not get in, not let in, stopped, got in, flew back
         Probe(language: "ru", text: "За минувшие сутки в Польшу из Беларуси нелегально попытались проникнуть 45 мигрантов.",
               value: 45, metric: .attempts, period: .day(Day(iso: "2024-06-13")!)),
@@ -162,6 +168,8 @@ import Testing
         ("pl", "W czwartek strażnicy zatrzymali też 2 obywateli Gruzji, którzy przewozili cudzoziemców."),
         ("pl", "Druga próba przekroczenia granicy miała miejsce w sobotę około 19.30 na odcinku placówki w Mielniku."),
         ("en", "The second attempt to force the border took place on Saturday at around 19.30 near the Mielnik post."),
+        // a nationality after a copula ("1.098 sono bengalesi") is a breakdown
+        ("it", "Degli sbarcati quest'anno, 1.098 sono bengalesi, secondo il Viminale."),
         // landings are events ("12 sbarchi"); "mehrere Hundert" is no figure
         ("it", "Nella notte a Lampedusa si sono contati 12 sbarchi, secondo la prefettura."),
         ("de", "Mehrere Hundert Migranten sind in diesem Monat über Polen nach Brandenburg gekommen."),
