@@ -130,6 +130,9 @@ import Testing
         // "nel giro di 24 ore": the past day, hours no count
         Probe(language: "it", text: "Nel giro di appena 24 ore sono sbarcati a Lampedusa oltre 1.300 migranti, secondo la prefettura.",
               value: 1300, metric: .arrivals, period: .day(Day(iso: "2024-06-13")!)),
+        // "le 3 mars dernier": this past 3 March, the first day of a stretch
+        Probe(language: "fr", text: "Entre le 3 mars dernier et le 9 juin, 2 100 migrants sont arrivés à Lampedusa, selon les autorités italiennes.",
+              value: 2100, metric: .arrivals, period: .span(start: Day(iso: "2024-03-03")!, end: Day(iso: "2024-06-09")!)),
         // verbs of each pack: tried, could not get in, not let in, stopped, got in, flew back
         Probe(language: "ru", text: "За минувшие сутки в Польшу из Беларуси нелегально попытались проникнуть 45 мигрантов.",
               value: 45, metric: .attempts, period: .day(Day(iso: "2024-06-13")!)),

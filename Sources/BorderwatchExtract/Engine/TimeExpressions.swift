@@ -462,6 +462,8 @@ struct TimeFinder {
                 if year == nil, let (named, namedEnd) = thisOrLastYear(at: k, in: sentence) { (year, after) = (named, namedEnd) }
                 var first = i
                 if year == nil, let (named, namedStart) = yearBefore(i, in: sentence) { (year, first) = (named, namedStart) }
+                // "le 1 janvier dernier" (this past 1 January): the latest such day, as without a year
+                if year == nil, word(k, in: sentence) == "last", word(k + 1, in: sentence) != "year" { after = k + 1 }
                 if let day = resolve(month: month, day: Int(token.number), year: year) {
                     return (first..<after, .day(day, explicit: true))
                 }
