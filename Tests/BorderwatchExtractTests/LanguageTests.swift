@@ -133,6 +133,11 @@ import Testing
         // "le 3 mars dernier": this past 3 March, the first day of a stretch
         Probe(language: "fr", text: "Entre le 3 mars dernier et le 9 juin, 2 100 migrants sont arrivés à Lampedusa, selon les autorités italiennes.",
               value: 2100, metric: .arrivals, period: .span(start: Day(iso: "2024-03-03")!, end: Day(iso: "2024-06-09")!)),
+        // a figure with its own verb right before it is not governed by one past a comma after it
+        Probe(language: "et", text: "Ööpäevaga pääses Leetu 41 migranti, enamik saadeti piirilt tagasi.",
+              value: 41, metric: .arrivals, period: .day(Day(iso: "2024-06-13")!)),
+        Probe(language: "en", text: "On Wednesday border guards detained 41 migrants, most of them were sent back to Belarus.",
+              value: 41, metric: .arrivals, period: .day(Day(iso: "2024-06-12")!)),
         // verbs of each pack: tried, could not get in, not let in, stopped, got in, flew back
         Probe(language: "ru", text: "За минувшие сутки в Польшу из Беларуси нелегально попытались проникнуть 45 мигрантов.",
               value: 45, metric: .attempts, period: .day(Day(iso: "2024-06-13")!)),

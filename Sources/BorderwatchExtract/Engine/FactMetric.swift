@@ -43,6 +43,11 @@ extension FactBuilder {
             // "around 3,500 apprehended; most have filed an asylum application": a semicolon closes the
             // figure's clause
             if cue.range.lowerBound >= figure.range.upperBound, words[figure.range.upperBound..<cue.range.lowerBound].contains(";") { continue }
+            // "35 migrants got into Lithuania, most were sent back": a figure with its own verb right
+            // before it is not governed by one past a comma after it
+            // (a wording of legal stay, "none", still says what the people are)
+            if governed, cue.value != "none", cue.range.lowerBound >= figure.range.upperBound,
+               words[figure.range.upperBound..<cue.range.lowerBound].contains(",") { continue }
             // ("the bodies of 18 people were found": the noun the figure belongs to still counts)
             if passive, cue.range.upperBound <= figure.span.lowerBound,
                !(cue.range.upperBound + 1 == figure.span.lowerBound && words[cue.range.upperBound] == "of") { continue }
