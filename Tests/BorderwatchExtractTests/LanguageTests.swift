@@ -138,6 +138,9 @@ import Testing
               value: 41, metric: .arrivals, period: .day(Day(iso: "2024-06-13")!)),
         Probe(language: "en", text: "On Wednesday border guards detained 41 migrants, most of them were sent back to Belarus.",
               value: 41, metric: .arrivals, period: .day(Day(iso: "2024-06-12")!)),
+        // the same period a year back is that of the count told before, past a sentence without figures
+        Probe(language: "it", text: "Dall'inizio dell'anno sono sbarcati in Italia 9.120 migranti. Lo riferisce il Viminale nel suo cruscotto. Nello stesso periodo dello scorso anno gli arrivi erano stati 4.200.",
+              value: 4200, metric: .arrivals, period: .ytd(year: 2023, asOf: Day(iso: "2023-06-13")!)),
         // verbs of each pack: tried, could not get in, not let in, stopped, got in, flew back
         Probe(language: "ru", text: "За минувшие сутки в Польшу из Беларуси нелегально попытались проникнуть 45 мигрантов.",
               value: 45, metric: .attempts, period: .day(Day(iso: "2024-06-13")!)),

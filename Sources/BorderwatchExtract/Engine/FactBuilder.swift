@@ -36,6 +36,9 @@ struct FactBuilder {
     var shelteredUpTo: Int?
     /// The last day a sentence before named as the time of an event (not of a statement), for "that day".
     var lastNamedDay: Day?
+    /// The last sentence with figures, and how many sentences without any came after it.
+    var figuredSentence: Range<Int>?
+    var quietSentences = 0
 
     init(vocabulary: Vocabulary, tokens: [Token], words: [String], ids: [Int32], bytes: [UInt8], articleDate: Day, article: ArticlePlaces) {
         self.vocabulary = vocabulary
@@ -63,6 +66,7 @@ struct FactBuilder {
 
     mutating func read(_ sentence: SentenceAnalysis, previous: SentenceAnalysis?) {
         defer {
+            if sentence.figures.isEmpty { quietSentences += 1 } else { (figuredSentence, quietSentences) = (sentence.range, 0) }
             noteListHeading(sentence)
             noteNamedDay(sentence)
         }

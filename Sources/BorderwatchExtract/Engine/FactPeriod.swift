@@ -280,7 +280,10 @@ extension FactBuilder {
     func comparedEntry(before figure: Figure, in sentence: SentenceAnalysis) -> Entry? {
         guard let last = entries.last, last.position < figure.range.lowerBound,
               last.sentence == sentence.range || last.sentence.upperBound <= sentence.range.lowerBound
-                && sentence.range.lowerBound - last.sentence.upperBound <= 2 else { return nil }
+                && (sentence.range.lowerBound - last.sentence.upperBound <= 2
+                    // "... 5.832 persone. Lo indica il ministero. Nello stesso periodo dello scorso anno ...":
+                    // one sentence without figures between
+                    || last.sentence == figuredSentence && quietSentences == 1) else { return nil }
         return last
     }
 
