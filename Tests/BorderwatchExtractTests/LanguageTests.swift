@@ -141,6 +141,9 @@ import Testing
         // the same period a year back is that of the count told before, past a sentence without figures
         Probe(language: "it", text: "Dall'inizio dell'anno sono sbarcati in Italia 9.120 migranti. Lo riferisce il Viminale nel suo cruscotto. Nello stesso periodo dello scorso anno gli arrivi erano stati 4.200.",
               value: 4200, metric: .arrivals, period: .ytd(year: 2023, asOf: Day(iso: "2023-06-13")!)),
+        // a figure with its noun and no verb in the same period a year back counts what the count before counts
+        Probe(language: "de", text: "Von Januar bis Mai haben in Deutschland 98.400 Menschen einen Asylantrag gestellt. Im Vergleichszeitraum des Vorjahres waren es 121.300 Personen.",
+              value: 121300, metric: .asylumClaims, period: .span(start: Day(iso: "2023-01-01")!, end: Day(iso: "2023-05-31")!)),
         // verbs of each pack: tried, could not get in, not let in, stopped, got in, flew back
         Probe(language: "ru", text: "За минувшие сутки в Польшу из Беларуси нелегально попытались проникнуть 45 мигрантов.",
               value: 45, metric: .attempts, period: .day(Day(iso: "2024-06-13")!)),

@@ -101,6 +101,12 @@ struct FactBuilder {
             if chosen == nil, let read = reading(for: figure, in: sentence) { (chosen, governed) = (read.metric, read.governed) }
             // "flew more than 400 Haitians back to Port-au-Prince": a verb the lexicon does not list
             if chosen == nil, isSentHome(figure, in: sentence) { chosen = .returns }
+            // "Im Vergleichszeitraum des Vorjahres waren es 168.306 Personen": a figure with its noun
+            // and no metric phrase in the same period a year back counts what the count just told counts
+            if chosen == nil, sentence.metrics.isEmpty, !figure.elliptical,
+               sentence.times.contains(where: { $0.yearBack && !$0.baseline }), let last = comparedEntry(before: figure, in: sentence) {
+                chosen = last.fact.metric
+            }
             guard var metric = chosen else { continue }
             if comparedTo == nil, metric == .arrivals, let listed = listedMetric(for: figure, in: sentence) { metric = listed }
             var (period, strength) = period(for: figure, in: sentence)
