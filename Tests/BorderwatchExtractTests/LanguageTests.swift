@@ -184,6 +184,9 @@ import Testing
         ("en", "The second attempt to force the border took place on Saturday at around 19.30 near the Mielnik post."),
         // a nationality after a copula ("1.098 sono bengalesi") is a breakdown
         ("it", "Degli sbarcati quest'anno, 1.098 sono bengalesi, secondo il Viminale."),
+        // a difference ("um 1.210"); people taken over for registration
+        ("de", "Verglichen mit dem Vormonat ging die Zahl der Asylanträge im Mai um 1.210 zurück, teilte das Bundesamt mit."),
+        ("de", "Allein Kärnten hat seit dem Frühjahr mehr als 2.400 Menschen übernommen, damit die Asylanträge bearbeitet werden."),
         // landings are events ("12 sbarchi"); "mehrere Hundert" is no figure
         ("it", "Nella notte a Lampedusa si sono contati 12 sbarchi, secondo la prefettura."),
         ("de", "Mehrere Hundert Migranten sind in diesem Monat über Polen nach Brandenburg gekommen."),

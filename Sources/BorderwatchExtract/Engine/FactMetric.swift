@@ -40,9 +40,10 @@ extension FactBuilder {
             }) { continue }
             // "the Red Cross said", "the Kuznica crossing point": a name, not a verb of counting
             if cue.value == "name" { continue }
-            // "around 3,500 apprehended; most have filed an asylum application": a semicolon closes the
-            // figure's clause
-            if cue.range.lowerBound >= figure.range.upperBound, words[figure.range.upperBound..<cue.range.lowerBound].contains(";") { continue }
+            // "around 3,500 apprehended; most have filed an asylum application", "... of all asylum
+            // decisions; 1,852 people got subsidiary protection": a semicolon closes the figure's clause
+            if cue.range.lowerBound >= figure.range.upperBound, words[figure.range.upperBound..<cue.range.lowerBound].contains(";")
+                || cue.range.upperBound <= figure.span.lowerBound && words[cue.range.upperBound..<figure.span.lowerBound].contains(";") { continue }
             // "35 migrants got into Lithuania, most were sent back": a figure with its own verb right
             // before it is not governed by one past a comma after it
             // (a wording of legal stay, "none", still says what the people are)
