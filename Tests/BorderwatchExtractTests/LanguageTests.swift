@@ -144,6 +144,9 @@ import Testing
         // a figure with its noun and no verb in the same period a year back counts what the count before counts
         Probe(language: "de", text: "Von Januar bis Mai haben in Deutschland 98.400 Menschen einen Asylantrag gestellt. Im Vergleichszeitraum des Vorjahres waren es 121.300 Personen.",
               value: 121300, metric: .asylumClaims, period: .span(start: Day(iso: "2023-01-01")!, end: Day(iso: "2023-05-31")!)),
+        // a verb at the end of the clause leaves the figure's noun to the words before it
+        Probe(language: "de", text: "Die Zahl der seit Jahresbeginn aufgegriffenen Migranten habe damit 3.140 erreicht, teilte die Polizei mit.",
+              value: 3140, metric: .arrivals, period: .ytd(year: 2024, asOf: Day(iso: "2024-06-13")!)),
         // verbs of each pack: tried, could not get in, not let in, stopped, got in, flew back
         Probe(language: "ru", text: "За минувшие сутки в Польшу из Беларуси нелегально попытались проникнуть 45 мигрантов.",
               value: 45, metric: .attempts, period: .day(Day(iso: "2024-06-13")!)),
