@@ -147,6 +147,9 @@ import Testing
         // a verb at the end of the clause leaves the figure's noun to the words before it
         Probe(language: "de", text: "Die Zahl der seit Jahresbeginn aufgegriffenen Migranten habe damit 3.140 erreicht, teilte die Polizei mit.",
               value: 3140, metric: .arrivals, period: .ytd(year: 2024, asOf: Day(iso: "2024-06-13")!)),
+        // "tokių migrantų ... daugiau nei 30" (such migrants): more of the count told before, its metric
+        Probe(language: "lt", text: "Trečiadienį pasieniečiai apgręžė 18 migrantų iš Baltarusijos. Antradienį tokių migrantų užfiksuota daugiau nei 30, pranešė VSAT.",
+              value: 30, metric: .prevented, period: .day(Day(iso: "2024-06-11")!)),
         // verbs of each pack: tried, could not get in, not let in, stopped, got in, flew back
         Probe(language: "ru", text: "За минувшие сутки в Польшу из Беларуси нелегально попытались проникнуть 45 мигрантов.",
               value: 45, metric: .attempts, period: .day(Day(iso: "2024-06-13")!)),

@@ -364,6 +364,11 @@ extension FactBuilder {
         guard start - 1 >= sentence.range.lowerBound else { return false }
         if words[start - 1] == "another" { return true }
         if figure.range.upperBound < sentence.range.upperBound, words[figure.range.upperBound] == "such" { return true }
+        // "Ankstesnę parą tokių migrantų užfiksuota daugiau nei 40" (such migrants, more than 40, were
+        // recorded the day before): "such" before the figure in its clause, no other figure between
+        if let such = (max(sentence.range.lowerBound, start - 6)..<start).last(where: { words[$0] == "such" }),
+           !sentence.figures.contains(where: { $0.range.lowerBound > such && $0.range.upperBound <= start }),
+           !words[such..<start].contains(",") { return true }
         if start - 2 >= sentence.range.lowerBound, words[start - 2] == "there", isOneOf(words[start - 1], "were", "was") { return true }
         return start - 2 >= sentence.range.lowerBound && isOneOf(words[start - 1], "further", "additional") && isOneOf(words[start - 2], "a", "an")
     }
