@@ -150,6 +150,11 @@ import Testing
         // "tokių migrantų ... daugiau nei 30" (such migrants): more of the count told before, its metric
         Probe(language: "lt", text: "Trečiadienį pasieniečiai apgręžė 18 migrantų iš Baltarusijos. Antradienį tokių migrantų užfiksuota daugiau nei 30, pranešė VSAT.",
               value: 30, metric: .prevented, period: .day(Day(iso: "2024-06-11")!)),
+        // tried, but were turned back: prevented (the subject goes on after ", but"; lt tačiau = but, buvo = were)
+        Probe(language: "lt", text: "Dar 12 migrantų šiandien bandė patekti į Lietuvą, tačiau buvo apgręžti.",
+              value: 12, metric: .prevented, period: .day(Day(iso: "2024-06-13")!)),
+        Probe(language: "en", text: "Another 12 migrants tried to enter Lithuania today, but were turned back.",
+              value: 12, metric: .prevented, period: .day(Day(iso: "2024-06-13")!)),
         // verbs of each pack: tried, could not get in, not let in, stopped, got in, flew back
         Probe(language: "ru", text: "За минувшие сутки в Польшу из Беларуси нелегально попытались проникнуть 45 мигрантов.",
               value: 45, metric: .attempts, period: .day(Day(iso: "2024-06-13")!)),

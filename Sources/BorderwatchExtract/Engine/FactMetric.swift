@@ -336,7 +336,9 @@ extension FactBuilder {
             cue.value.hasPrefix("prevented") && cue.range.lowerBound > figure.range.upperBound
                 && cue.range.lowerBound - figure.range.upperBound <= 12 && isOneOf(words[cue.range.lowerBound - 1], "were", "was", "been")
                 && !sentence.figures.contains { $0.range.lowerBound > figure.range.upperBound && $0.range.upperBound <= cue.range.lowerBound }
-                && !words[figure.range.upperBound..<cue.range.lowerBound].contains { $0 == "," || $0 == "and" }
+                // ("tried to enter Lithuania, but were turned back": the same subject goes on after ", but")
+                && !(figure.range.upperBound..<cue.range.lowerBound).contains { words[$0] == "and"
+                    || words[$0] == "," && !($0 + 1 < cue.range.lowerBound && words[$0 + 1] == "but") }
         }
     }
 
