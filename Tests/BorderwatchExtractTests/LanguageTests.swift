@@ -155,6 +155,9 @@ import Testing
               value: 12, metric: .prevented, period: .day(Day(iso: "2024-06-13")!)),
         Probe(language: "en", text: "Another 12 migrants tried to enter Lithuania today, but were turned back.",
               value: 12, metric: .prevented, period: .day(Day(iso: "2024-06-13")!)),
+        // a participle after a figure without its noun says what it counts ("ai 75 registrati ieri")
+        Probe(language: "it", text: "Oggi sono sbarcati a Lampedusa 52 migranti, che si aggiungono ai 75 registrati ieri.",
+              value: 75, metric: .arrivals, period: .day(Day(iso: "2024-06-12")!)),
         // verbs of each pack: tried, could not get in, not let in, stopped, got in, flew back
         Probe(language: "ru", text: "За минувшие сутки в Польшу из Беларуси нелегально попытались проникнуть 45 мигрантов.",
               value: 45, metric: .attempts, period: .day(Day(iso: "2024-06-13")!)),
