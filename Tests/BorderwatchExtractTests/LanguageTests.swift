@@ -201,6 +201,9 @@ import Testing
         // a difference ("um 1.210"); people taken over for registration
         ("de", "Verglichen mit dem Vormonat ging die Zahl der Asylanträge im Mai um 1.210 zurück, teilte das Bundesamt mit."),
         ("de", "Allein Kärnten hat seit dem Frühjahr mehr als 2.400 Menschen übernommen, damit die Asylanträge bearbeitet werden."),
+        // set against a figure that is no count ("contre 31.200"); each of a count told before ("chacune des")
+        ("fr", "Le nombre de personnes ayant obtenu l'asile a progressé en 2023, avec 34.100 dossiers acceptés contre 31.200 l'année précédente."),
+        ("fr", "Selon la préfecture, chacune des 12.400 interpellations s'est soldée par une remise aux autorités italiennes."),
         // landings are events ("12 sbarchi"); "mehrere Hundert" is no figure
         ("it", "Nella notte a Lampedusa si sono contati 12 sbarchi, secondo la prefettura."),
         ("de", "Mehrere Hundert Migranten sind in diesem Monat über Polen nach Brandenburg gekommen."),

@@ -94,6 +94,10 @@ struct FactBuilder {
             }
             // "averaged 3,400 a day, down from more than 9,000 in the days before": set against a rate, a rate
             if isCompared(figure, in: sentence), followsRate(figure, in: sentence) { continue }
+            // "36.512 dossiers acceptés contre 33.330 l'année précédente": set against a figure of its
+            // sentence that is no count of people moving, it is none either
+            if isCompared(figure, in: sentence), let before = sentence.figures.last(where: { $0.range.upperBound <= figure.span.lowerBound }),
+               !entries[firstEntry...].contains(where: { $0.position == before.range.lowerBound }) { continue }
             // a figure set against another ("up from 9,000 ...") counts the same thing in the same place
             let comparedTo = compared(with: figure, in: sentence)
             var governed = true
