@@ -158,6 +158,9 @@ import Testing
         // a participle after a figure without its noun says what it counts ("ai 75 registrati ieri")
         Probe(language: "it", text: "Oggi sono sbarcati a Lampedusa 52 migranti, che si aggiungono ai 75 registrati ieri.",
               value: 75, metric: .arrivals, period: .day(Day(iso: "2024-06-12")!)),
+        // "un acumulado de" (a cumulative total): the year to date, not the month named with it
+        Probe(language: "es", text: "En este mes de junio las islas han alcanzado un acumulado de 1.950 migrantes, según la Delegación del Gobierno.",
+              value: 1950, metric: .arrivals, period: .ytd(year: 2024, asOf: Day(iso: "2024-06-13")!)),
         // verbs of each pack: tried, could not get in, not let in, stopped, got in, flew back
         Probe(language: "ru", text: "За минувшие сутки в Польшу из Беларуси нелегально попытались проникнуть 45 мигрантов.",
               value: 45, metric: .attempts, period: .day(Day(iso: "2024-06-13")!)),
