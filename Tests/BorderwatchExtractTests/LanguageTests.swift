@@ -161,6 +161,11 @@ import Testing
         // "un acumulado de" (a cumulative total): the year to date, not the month named with it
         Probe(language: "es", text: "En este mes de junio las islas han alcanzado un acumulado de 1.950 migrantes, según la Delegación del Gobierno.",
               value: 1950, metric: .arrivals, period: .ytd(year: 2024, asOf: Day(iso: "2024-06-13")!)),
+        // a long list of months goes on past the dot of an abbreviated scale and the preposition of the item's month
+        Probe(language: "pl", text: "W ubiegłym roku takich prób było 41,2 tys., w tym 2,1 tys. w grudniu, 9,4 tys. w listopadzie, 16,8 tys. w październiku, 8,3 tys. we wrześniu i 3,1 tys. w sierpniu.",
+              value: 8300, metric: .attempts, period: .month(year: 2023, month: 9)),
+        Probe(language: "pl", text: "We wtorek funkcjonariusze Straży Granicznej zdążyli już zatrzymać 14 cudzoziemców, obywateli Syrii i Jemenu.",
+              value: 14, metric: .arrivals, period: .day(Day(iso: "2024-06-11")!)),
         // verbs of each pack: tried, could not get in, not let in, stopped, got in, flew back
         Probe(language: "ru", text: "За минувшие сутки в Польшу из Беларуси нелегально попытались проникнуть 45 мигрантов.",
               value: 45, metric: .attempts, period: .day(Day(iso: "2024-06-13")!)),

@@ -346,8 +346,12 @@ extension FactBuilder {
     func continuesList(from position: Int, to figure: Figure, in sentence: SentenceAnalysis) -> Bool {
         guard let previous = sentence.figures.first(where: { $0.range.lowerBound == position }) else { return false }
         var i = previous.range.upperBound
-        // the previous figure's own time ("7,700 in September") may sit between
-        if let time = sentence.times.first(where: { $0.range.lowerBound == i }) { i = time.range.upperBound }
+        // the dot of an abbreviated scale ("17,5 tys. w październiku") and the previous figure's own
+        // time ("7,700 in September") may sit between
+        if i < figure.span.lowerBound, words[i] == "." { i += 1 }
+        if let time = sentence.times.first(where: { $0.range.lowerBound == i || $0.range.lowerBound == i + 1 && isOneOf(words[i], "in", "on") }) {
+            i = time.range.upperBound
+        }
         // and so may this one's, set off by a dash or colon ("20 on Wednesday, on Tuesday – 10, on Monday – 38")
         var end = figure.span.lowerBound
         if end - 1 > i, isOneOf(words[end - 1], "–", "—", "-", ":"),
