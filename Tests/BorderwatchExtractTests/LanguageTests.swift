@@ -166,6 +166,11 @@ import Testing
               value: 8300, metric: .attempts, period: .month(year: 2023, month: 9)),
         Probe(language: "pl", text: "We wtorek funkcjonariusze Straży Granicznej zdążyli już zatrzymać 14 cudzoziemców, obywateli Syrii i Jemenu.",
               value: 14, metric: .arrivals, period: .day(Day(iso: "2024-06-11")!)),
+        // "laupäeval ... 81 ja pühapäeval 46 ...": the time after "and" opens the next item; the first keeps its own
+        Probe(language: "et", text: "Piirivalvurid pidasid laupäeval kinni 81 ja pühapäeval 46 ebaseaduslikku piiriületajat.",
+              value: 81, metric: .arrivals, period: .day(Day(iso: "2024-06-08")!)),
+        Probe(language: "en", text: "Border guards detained on Saturday 81, and on Sunday 46 irregular migrants from Belarus.",
+              value: 81, metric: .arrivals, period: .day(Day(iso: "2024-06-08")!)),
         // verbs of each pack: tried, could not get in, not let in, stopped, got in, flew back
         Probe(language: "ru", text: "За минувшие сутки в Польшу из Беларуси нелегально попытались проникнуть 45 мигрантов.",
               value: 45, metric: .attempts, period: .day(Day(iso: "2024-06-13")!)),
