@@ -171,6 +171,8 @@ import Testing
               value: 81, metric: .arrivals, period: .day(Day(iso: "2024-06-08")!)),
         Probe(language: "en", text: "Border guards detained on Saturday 81, and on Sunday 46 irregular migrants from Belarus.",
               value: 81, metric: .arrivals, period: .day(Day(iso: "2024-06-08")!)),
+        Probe(language: "et", text: "2022. aastal peeti kinni 2410 ning 2021. aastal 4200 ebaseaduslikku piiriületajat.",
+              value: 2410, metric: .arrivals, period: .year(2022)),
         // verbs of each pack: tried, could not get in, not let in, stopped, got in, flew back
         Probe(language: "ru", text: "За минувшие сутки в Польшу из Беларуси нелегально попытались проникнуть 45 мигрантов.",
               value: 45, metric: .attempts, period: .day(Day(iso: "2024-06-13")!)),
