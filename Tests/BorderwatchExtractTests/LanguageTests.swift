@@ -173,6 +173,9 @@ import Testing
               value: 81, metric: .arrivals, period: .day(Day(iso: "2024-06-08")!)),
         Probe(language: "et", text: "2022. aastal peeti kinni 2410 ning 2021. aastal 4200 ebaseaduslikku piiriületajat.",
               value: 2410, metric: .arrivals, period: .year(2022)),
+        // "попытались проникнуть" is one phrase: the attempt, not the entry, also for a figure far after it
+        Probe(language: "ru", text: "В соседнюю Латвию в среду нелегально попытались проникнуть из Беларуси 9 мигрантов, а в Польшу, по данным пограничной службы страны, – 31.",
+              value: 31, metric: .attempts, period: .day(Day(iso: "2024-06-12")!)),
         // verbs of each pack: tried, could not get in, not let in, stopped, got in, flew back
         Probe(language: "ru", text: "За минувшие сутки в Польшу из Беларуси нелегально попытались проникнуть 45 мигрантов.",
               value: 45, metric: .attempts, period: .day(Day(iso: "2024-06-13")!)),
