@@ -222,6 +222,9 @@ import Testing
         // set against a figure that is no count ("contre 31.200"); each of a count told before ("chacune des")
         ("fr", "Le nombre de personnes ayant obtenu l'asile a progressé en 2023, avec 34.100 dossiers acceptés contre 31.200 l'année précédente."),
         ("fr", "Selon la préfecture, chacune des 12.400 interpellations s'est soldée par une remise aux autorités italiennes."),
+        // another story's headline, behind "À lire aussi", "Read more"
+        ("fr", "À lire aussi : Plus de 300 migrants secourus dans la Manche en une nuit"),
+        ("en", "Read more: 500 migrants crossed the Channel on Tuesday"),
         // landings are events ("12 sbarchi"); "mehrere Hundert" is no figure
         ("it", "Nella notte a Lampedusa si sono contati 12 sbarchi, secondo la prefettura."),
         ("de", "Mehrere Hundert Migranten sind in diesem Monat über Polen nach Brandenburg gekommen."),

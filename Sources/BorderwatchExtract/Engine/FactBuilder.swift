@@ -71,6 +71,8 @@ struct FactBuilder {
             noteNamedDay(sentence)
         }
         let firstEntry = entries.count
+        // "À lire aussi : Près de 90 migrants secourus ...", "Read more: ...": another story's headline
+        if vocabulary.grammar.longestMatch(in: ids, at: sentence.range.lowerBound)?.value == "related" { return }
         // one string for all the sentence's facts
         var sentenceEvidence: String?
         for (index, figure) in sentence.figures.enumerated() {
