@@ -176,6 +176,9 @@ import Testing
         // "попытались проникнуть" is one phrase: the attempt, not the entry, also for a figure far after it
         Probe(language: "ru", text: "В соседнюю Латвию в среду нелегально попытались проникнуть из Беларуси 9 мигрантов, а в Польшу, по данным пограничной службы страны, – 31.",
               value: 31, metric: .attempts, period: .day(Day(iso: "2024-06-12")!)),
+        // "hace cuatro años" (four years ago): that calendar year (times.tsv year:-4)
+        Probe(language: "es", text: "Hace cuatro años llegaron a Baleares 1.460 migrantes a bordo de 110 pateras.",
+              value: 1460, metric: .arrivals, period: .year(2020)),
         // verbs of each pack: tried, could not get in, not let in, stopped, got in, flew back
         Probe(language: "ru", text: "За минувшие сутки в Польшу из Беларуси нелегально попытались проникнуть 45 мигрантов.",
               value: 45, metric: .attempts, period: .day(Day(iso: "2024-06-13")!)),

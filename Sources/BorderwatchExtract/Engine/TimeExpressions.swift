@@ -1006,6 +1006,8 @@ struct TimeFinder {
         case "weak":
             return TimeExpression(range: range, period: .ytd(year: d.year, asOf: d), strength: .weak)
         case "year":
+            // year:-N, "hace cuatro años" (four years ago): that calendar year
+            if let back = Int(argument), back < 0 { return TimeExpression(range: range, period: .year(d.year + back), strength: .relative) }
             return TimeExpression(range: range, period: .year(argument == "next" ? d.year + 1 : d.year - 1), strength: .relative)
         case "months":
             // "the first half of 2023", "the first six months of the year", "the third quarter of last year"
