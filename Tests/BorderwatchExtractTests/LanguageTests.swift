@@ -179,6 +179,9 @@ import Testing
         // "hace cuatro años" (four years ago): that calendar year (times.tsv year:-4)
         Probe(language: "es", text: "Hace cuatro años llegaron a Baleares 1.460 migrantes a bordo de 110 pateras.",
               value: 1460, metric: .arrivals, period: .year(2020)),
+        // "giugno dell'anno scorso" (June of last year); the next item's "nel 2022" is its own
+        Probe(language: "it", text: "Nel mese di maggio dell'anno scorso gli arrivi furono 9.730, nel 2022 invece 5.180.",
+              value: 9730, metric: .arrivals, period: .month(year: 2023, month: 5)),
         // verbs of each pack: tried, could not get in, not let in, stopped, got in, flew back
         Probe(language: "ru", text: "За минувшие сутки в Польшу из Беларуси нелегально попытались проникнуть 45 мигрантов.",
               value: 45, metric: .attempts, period: .day(Day(iso: "2024-06-13")!)),

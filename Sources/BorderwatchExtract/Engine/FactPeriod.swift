@@ -54,7 +54,7 @@ extension FactBuilder {
             if after, sentence.figures.contains(where: { between.contains($0.range.lowerBound) && !isLoad($0) && !isPart($0, in: sentence) }) { continue }
             // "2020. aasta jooksul peeti kinni 81 ning 2019. aastal 46" (in 2020, 81 were detained and in
             // 2019, 46): a time after "and" that opens the next item, right before its figure, is that one's
-            if after, !between.isEmpty, between.allSatisfy({ isOneOf(words[$0], "and", ",") }),
+            if after, !between.isEmpty, between.allSatisfy({ isOneOf(words[$0], "and", ",", "in", "on") }), words[between].contains(where: { isOneOf($0, "and", ",") }),
                sentence.figures.contains(where: { $0.span.lowerBound >= expression.range.upperBound && $0.span.lowerBound - expression.range.upperBound <= 2 }),
                sentence.times.contains(where: { $0.period != nil && $0.range.upperBound <= figure.span.lowerBound && !$0.baseline }) { continue }
             // "the 1,305 arrivals bring the total for 2024 so far to 19,294": wording in or after "the

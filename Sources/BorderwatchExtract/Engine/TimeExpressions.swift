@@ -673,6 +673,11 @@ struct TimeFinder {
         guard i < sentence.upperBound, words[i] == "of" || words[i] == "in" else { return (nil, i) }
         let (year, after) = year(after: i + 1, in: sentence, comma: false)
         if let year { return (year, after) }
+        // "giugno dell'anno scorso" (June of the year last), read "giugno of last": the year noun
+        // folded into "of", "last" after it
+        if i + 1 < sentence.upperBound, words[i + 1] == "last", i + 2 == sentence.upperBound || words[i + 2] != "year" {
+            return (articleDate.year - 1, i + 2)
+        }
         guard i + 2 < sentence.upperBound else { return (nil, i) }
         switch (words[i + 1], words[i + 2]) {
         case ("the", "year"): return (nil, i + 3)
