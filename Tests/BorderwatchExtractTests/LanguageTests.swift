@@ -182,6 +182,13 @@ import Testing
         // "giugno dell'anno scorso" (June of last year); the next item's "nel 2022" is its own
         Probe(language: "it", text: "Nel mese di maggio dell'anno scorso gli arrivi furono 9.730, nel 2022 invece 5.180.",
               value: 9730, metric: .arrivals, period: .month(year: 2023, month: 5)),
+        // a past year named after a count of a past month or the same period a year back, as the next item
+        Probe(language: "it", text: "Nel mese di maggio dell'anno scorso gli arrivi furono 9.730, nel 2022 invece 5.180.",
+              value: 5180, metric: .arrivals, period: .month(year: 2022, month: 5)),
+        Probe(language: "it", text: "Dall'inizio dell'anno sono sbarcati in Italia 21.300 migranti. Nello stesso periodo dello scorso anno gli arrivi erano stati 55.100, mentre nel 2022 erano stati 22.400.",
+              value: 22400, metric: .arrivals, period: .ytd(year: 2022, asOf: Day(iso: "2022-06-13")!)),
+        Probe(language: "en", text: "In May last year 9,730 migrants arrived in Italy, and in 2022 5,180.",
+              value: 5180, metric: .arrivals, period: .month(year: 2022, month: 5)),
         // verbs of each pack: tried, could not get in, not let in, stopped, got in, flew back
         Probe(language: "ru", text: "За минувшие сутки в Польшу из Беларуси нелегально попытались проникнуть 45 мигрантов.",
               value: 45, metric: .attempts, period: .day(Day(iso: "2024-06-13")!)),

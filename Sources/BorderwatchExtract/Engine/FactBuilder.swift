@@ -117,6 +117,24 @@ struct FactBuilder {
             if comparedTo == nil, metric == .arrivals, let listed = listedMetric(for: figure, in: sentence) { metric = listed }
             var (period, strength) = period(for: figure, in: sentence)
             if strength == .relative, let earlier = weekdayListGoingBack(to: period, in: sentence) { period = .day(earlier) }
+            // "Nello stesso periodo dello scorso anno gli arrivi erano stati 2.242, mentre nel 2018 erano
+            // stati 16.140": a past year named after a count of the same period a year back is that
+            // period in that year
+            // ("In tutto il mese di giugno dell'anno scorso gli arrivi furono 1.218, nel 2018 invece 3.147": a
+            // figure without its noun after a past month's count is that month in the year it names)
+            if case .year(let y) = period, y < articleDate.year, figure.elliptical,
+               let last = entries.last, last.sentence == sentence.range, last.position < figure.range.lowerBound {
+                switch last.fact.period {
+                case .ytd(let lastYear, let asOf) where lastYear < articleDate.year && lastYear != y && sentence.times.contains(where: \.yearBack):
+                    if let moved = Day(year: y, month: asOf.month, day: min(asOf.day, Day.daysIn(month: asOf.month, year: y))) {
+                        period = .ytd(year: y, asOf: moved)
+                    }
+                case .month(let lastYear, let month) where lastYear < articleDate.year && lastYear != y:
+                    period = .month(year: y, month: month)
+                default:
+                    break
+                }
+            }
             var (region, via) = comparedTo.map { ($0.fact.region, $0.fact.via) } ?? place(for: figure, metric: metric, in: sentence)
             var inherited = false
             if strength == .weak, case .day = period {
