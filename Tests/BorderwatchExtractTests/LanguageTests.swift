@@ -189,6 +189,9 @@ import Testing
               value: 22400, metric: .arrivals, period: .ytd(year: 2022, asOf: Day(iso: "2022-06-13")!)),
         Probe(language: "en", text: "In May last year 9,730 migrants arrived in Italy, and in 2022 5,180.",
               value: 5180, metric: .arrivals, period: .month(year: 2022, month: 5)),
+        // "seni" (up to now): all so far, a stretch with only its end
+        Probe(language: "et", text: "Seni on Läti päritoluriikidesse tagasi saatnud 412 illegaalset immigranti, teatas siseministeerium.",
+              value: 412, metric: .returns, period: .span(start: nil, end: Day(iso: "2024-06-13")!)),
         // verbs of each pack: tried, could not get in, not let in, stopped, got in, flew back
         Probe(language: "ru", text: "За минувшие сутки в Польшу из Беларуси нелегально попытались проникнуть 45 мигрантов.",
               value: 45, metric: .attempts, period: .day(Day(iso: "2024-06-13")!)),

@@ -1010,6 +1010,9 @@ struct TimeFinder {
             return expression
         case "weak":
             return TimeExpression(range: range, period: .ytd(year: d.year, asOf: d), strength: .weak)
+        case "untilnow":
+            // "Seni on Leedu tagasi saatnud 537" (up to now): all so far, from no stated start
+            return TimeExpression(range: range, period: .span(start: nil, end: d), strength: .relative)
         case "year":
             // year:-N, "hace cuatro años" (four years ago): that calendar year
             if let back = Int(argument), back < 0 { return TimeExpression(range: range, period: .year(d.year + back), strength: .relative) }
