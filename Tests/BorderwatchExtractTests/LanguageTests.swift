@@ -192,6 +192,9 @@ import Testing
         // "seni" (up to now): all so far, a stretch with only its end
         Probe(language: "et", text: "Seni on Läti päritoluriikidesse tagasi saatnud 412 illegaalset immigranti, teatas siseministeerium.",
               value: 412, metric: .returns, period: .span(start: nil, end: Day(iso: "2024-06-13")!)),
+        // countries in brackets are a breakdown only when they are where people come from
+        Probe(language: "en", text: "In 2023, Libya recorded the most land-route deaths, 117, ahead of Algeria (54) and Tunisia (10).",
+              value: 54, metric: .deaths, period: .year(2023)),
         // verbs of each pack: tried, could not get in, not let in, stopped, got in, flew back
         Probe(language: "ru", text: "За минувшие сутки в Польшу из Беларуси нелегально попытались проникнуть 45 мигрантов.",
               value: 45, metric: .attempts, period: .day(Day(iso: "2024-06-13")!)),
@@ -241,6 +244,7 @@ import Testing
         // another story's headline, behind "À lire aussi", "Read more"
         ("fr", "À lire aussi : Plus de 300 migrants secourus dans la Manche en une nuit"),
         ("en", "Read more: 500 migrants crossed the Channel on Tuesday"),
+        ("de", "Die meisten unerlaubt eingereisten Ausländer stammten in diesem Zeitraum aus Afghanistan (1320), Syrien (940) und der Türkei (610)."),
         // landings are events ("12 sbarchi"); "mehrere Hundert" is no figure
         ("it", "Nella notte a Lampedusa si sono contati 12 sbarchi, secondo la prefettura."),
         ("de", "Mehrere Hundert Migranten sind in diesem Monat über Polen nach Brandenburg gekommen."),
