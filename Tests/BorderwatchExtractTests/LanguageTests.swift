@@ -195,6 +195,12 @@ import Testing
         // countries in brackets are a breakdown only when they are where people come from
         Probe(language: "en", text: "In 2023, Libya recorded the most land-route deaths, 117, ahead of Algeria (54) and Tunisia (10).",
               value: 54, metric: .deaths, period: .year(2023)),
+        // a weekday in brackets after a paper is the day it printed the figures: the figure goes on
+        // with the stretch of the count just told
+        Probe(language: "de", text: "In den ersten fünf Monaten des Jahres hat die Bundespolizei 4.120 Versuche unerlaubter Einreise festgestellt. Wie die „Bild“-Zeitung (Dienstag) berichtet, wiesen die Beamten 1.730 Migranten an der Grenze zurück.",
+              value: 1730, metric: .prevented, period: .span(start: Day(iso: "2024-01-01")!, end: Day(iso: "2024-05-31")!)),
+        Probe(language: "en", text: "In the first five months of the year, federal police recorded 4,120 attempts at unauthorised entry. As Bild (Tuesday) reports, officers turned back 1,730 migrants at the border.",
+              value: 1730, metric: .prevented, period: .span(start: Day(iso: "2024-01-01")!, end: Day(iso: "2024-05-31")!)),
         // verbs of each pack: tried, could not get in, not let in, stopped, got in, flew back
         Probe(language: "ru", text: "За минувшие сутки в Польшу из Беларуси нелегально попытались проникнуть 45 мигрантов.",
               value: 45, metric: .attempts, period: .day(Day(iso: "2024-06-13")!)),

@@ -137,6 +137,18 @@ struct FactBuilder {
             }
             var (region, via) = comparedTo.map { ($0.fact.region, $0.fact.via) } ?? place(for: figure, metric: metric, in: sentence)
             var inherited = false
+            // "In den ersten zehn Monaten des vergangenen Jahres ... 12 323 Versuche ... Wie die „Bild“-Zeitung
+            // (Montag) berichtet, wiesen die Beamten 5083 Migranten ... zurück": a figure dated only by the
+            // day its figures were reported goes on with the bounded stretch of the count just told
+            if strength == .report, case .day = period, comparedTo == nil, sentence.times.contains(where: { time in
+                   time.strength == .report && time.range.lowerBound > sentence.range.lowerBound && words[time.range.lowerBound - 1] == "("
+               }),
+               let previousPeriod = nearbyPeriod(before: sentence.range, metric: metric, region: region, ownBody: false),
+               case .span(_?, _?) = previousPeriod {
+                period = previousPeriod
+                strength = .relative
+                inherited = true
+            }
             if strength == .weak, case .day = period {
                 if let whole = entries.last, whole.sentence.upperBound <= sentence.range.lowerBound,
                    sentence.range.count > 2, words[sentence.range.lowerBound] == "of",

@@ -299,7 +299,8 @@ struct TimeFinder {
             }
             result.append(TimeExpression(range: range, period: period(point, range: range, in: sentence),
                                          strength: strength == .relative && (isReport(range.lowerBound, in: sentence)
-                                             || opensReport(after: range.upperBound, lead: start, in: sentence)) ? .report : strength))
+                                             || opensReport(after: range.upperBound, lead: start, in: sentence)
+                                             || isIssueDay(range, in: sentence)) ? .report : strength))
         }
         if let report = result.first(where: { $0.strength == .report && !$0.duration }), case .day(let day)? = report.period {
             for index in result.indices where result[index].duration {
@@ -879,6 +880,13 @@ struct TimeFinder {
 
     /// "said on Monday", "told reporters on Tuesday", "presented the figures at a press conference on
     /// Saturday": the day of the statement (words of reporting are the `report` rows of times.tsv).
+    /// "die „Bild“-Zeitung (Montag)", "the Times (Monday)": a weekday in brackets is the day a paper
+    /// printed the figures, a report day.
+    func isIssueDay(_ range: Range<Int>, in sentence: Range<Int>) -> Bool {
+        range.count == 1 && range.lowerBound - 1 >= sentence.lowerBound && range.upperBound < sentence.upperBound
+            && words[range.lowerBound - 1] == "(" && words[range.upperBound] == ")" && vocabulary.weekdays.contains(id: ids[range.lowerBound])
+    }
+
     func isReport(_ i: Int, in sentence: Range<Int>) -> Bool {
         words[max(sentence.lowerBound, i - 4)..<i].contains { vocabulary.times[$0] == "report" }
     }
