@@ -201,6 +201,11 @@ import Testing
               value: 1730, metric: .prevented, period: .span(start: Day(iso: "2024-01-01")!, end: Day(iso: "2024-05-31")!)),
         Probe(language: "en", text: "In the first five months of the year, federal police recorded 4,120 attempts at unauthorised entry. As Bild (Tuesday) reports, officers turned back 1,730 migrants at the border.",
               value: 1730, metric: .prevented, period: .span(start: Day(iso: "2024-01-01")!, end: Day(iso: "2024-05-31")!)),
+        // a cell of a table row is dated by the time heading its column
+        Probe(language: "de", text: "Das Bundesamt meldet die Zahl der Asylanträge.\n                      | März 2024 | April 2024 | Mai 2024\nAsylanträge insgesamt | 21.430 | 19.810 | 18.020",
+              value: 19810, metric: .asylumClaims, period: .month(year: 2024, month: 4)),
+        Probe(language: "en", text: "The Home Office published the figures.\n          | March 2024 | April 2024\nAsylum applications | 8,430 | 7,910",
+              value: 8430, metric: .asylumClaims, period: .month(year: 2024, month: 3)),
         // verbs of each pack: tried, could not get in, not let in, stopped, got in, flew back
         Probe(language: "ru", text: "За минувшие сутки в Польшу из Беларуси нелегально попытались проникнуть 45 мигрантов.",
               value: 45, metric: .attempts, period: .day(Day(iso: "2024-06-13")!)),

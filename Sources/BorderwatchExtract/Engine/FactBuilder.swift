@@ -62,6 +62,20 @@ struct FactBuilder {
         return day.adding(days: -7)
     }
 
+    /// "                      | Juli 2018 | August 2018 | September 2018" over "Asylanträge insgesamt |
+    /// 15.199 | 15.122 | 12.976": a figure in a cell of a table row is dated by the time heading its
+    /// column in the line above.
+    func tableColumnPeriod(for figure: Figure, in sentence: SentenceAnalysis, previous: SentenceAnalysis?) -> Period? {
+        guard let previous, previous.range.upperBound <= sentence.range.lowerBound,
+              words[sentence.range].contains("|"), words[previous.range].contains("|") else { return nil }
+        func column(_ position: Int, in range: Range<Int>) -> Int {
+            words[range.lowerBound..<position].reduce(0) { $0 + ($1 == "|" ? 1 : 0) }
+        }
+        let wanted = column(figure.span.lowerBound, in: sentence.range)
+        guard wanted > 0 else { return nil }
+        return previous.times.first(where: { column($0.range.lowerBound, in: previous.range) == wanted })?.period
+    }
+
     // MARK: one sentence
 
     mutating func read(_ sentence: SentenceAnalysis, previous: SentenceAnalysis?) {
@@ -117,6 +131,7 @@ struct FactBuilder {
             if comparedTo == nil, metric == .arrivals, let listed = listedMetric(for: figure, in: sentence) { metric = listed }
             var (period, strength) = period(for: figure, in: sentence)
             if strength == .relative, let earlier = weekdayListGoingBack(to: period, in: sentence) { period = .day(earlier) }
+            if let column = tableColumnPeriod(for: figure, in: sentence, previous: previous) { (period, strength) = (column, .explicit) }
             // "Nello stesso periodo dello scorso anno gli arrivi erano stati 2.242, mentre nel 2018 erano
             // stati 16.140": a past year named after a count of the same period a year back is that
             // period in that year
