@@ -206,6 +206,9 @@ import Testing
               value: 19810, metric: .asylumClaims, period: .month(year: 2024, month: 4)),
         Probe(language: "en", text: "The Home Office published the figures.\n          | March 2024 | April 2024\nAsylum applications | 8,430 | 7,910",
               value: 8430, metric: .asylumClaims, period: .month(year: 2024, month: 3)),
+        // last year, since a day of it: the stretch ends with that year
+        Probe(language: "lt", text: "Pernai nuo rugsėjo 5 dienos pasieniečiai apgręžė 6120 neteisėtų migrantų, bandžiusių patekti į Lietuvą.",
+              value: 6120, metric: .prevented, period: .span(start: Day(iso: "2023-09-05")!, end: Day(iso: "2023-12-31")!)),
         // verbs of each pack: tried, could not get in, not let in, stopped, got in, flew back
         Probe(language: "ru", text: "За минувшие сутки в Польшу из Беларуси нелегально попытались проникнуть 45 мигрантов.",
               value: 45, metric: .attempts, period: .day(Day(iso: "2024-06-13")!)),

@@ -307,6 +307,15 @@ struct TimeFinder {
                 result[index].period = result[index].period.map { anchor($0, on: day) }
             }
         }
+        // "Pernai nuo rugpjūčio 3 dienos" (last year, since 3 August): a stretch from a day of last year,
+        // in a sentence that names last year, ends with that year
+        if result.contains(where: { $0.period == .year(articleDate.year - 1) && !$0.baseline }) {
+            for index in result.indices {
+                guard case .span(let start?, nil)? = result[index].period, start.year == articleDate.year - 1,
+                      let end = Day(year: start.year, month: 12, day: 31) else { continue }
+                result[index].period = .span(start: start, end: end)
+            }
+        }
         for index in result.indices where namesComparedNoun(before: result[index].range.lowerBound, in: sentence) {
             result[index].period = nil
         }
