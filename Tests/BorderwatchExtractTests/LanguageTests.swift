@@ -209,6 +209,9 @@ import Testing
         // last year, since a day of it: the stretch ends with that year
         Probe(language: "lt", text: "Pernai nuo rugsėjo 5 dienos pasieniečiai apgręžė 6120 neteisėtų migrantų, bandžiusių patekti į Lietuvą.",
               value: 6120, metric: .prevented, period: .span(start: Day(iso: "2023-09-05")!, end: Day(iso: "2023-12-31")!)),
+        // a time past a comma, right before the next figure, is that one's: the first keeps its own
+        Probe(language: "ru", text: "В соседнюю Латвию за минувшие сутки нелегально попытались проникнуть из Беларуси 9 мигрантов, в Польшу, по данным на вторник, – 31.",
+              value: 9, metric: .attempts, period: .day(Day(iso: "2024-06-13")!)),
         // verbs of each pack: tried, could not get in, not let in, stopped, got in, flew back
         Probe(language: "ru", text: "За минувшие сутки в Польшу из Беларуси нелегально попытались проникнуть 45 мигрантов.",
               value: 45, metric: .attempts, period: .day(Day(iso: "2024-06-13")!)),

@@ -52,6 +52,11 @@ extension FactBuilder {
             if !after, !isFronted(expression, in: sentence.range),
                sentence.figures.contains(where: { between.contains($0.range.lowerBound) && !isLoad($0) && !isPart($0, in: sentence) }) { continue }
             if after, sentence.figures.contains(where: { between.contains($0.range.lowerBound) && !isLoad($0) && !isPart($0, in: sentence) }) { continue }
+            // "6 мигрантов, в Польшу, по данным на среду, – 28": a time past a comma after the figure,
+            // right before the next figure, is that one's when the figure has a time of its own before it
+            if after, words[between].contains(","),
+               sentence.figures.contains(where: { $0.span.lowerBound >= expression.range.upperBound && $0.span.lowerBound - expression.range.upperBound <= 3 }),
+               sentence.times.contains(where: { $0.period != nil && $0.range.upperBound <= figure.span.lowerBound && !$0.baseline }) { continue }
             // "2020. aasta jooksul peeti kinni 81 ning 2019. aastal 46" (in 2020, 81 were detained and in
             // 2019, 46): a time after "and" that opens the next item, right before its figure, is that one's
             if after, !between.isEmpty, between.allSatisfy({ isOneOf(words[$0], "and", ",", "in", "on") }), words[between].contains(where: { isOneOf($0, "and", ",") }),
