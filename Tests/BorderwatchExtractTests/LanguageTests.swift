@@ -212,6 +212,8 @@ import Testing
         // a time past a comma, right before the next figure, is that one's: the first keeps its own
         Probe(language: "ru", text: "В соседнюю Латвию за минувшие сутки нелегально попытались проникнуть из Беларуси 9 мигрантов, в Польшу, по данным на вторник, – 31.",
               value: 9, metric: .attempts, period: .day(Day(iso: "2024-06-13")!)),
+        Probe(language: "ru", text: "Всего с начала года, по данным ведомства, нелегально проникнуть в Латвию пытались 1 940 человек, что в 12 раз больше, чем за весь прошлый год.",
+              value: 1940, metric: .attempts, period: .ytd(year: 2024, asOf: Day(iso: "2024-06-13")!)),
         // verbs of each pack: tried, could not get in, not let in, stopped, got in, flew back
         Probe(language: "ru", text: "За минувшие сутки в Польшу из Беларуси нелегально попытались проникнуть 45 мигрантов.",
               value: 45, metric: .attempts, period: .day(Day(iso: "2024-06-13")!)),

@@ -52,6 +52,13 @@ extension FactBuilder {
             if !after, !isFronted(expression, in: sentence.range),
                sentence.figures.contains(where: { between.contains($0.range.lowerBound) && !isLoad($0) && !isPart($0, in: sentence) }) { continue }
             if after, sentence.figures.contains(where: { between.contains($0.range.lowerBound) && !isLoad($0) && !isPart($0, in: sentence) }) { continue }
+            // "3 832 человека, что в 47 раз больше, чем за весь прошлый год" (47 times more than in all
+            // of last year): the time after "than" is the comparison's, not the figure's
+            if after, expression.range.lowerBound - 1 > figure.range.upperBound {
+                let before = expression.range.lowerBound - 1
+                if words[before] == "than" || before - 1 > figure.range.upperBound && isOneOf(words[before], "in", "for", "during")
+                    && words[before - 1] == "than" { continue }
+            }
             // "6 мигрантов, в Польшу, по данным на среду, – 28": a time past a comma after the figure,
             // right before the next figure, is that one's when the figure has a time of its own before it
             if after, words[between].contains(","),
