@@ -214,6 +214,12 @@ import Testing
               value: 9, metric: .attempts, period: .day(Day(iso: "2024-06-13")!)),
         Probe(language: "ru", text: "Всего с начала года, по данным ведомства, нелегально проникнуть в Латвию пытались 1 940 человек, что в 12 раз больше, чем за весь прошлый год.",
               value: 1940, metric: .attempts, period: .ytd(year: 2024, asOf: Day(iso: "2024-06-13")!)),
+        // "durante la notte" (overnight) is the article's day; people intercepted off Italy by an
+        // Italian patrol boat arrive (it 'intercettati' is an interception, arrivals^, as en 'intercepted')
+        Probe(language: "it", text: "Già ieri erano sbarcati 300 migranti. Durante la notte sull'isola sono approdati altri 240 migranti, secondo la prefettura.",
+              value: 240, metric: .arrivals, period: .day(Day(iso: "2024-06-13")!)),
+        Probe(language: "it", text: "Nelle ultime 24 ore una motovedetta della Guardia di Finanza ha portato a Lampedusa 74 migranti intercettati a 20 miglia.",
+              value: 74, metric: .arrivals, period: .day(Day(iso: "2024-06-13")!)),
         // verbs of each pack: tried, could not get in, not let in, stopped, got in, flew back
         Probe(language: "ru", text: "За минувшие сутки в Польшу из Беларуси нелегально попытались проникнуть 45 мигрантов.",
               value: 45, metric: .attempts, period: .day(Day(iso: "2024-06-13")!)),
