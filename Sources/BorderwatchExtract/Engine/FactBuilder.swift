@@ -36,6 +36,12 @@ struct FactBuilder {
     var shelteredUpTo: Int?
     /// The last day a sentence before named as the time of an event (not of a statement), for "that day".
     var lastNamedDay: Day?
+    /// The last sentence with figures, and how many sentences without any came after it.
+    var figuredSentence: Range<Int>?
+    var quietSentences = 0
+    /// Whether a sentence without figures since then named a bounded stretch ("suspended from January
+    /// 31 to May 31, 2020"): "that period" after it is that stretch, not the count before.
+    var quietStretch = false
 
     init(vocabulary: Vocabulary, tokens: [Token], words: [String], ids: [Int32], bytes: [UInt8], articleDate: Day, article: ArticlePlaces) {
         self.vocabulary = vocabulary
@@ -47,14 +53,48 @@ struct FactBuilder {
         self.article = article
     }
 
+    /// "On Wednesday 20, on Tuesday 10, ..., on Saturday 29, on Friday 25" said on a Friday: a list
+    /// of weekdays running back from the day told first goes on back, so its last Friday is the week
+    /// before, not the article's day. The earlier day when `period` breaks such a list.
+    func weekdayListGoingBack(to period: Period, in sentence: SentenceAnalysis) -> Day? {
+        guard case .day(let day) = period, entries.count >= 2 else { return nil }
+        let last = entries[entries.count - 1], before = entries[entries.count - 2]
+        guard last.sentence == sentence.range, before.sentence == sentence.range,
+              case .day(let previous) = last.fact.period, case .day(let first) = before.fact.period,
+              previous < first, day > previous, previous.days(until: day) < 7 else { return nil }
+        return day.adding(days: -7)
+    }
+
+    /// "                      | Juli 2018 | August 2018 | September 2018" over "Asylanträge insgesamt |
+    /// 15.199 | 15.122 | 12.976": a figure in a cell of a table row is dated by the time heading its
+    /// column in the line above.
+    func tableColumnPeriod(for figure: Figure, in sentence: SentenceAnalysis, previous: SentenceAnalysis?) -> Period? {
+        guard let previous, previous.range.upperBound <= sentence.range.lowerBound,
+              words[sentence.range].contains("|"), words[previous.range].contains("|") else { return nil }
+        func column(_ position: Int, in range: Range<Int>) -> Int {
+            words[range.lowerBound..<position].reduce(0) { $0 + ($1 == "|" ? 1 : 0) }
+        }
+        let wanted = column(figure.span.lowerBound, in: sentence.range)
+        guard wanted > 0 else { return nil }
+        return previous.times.first(where: { column($0.range.lowerBound, in: previous.range) == wanted })?.period
+    }
+
     // MARK: one sentence
 
     mutating func read(_ sentence: SentenceAnalysis, previous: SentenceAnalysis?) {
         defer {
+            if sentence.figures.isEmpty {
+                quietSentences += 1
+                quietStretch = quietStretch || sentence.times.contains { if case .span(_?, _?)? = $0.period { true } else { false } }
+            } else {
+                (figuredSentence, quietSentences, quietStretch) = (sentence.range, 0, false)
+            }
             noteListHeading(sentence)
             noteNamedDay(sentence)
         }
         let firstEntry = entries.count
+        // "À lire aussi : Près de 90 migrants secourus ...", "Read more: ...": another story's headline
+        if vocabulary.grammar.longestMatch(in: ids, at: sentence.range.lowerBound)?.value == "related" { return }
         // one string for all the sentence's facts
         var sentenceEvidence: String?
         for (index, figure) in sentence.figures.enumerated() {
@@ -80,6 +120,10 @@ struct FactBuilder {
             }
             // "averaged 3,400 a day, down from more than 9,000 in the days before": set against a rate, a rate
             if isCompared(figure, in: sentence), followsRate(figure, in: sentence) { continue }
+            // "36.512 dossiers acceptés contre 33.330 l'année précédente": set against a figure of its
+            // sentence that is no count of people moving, it is none either
+            if isCompared(figure, in: sentence), let before = sentence.figures.last(where: { $0.range.upperBound <= figure.span.lowerBound }),
+               !entries[firstEntry...].contains(where: { $0.position == before.range.lowerBound }) { continue }
             // a figure set against another ("up from 9,000 ...") counts the same thing in the same place
             let comparedTo = compared(with: figure, in: sentence)
             var governed = true
@@ -87,9 +131,35 @@ struct FactBuilder {
             if chosen == nil, let read = reading(for: figure, in: sentence) { (chosen, governed) = (read.metric, read.governed) }
             // "flew more than 400 Haitians back to Port-au-Prince": a verb the lexicon does not list
             if chosen == nil, isSentHome(figure, in: sentence) { chosen = .returns }
+            // "Im Vergleichszeitraum des Vorjahres waren es 168.306 Personen": a figure with its noun
+            // and no metric phrase in the same period a year back counts what the count just told counts
+            if chosen == nil, sentence.metrics.isEmpty, !figure.elliptical,
+               sentence.times.contains(where: { $0.yearBack && !$0.baseline }), let last = comparedEntry(before: figure, in: sentence) {
+                chosen = last.fact.metric
+            }
             guard var metric = chosen else { continue }
             if comparedTo == nil, metric == .arrivals, let listed = listedMetric(for: figure, in: sentence) { metric = listed }
             var (period, strength) = period(for: figure, in: sentence)
+            if strength == .relative, let earlier = weekdayListGoingBack(to: period, in: sentence) { period = .day(earlier) }
+            if let column = tableColumnPeriod(for: figure, in: sentence, previous: previous) { (period, strength) = (column, .explicit) }
+            // "Nello stesso periodo dello scorso anno gli arrivi erano stati 2.242, mentre nel 2018 erano
+            // stati 16.140": a past year named after a count of the same period a year back is that
+            // period in that year
+            // ("In tutto il mese di giugno dell'anno scorso gli arrivi furono 1.218, nel 2018 invece 3.147": a
+            // figure without its noun after a past month's count is that month in the year it names)
+            if case .year(let y) = period, y < articleDate.year, figure.elliptical,
+               let last = entries.last, last.sentence == sentence.range, last.position < figure.range.lowerBound {
+                switch last.fact.period {
+                case .ytd(let lastYear, let asOf) where lastYear < articleDate.year && lastYear != y && sentence.times.contains(where: \.yearBack):
+                    if let moved = Day(year: y, month: asOf.month, day: min(asOf.day, Day.daysIn(month: asOf.month, year: y))) {
+                        period = .ytd(year: y, asOf: moved)
+                    }
+                case .month(let lastYear, let month) where lastYear < articleDate.year && lastYear != y:
+                    period = .month(year: y, month: month)
+                default:
+                    break
+                }
+            }
             // "... suspended from January 31 to May 31, 2020. In that period, just 592 people were expelled":
             // a stretch named only as "that period" is the one the sentence before named
             if case .span(nil, nil) = period, let named = previous?.times.compactMap({ expression -> Period? in
@@ -108,6 +178,18 @@ struct FactBuilder {
                 (period, strength) = (comparedTo.fact.period, comparedTo.strength)
             }
             var inherited = false
+            // "In den ersten zehn Monaten des vergangenen Jahres ... 12 323 Versuche ... Wie die „Bild“-Zeitung
+            // (Montag) berichtet, wiesen die Beamten 5083 Migranten ... zurück": a figure dated only by the
+            // day its figures were reported goes on with the bounded stretch of the count just told
+            if strength == .report, case .day = period, comparedTo == nil, sentence.times.contains(where: { time in
+                   time.strength == .report && time.range.lowerBound > sentence.range.lowerBound && words[time.range.lowerBound - 1] == "("
+               }),
+               let previousPeriod = nearbyPeriod(before: sentence.range, metric: metric, region: region, ownBody: false),
+               case .span(_?, _?) = previousPeriod {
+                period = previousPeriod
+                strength = .relative
+                inherited = true
+            }
             // "On Monday almost 700 migrants made the crossing. That tally, 696 according to the Ministry
             // of Defence, ...": the count just told, on its day (the tally is no running total here)
             if strength == .weak, let whole = entries.last, whole.sentence.upperBound <= sentence.range.lowerBound,

@@ -41,6 +41,15 @@ extension FactBuilder {
             }) { continue }
             // "the Red Cross said", "the Kuznica crossing point": a name, not a verb of counting
             if cue.value == "name" { continue }
+            // "around 3,500 apprehended; most have filed an asylum application", "... of all asylum
+            // decisions; 1,852 people got subsidiary protection": a semicolon closes the figure's clause
+            if cue.range.lowerBound >= figure.range.upperBound, words[figure.range.upperBound..<cue.range.lowerBound].contains(";")
+                || cue.range.upperBound <= figure.span.lowerBound && words[cue.range.upperBound..<figure.span.lowerBound].contains(";") { continue }
+            // "35 migrants got into Lithuania, most were sent back": a figure with its own verb right
+            // before it is not governed by one past a comma after it
+            // (a wording of legal stay, "none", still says what the people are)
+            if governed, cue.value != "none", cue.range.lowerBound >= figure.range.upperBound,
+               words[figure.range.upperBound..<cue.range.lowerBound].contains(",") { continue }
             // ("the bodies of 18 people were found": the noun the figure belongs to still counts)
             if passive, cue.range.upperBound <= figure.span.lowerBound,
                !(cue.range.upperBound + 1 == figure.span.lowerBound && words[cue.range.upperBound] == "of"),
@@ -362,8 +371,10 @@ extension FactBuilder {
                 && cue.range.lowerBound - figure.range.upperBound <= 12 && isOneOf(words[cue.range.lowerBound - 1], "were", "was", "been")
                 && !sentence.figures.contains { $0.range.lowerBound > figure.range.upperBound && $0.range.upperBound <= cue.range.lowerBound }
                 && !(figure.range.upperBound..<cue.range.lowerBound).contains { j in
-                    // ("had tried to get in and had been stopped": a second verb of the same subject)
-                    words[j] == "," || words[j] == "and" && !(j + 1 < cue.range.lowerBound && isOneOf(words[j + 1], "had", "have", "has", "were", "was"))
+                    // ("had tried to get in and had been stopped": a second verb of the same subject;
+                    // "tried to enter Lithuania, but were turned back": the same subject goes on after ", but")
+                    words[j] == "and" && !(j + 1 < cue.range.lowerBound && isOneOf(words[j + 1], "had", "have", "has", "were", "was"))
+                        || words[j] == "," && !(j + 1 < cue.range.lowerBound && words[j + 1] == "but")
                 }
         }
     }
@@ -372,10 +383,21 @@ extension FactBuilder {
     func continuesList(from position: Int, to figure: Figure, in sentence: SentenceAnalysis) -> Bool {
         guard let previous = sentence.figures.first(where: { $0.range.lowerBound == position }) else { return false }
         var i = previous.range.upperBound
-        // the previous figure's own time ("7,700 in September") may sit between
-        if let time = sentence.times.first(where: { $0.range.lowerBound == i }) { i = time.range.upperBound }
-        guard figure.span.lowerBound - i <= 3 else { return false }
-        return (i..<figure.span.lowerBound).allSatisfy { isOneOf(words[$0], "and", ",", "(", ")", "with") }
+        // the dot of an abbreviated scale ("17,5 tys. w październiku") and the previous figure's own
+        // time ("7,700 in September") may sit between
+        if i < figure.span.lowerBound, words[i] == "." { i += 1 }
+        if let time = sentence.times.first(where: { $0.range.lowerBound == i || $0.range.lowerBound == i + 1 && isOneOf(words[i], "in", "on") }) {
+            i = time.range.upperBound
+        }
+        // and so may this one's, set off by a dash or colon ("20 on Wednesday, on Tuesday – 10, on Monday – 38")
+        var end = figure.span.lowerBound
+        if end - 1 > i, isOneOf(words[end - 1], "–", "—", "-", ":"),
+           let own = sentence.times.first(where: { $0.range.upperBound == end - 1 && $0.range.lowerBound >= i }) {
+            end = own.range.lowerBound
+            if end - 1 > i, isOneOf(words[end - 1], "on", "in") { end -= 1 }
+        }
+        guard end - i <= 3 else { return false }
+        return (i..<end).allSatisfy { isOneOf(words[$0], "and", ",", "(", ")", "with") }
     }
 
     /// "a further 201", "another 56", "an additional 40", "there were 7,700", "32,024 such cases":
@@ -385,6 +407,11 @@ extension FactBuilder {
         guard start - 1 >= sentence.range.lowerBound else { return false }
         if words[start - 1] == "another" { return true }
         if figure.range.upperBound < sentence.range.upperBound, words[figure.range.upperBound] == "such" { return true }
+        // "Ankstesnę parą tokių migrantų užfiksuota daugiau nei 40" (such migrants, more than 40, were
+        // recorded the day before): "such" before the figure in its clause, no other figure between
+        if let such = (max(sentence.range.lowerBound, start - 6)..<start).last(where: { words[$0] == "such" }),
+           !sentence.figures.contains(where: { $0.range.lowerBound > such && $0.range.upperBound <= start }),
+           !words[such..<start].contains(",") { return true }
         if start - 2 >= sentence.range.lowerBound, words[start - 2] == "there", isOneOf(words[start - 1], "were", "was") { return true }
         return start - 2 >= sentence.range.lowerBound && isOneOf(words[start - 1], "further", "additional") && isOneOf(words[start - 2], "a", "an")
     }

@@ -52,6 +52,23 @@ extension FactBuilder {
             if !after, !isFronted(expression, in: sentence.range),
                sentence.figures.contains(where: { between.contains($0.range.lowerBound) && !isLoad($0) && !isPart($0, in: sentence) }) { continue }
             if after, sentence.figures.contains(where: { between.contains($0.range.lowerBound) && !isLoad($0) && !isPart($0, in: sentence) }) { continue }
+            // "3 832 человека, что в 47 раз больше, чем за весь прошлый год" (47 times more than in all
+            // of last year): the time after "than" is the comparison's, not the figure's
+            if after, expression.range.lowerBound - 1 > figure.range.upperBound {
+                let before = expression.range.lowerBound - 1
+                if words[before] == "than" || before - 1 > figure.range.upperBound && isOneOf(words[before], "in", "for", "during")
+                    && words[before - 1] == "than" { continue }
+            }
+            // "6 мигрантов, в Польшу, по данным на среду, – 28": a time past a comma after the figure,
+            // right before the next figure, is that one's when the figure has a time of its own before it
+            if after, words[between].contains(","),
+               sentence.figures.contains(where: { $0.span.lowerBound >= expression.range.upperBound && $0.span.lowerBound - expression.range.upperBound <= 3 }),
+               sentence.times.contains(where: { $0.period != nil && $0.range.upperBound <= figure.span.lowerBound && !$0.baseline }) { continue }
+            // "2020. aasta jooksul peeti kinni 81 ning 2019. aastal 46" (in 2020, 81 were detained and in
+            // 2019, 46): a time after "and" that opens the next item, right before its figure, is that one's
+            if after, !between.isEmpty, between.allSatisfy({ isOneOf(words[$0], "and", ",", "in", "on") }), words[between].contains(where: { isOneOf($0, "and", ",") }),
+               sentence.figures.contains(where: { $0.span.lowerBound >= expression.range.upperBound && $0.span.lowerBound - expression.range.upperBound <= 2 }),
+               sentence.times.contains(where: { $0.period != nil && $0.range.upperBound <= figure.span.lowerBound && !$0.baseline }) { continue }
             // "the 1,305 arrivals bring the total for 2024 so far to 19,294": wording in or after "the
             // total" dates the N it is brought to, not the figure before it
             if after, words[between.lowerBound..<expression.range.upperBound].contains(where: { $0 == "total" || $0 == "tally" }),
@@ -312,7 +329,10 @@ extension FactBuilder {
     func comparedEntry(before figure: Figure, in sentence: SentenceAnalysis) -> Entry? {
         guard let last = entries.last, last.position < figure.range.lowerBound,
               last.sentence == sentence.range || last.sentence.upperBound <= sentence.range.lowerBound
-                && sentence.range.lowerBound - last.sentence.upperBound <= 2 else { return nil }
+                && (sentence.range.lowerBound - last.sentence.upperBound <= 2
+                    // "... 5.832 persone. Lo indica il ministero. Nello stesso periodo dello scorso anno ...":
+                    // one sentence without figures between
+                    || last.sentence == figuredSentence && quietSentences == 1 && !quietStretch) else { return nil }
         return last
     }
 

@@ -118,27 +118,23 @@ extension FactBuilder {
            tokens[start - 2].capitalized, isPluralDemonym(start - 2) {
             return true
         }
-        if start - 2 >= lower, words[start - 1] == "(", end < sentence.range.upperBound, words[end] == ")",
-           tokens[start - 2].capitalized, listsOrigins(before: start - 1, in: sentence) {
-            return true
+        if start - 3 >= lower && words[start - 1] == "at" && words[start - 2] == ","
+            && tokens[start - 3].capitalized && isPluralDemonym(start - 3) { return true }
+        // "aus Nigeria (1338), Afghanistan (1055), der Türkei (859)", "da Tunisia (959, 16%), Costa
+        // d'Avorio (776, 13%)": a list of the countries people come from, each with its figure in
+        // brackets, breaks a count down by origin ("ahead of Algeria (54)" names where they died)
+        func countryInBrackets(_ figure: Figure) -> Bool {
+            let s = figure.span.lowerBound
+            return s - 2 >= lower && words[s - 1] == "(" && tokens[s - 2].capitalized
+                && vocabulary.gazetteer[id: ids[s - 2]] != nil && figure.range.upperBound < sentence.range.upperBound
+                && isOneOf(words[figure.range.upperBound], ")", ",")
         }
-        return start - 3 >= lower && words[start - 1] == "at" && words[start - 2] == ","
-            && tokens[start - 3].capitalized && isPluralDemonym(start - 3)
-    }
-
-    /// "came from Syria (1,200) and Afghanistan (800)": the words before `end` are a list of
-    /// countries, their shares in brackets, opened by an origin word.
-    func listsOrigins(before end: Int, in sentence: SentenceAnalysis) -> Bool {
-        var j = end - 1
-        var names = false
-        while j >= sentence.range.lowerBound, end - j <= 40 {
-            if vocabulary.grammar[id: ids[j]] == "origin" { return names }
-            if vocabulary.gazetteer.longestMatch(in: ids, at: j) != nil { names = true }
-            let listWord = tokens[j].capitalized || tokens[j].kind == .number || isOneOf(words[j], "(", ")", ",", "%", "and")
-            guard listWord else { return false }
-            j -= 1
+        let listed = sentence.figures.filter(countryInBrackets)
+        guard countryInBrackets(figure), listed.count >= 2, let first = listed.first else { return false }
+        let country = first.span.lowerBound - 2
+        return (max(lower, country - 2)..<country).contains { j in
+            words[j] == "from" || ids[j] >= 0 && vocabulary.glosses[id: ids[j]]?.hasPrefix("from") == true
         }
-        return false
     }
 
     /// "Two children were among the dead", "More than 20 minors ... were among those saved": a

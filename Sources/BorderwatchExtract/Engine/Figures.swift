@@ -42,6 +42,9 @@ struct FigureFinder {
             let token = tokens[i]
             if token.kind == .number {
                 if token.hyphenated { continue }
+                // "około 19.30" (a clock time), "W dn. 14.02" (a day): a count of people in digits with
+                // a fraction needs a scale after it ("1.2 million", "1,7 tys.", "between 1.5 and 2 million")
+                if range.count == 1, token.number != token.number.rounded(.down) { continue }
                 // "7/9", "2022/23": a date or a span of years, never a count
                 if range.upperBound + 1 < sentence.upperBound, words[range.upperBound] == "/", tokens[range.upperBound + 1].kind == .number { continue }
                 if i - 2 >= sentence.lowerBound, words[i - 1] == "/", tokens[i - 2].kind == .number { continue }
@@ -415,7 +418,12 @@ struct FigureFinder {
                 // "26 migrant boats", "1,904 suspected migrant smugglers": the last noun of a compound is its head
                 if after < sentence.upperBound, tokens[after].kind == .word,
                    vocabulary.distractors.longestMatch(in: ids, at: after)?.value == "unit" { return .distractor }
-                // a breakdown by nationality: "1,910 citizens of Iraq"
+                // a breakdown by nationality: "1,910 citizens of Iraq"; in a language that puts a
+                // genitive after its noun, "3 obywateli Senegalu", "12 граждан Ирака" (format.tsv)
+                if vocabulary.genitiveAfter, after < sentence.upperBound, tokens[after].capitalized,
+                   vocabulary.gazetteer.longestMatch(in: ids, at: after) != nil {
+                    return .distractor
+                }
                 if after + 1 < sentence.upperBound, words[after] == "of",
                    vocabulary.gazetteer.longestMatch(in: ids, at: after + 1) != nil
                     || after + 2 < sentence.upperBound && words[after + 1] == "the" && vocabulary.gazetteer.longestMatch(in: ids, at: after + 2) != nil {

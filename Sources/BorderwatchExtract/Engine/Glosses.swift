@@ -11,7 +11,9 @@ enum Glosses {
     /// - a day's dot before a month is read as "of": "10. augusta" as "10 of augusta" ("3rd of August");
     /// - `from?to` glosses a word as "from" only when a word glossed "to" follows within four
     ///   words: Spanish "del 1 al 7 de agosto" is "from 1 to 7", "la del 28 de febrero" (the one
-    ///   of 28 February) is no start of a stretch;
+    ///   of 28 February) is no start of a stretch; `from?to:since` glosses it "since" otherwise
+    ///   (Russian "с 1 по 7 августа" is "from 1 to 7", "с 3 августа" "since 3 August");
+    /// - a word glossed "in" before a weekday is read "on" ("во вторник", "w piątek": "on Tuesday");
     /// - an article between a preposition and a day takes the preposition's gloss, as English
     ///   writes none there: "seit dem 1. März" reads "since since 1 of März", "depuis le 1er
     ///   janvier" "since since 1er janvier", "im Jahr 2020" and "en este 2018" "in in 2020" (`article` in
@@ -23,9 +25,16 @@ enum Glosses {
         var result = words
         for i in words.indices {
             if tokens[i].kind == .word, ids[i] >= 0, let english = vocabulary.glosses[id: ids[i]] {
-                if english == "from?to" {
+                if english.hasPrefix("from?to") {
                     let ahead = ids[(i + 1)..<min(ids.count, i + 5)]
-                    if ahead.contains(where: { $0 >= 0 && vocabulary.glosses[id: $0] == "to" }) { result[i] = "from" }
+                    if ahead.contains(where: { $0 >= 0 && vocabulary.glosses[id: $0] == "to" }) {
+                        result[i] = "from"
+                    } else if english.hasPrefix("from?to:") {
+                        result[i] = String(english.dropFirst("from?to:".count))
+                    }
+                } else if english == "in", i + 1 < words.count, tokens[i + 1].kind == .word, vocabulary.weekdays.contains(id: ids[i + 1]) {
+                    // "во вторник", "w piątek": the "in" of a weekday is English "on"
+                    result[i] = "on"
                 } else if english != "article" {
                     result[i] = english
                 } else if i > 0, isOneOf(result[i - 1], "since", "from", "to", "until", "by", "in", "between", "and") {

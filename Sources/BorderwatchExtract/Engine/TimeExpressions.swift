@@ -193,12 +193,16 @@ struct TimeFinder {
                 continue
             }
             // "between 1 and 7 August", "from 1 to 7 August": the first day borrows the month
-            // ("on 14-15 September")
+            // ("on 14-15 September"; "entre le 18 et le 24 juillet", glossed "between between 18 and
+            // and 24 juillet", the articles taking the prepositions' glosses)
+            let doubled = isOneOf(before.2, "and", "to") && before.1 == before.2 && range.lowerBound - 4 >= sentence.lowerBound
+            let (joined, opener) = doubled ? (range.lowerBound - 3, word(range.lowerBound - 4, in: sentence))
+                                           : (range.lowerBound - 2, before.0)
             if case .day(let last, true) = point,
-               (before.0 == "between" || before.0 == "from") && (before.2 == "and" || before.2 == "to") || before.2 == "-" && !before.1.isEmpty,
-               tokens[range.lowerBound - 2].kind == .number || tokens[range.lowerBound - 2].kind == .ordinal, !tokens[range.lowerBound - 2].separated,
-               let first = Day(year: last.year, month: last.month, day: Int(tokens[range.lowerBound - 2].number)), first < last {
-                let lead = isOneOf(before.0, "between", "from", "on", "over") ? range.lowerBound - 3 : range.lowerBound - 2
+               (opener == "between" || opener == "from") && (before.2 == "and" || before.2 == "to") || before.2 == "-" && !before.1.isEmpty,
+               tokens[joined].kind == .number || tokens[joined].kind == .ordinal, !tokens[joined].separated,
+               let first = Day(year: last.year, month: last.month, day: Int(tokens[joined].number)), first < last {
+                let lead = isOneOf(opener, "between", "from", "on", "over") ? joined - 1 : joined
                 result.append(TimeExpression(range: lead..<range.upperBound,
                                              period: .span(start: first, end: last), strength: .explicit))
                 continue
@@ -303,12 +307,22 @@ struct TimeFinder {
             }
             result.append(TimeExpression(range: range, period: period(point, range: range, in: sentence),
                                          strength: strength == .relative && (isReport(range.lowerBound, in: sentence)
-                                             || opensReport(after: range.upperBound, lead: start, in: sentence))
+                                             || opensReport(after: range.upperBound, lead: start, in: sentence)
+                                             || isIssueDay(range, in: sentence))
                                              || isDateline(range, in: sentence) ? .report : strength))
         }
         if let report = result.first(where: { $0.strength == .report && !$0.duration }), case .day(let day)? = report.period {
             for index in result.indices where result[index].duration {
                 result[index].period = result[index].period.map { anchor($0, on: day) }
+            }
+        }
+        // "Pernai nuo rugpjūčio 3 dienos" (last year, since 3 August): a stretch from a day of last year,
+        // in a sentence that names last year, ends with that year
+        if result.contains(where: { $0.period == .year(articleDate.year - 1) && !$0.baseline }) {
+            for index in result.indices {
+                guard case .span(let start?, nil)? = result[index].period, start.year == articleDate.year - 1,
+                      let end = Day(year: start.year, month: 12, day: 31) else { continue }
+                result[index].period = .span(start: start, end: end)
             }
         }
         for index in result.indices where namesComparedNoun(before: result[index].range.lowerBound, in: sentence) {
@@ -447,10 +461,23 @@ struct TimeFinder {
         if token.kind == .date, let (y, m, d) = token.date, let day = Day(year: y, month: m, day: d) {
             return (i..<(i + 1), .day(day, explicit: true))
         }
+        // "W dn. 14.02" ("on 14.02", the abbreviation's dot between): a day and month in digits after
+        // "on", the latest such day
+        if token.kind == .number, token.separated, token.digits <= 2,
+           word(i - 1, in: sentence) == "on" || word(i - 1, in: sentence) == "." && word(i - 2, in: sentence) == "on",
+           let dot = words[i].firstIndex(of: "."), let d = Int(words[i][..<dot]), let m = Int(words[i][words[i].index(after: dot)...]),
+           words[i].distance(from: dot, to: words[i].endIndex) == 3, (1...12).contains(m), let day = resolve(month: m, day: d, year: nil) {
+            return (i..<(i + 1), .day(day, explicit: true))
+        }
         // "in 2020", "for the whole of 2019"
         if token.kind == .number, !token.separated, token.digits == 4, (1900...2100).contains(Int(token.number)) {
             let previous = word(i - 1, in: sentence)
             let next = word(i + 1, in: sentence)
+            // "2021. gada 10. augusta": the year of the day named after it (see `yearBefore`)
+            if next == "figure", i + 3 < sentence.upperBound, word(i + 2, in: sentence) == "year",
+               let (range, _) = point(at: i + 3, in: sentence), range.lowerBound == i {
+                return point(at: i + 3, in: sentence)
+            }
             // "since 2015", "between 2015 and 2020", "from 2014 to 2016"
             let secondOfPair = isOneOf(previous, "and", "to", "-") && i - 2 >= sentence.lowerBound && tokens[i - 2].kind == .number
                 && tokens[i - 2].digits == 4 && isOneOf(word(i - 3, in: sentence), "between", "from")
@@ -476,8 +503,12 @@ struct TimeFinder {
                 var (year, after) = year(after: k, in: sentence)
                 // "the 31st of July this year", "3 August last year"
                 if year == nil, let (named, namedEnd) = thisOrLastYear(at: k, in: sentence) { (year, after) = (named, namedEnd) }
+                var first = i
+                if year == nil, let (named, namedStart) = yearBefore(i, in: sentence) { (year, first) = (named, namedStart) }
+                // "le 1 janvier dernier" (this past 1 January): the latest such day, as without a year
+                if year == nil, word(k, in: sentence) == "last", word(k + 1, in: sentence) != "year" { after = k + 1 }
                 if let day = resolve(month: month, day: Int(token.number), year: year) {
-                    return (i..<after, .day(day, explicit: true))
+                    return (first..<after, .day(day, explicit: true))
                 }
             }
             // "on the 6th": a day of the article's month, or of the month before if still to come
@@ -506,8 +537,10 @@ struct TimeFinder {
                 var (year, after) = year(after: j + 1, in: sentence)
                 // "July 31 this year", "Aug. 3 last year"
                 if year == nil, let (named, namedEnd) = thisOrLastYear(at: j + 1, in: sentence) { (year, after) = (named, namedEnd) }
+                var first = i
+                if year == nil, let (named, namedStart) = yearBefore(i, in: sentence) { (year, first) = (named, namedStart) }
                 if let day = resolve(month: month, day: Int(tokens[j].number), year: year) {
-                    return (i..<after, .day(day, explicit: true))
+                    return (first..<after, .day(day, explicit: true))
                 }
             }
             // "January 2020"
@@ -645,6 +678,23 @@ struct TimeFinder {
         return TimeExpression(range: i..<(i + 3), period: .span(start: start, end: min(end, articleDate)), strength: .relative)
     }
 
+    /// The year a language names before the day (Latvian "2021. gada 10. augusta", read "2021 figure
+    /// year 10 of augusta"; Lithuanian "praėjusių metų rugpjūčio 3 d.", "last year rugpjūčio 3"): the
+    /// year and where its wording starts, for the day whose wording starts at `i`.
+    func yearBefore(_ i: Int, in sentence: Range<Int>) -> (Int, Int)? {
+        guard i - 2 >= sentence.lowerBound, words[i - 1] == "year" else { return nil }
+        switch words[i - 2] {
+        case "last": return (articleDate.year - 1, i - 2)
+        case "this": return (articleDate.year, i - 2)
+        case "figure":
+            let j = i - 3
+            guard j >= sentence.lowerBound, tokens[j].kind == .number, !tokens[j].separated, tokens[j].digits == 4,
+                  (1900...2100).contains(Int(tokens[j].number)) else { return nil }
+            return (Int(tokens[j].number), j)
+        default: return nil
+        }
+    }
+
     /// "this year" or "last year" at `i`, after a calendar day: the year and the index after it.
     func thisOrLastYear(at i: Int, in sentence: Range<Int>) -> (Int, Int)? {
         guard i + 1 < sentence.upperBound, words[i + 1] == "year" else { return nil }
@@ -666,6 +716,11 @@ struct TimeFinder {
         guard i < sentence.upperBound, words[i] == "of" || words[i] == "in" else { return (nil, i) }
         let (year, after) = year(after: i + 1, in: sentence, comma: false)
         if let year { return (year, after) }
+        // "giugno dell'anno scorso" (June of the year last), read "giugno of last": the year noun
+        // folded into "of", "last" after it
+        if i + 1 < sentence.upperBound, words[i + 1] == "last", i + 2 == sentence.upperBound || words[i + 2] != "year" {
+            return (articleDate.year - 1, i + 2)
+        }
         guard i + 2 < sentence.upperBound else { return (nil, i) }
         switch (words[i + 1], words[i + 2]) {
         case ("the", "year"): return (nil, i + 3)
@@ -867,6 +922,13 @@ struct TimeFinder {
 
     /// "said on Monday", "told reporters on Tuesday", "presented the figures at a press conference on
     /// Saturday": the day of the statement (words of reporting are the `report` rows of times.tsv).
+    /// "die „Bild“-Zeitung (Montag)", "the Times (Monday)": a weekday in brackets is the day a paper
+    /// printed the figures, a report day.
+    func isIssueDay(_ range: Range<Int>, in sentence: Range<Int>) -> Bool {
+        range.count == 1 && range.lowerBound - 1 >= sentence.lowerBound && range.upperBound < sentence.upperBound
+            && words[range.lowerBound - 1] == "(" && words[range.upperBound] == ")" && vocabulary.weekdays.contains(id: ids[range.lowerBound])
+    }
+
     func isReport(_ i: Int, in sentence: Range<Int>) -> Bool {
         words[max(sentence.lowerBound, i - 4)..<i].contains { vocabulary.times[$0] == "report" }
     }
@@ -998,7 +1060,12 @@ struct TimeFinder {
             return expression
         case "weak":
             return TimeExpression(range: range, period: .ytd(year: d.year, asOf: d), strength: .weak)
+        case "untilnow":
+            // "Seni on Leedu tagasi saatnud 537" (up to now): all so far, from no stated start
+            return TimeExpression(range: range, period: .span(start: nil, end: d), strength: .relative)
         case "year":
+            // year:-N, "hace cuatro años" (four years ago): that calendar year
+            if let back = Int(argument), back < 0 { return TimeExpression(range: range, period: .year(d.year + back), strength: .relative) }
             return TimeExpression(range: range, period: .year(argument == "next" ? d.year + 1 : d.year - 1), strength: .relative)
         case "months":
             // "the first half of 2023", "the first six months of the year", "the third quarter of last year"

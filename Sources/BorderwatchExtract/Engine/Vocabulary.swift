@@ -33,6 +33,9 @@ final class Vocabulary: Sendable {
     let protectedFrom: [String: Day]
     /// Month and weekday names are read only when capitalised (English, German), as `format.tsv` says.
     let calendarCapitalized: Bool
+    /// The language puts a genitive right after its noun ("obywateli Iraku", citizens of Iraq), as
+    /// `format.tsv` says (`genitive_after yes`).
+    let genitiveAfter: Bool
 
     init(_ lexicon: Lexicon) {
         let names = ["numbers", "scales", "qualifiers", "counted", "distractors", "before", "connectors",
@@ -69,6 +72,7 @@ final class Vocabulary: Sendable {
         self.defaultVia = defaultVia
         calendarCapitalized = lexicon.table("format")["calendar_capitalized"] != "no"
         ordinalDot = lexicon.table("format")["ordinal_dot"] == "yes"
+        genitiveAfter = lexicon.table("format")["genitive_after"] == "yes"
         hasGlosses = !lexicon.table("glosses").entries.isEmpty
     }
 }
