@@ -409,4 +409,11 @@ import Testing
         #expect(found.map(\.value) == [800, 788, 651])
         #expect(found.prefix(2).allSatisfy { $0.metric == .arrivals && $0.period == .day(day("2022-08-01")) })
     }
+
+    /// A verb that counts whatever its noun is goes on with the noun the list named first.
+    @Test func aCountingVerbGoesOnWithTheListsNoun() {
+        let found = facts("Malta had just 120 asylum applications lodged last year, while Cyprus registered 2,400 and Greece 9,100.", date: "2023-02-20")
+        #expect(found.map(\.value) == [120, 2400, 9100])
+        #expect(found.allSatisfy { $0.metric == .asylumClaims })
+    }
 }

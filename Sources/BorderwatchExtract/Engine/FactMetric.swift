@@ -218,8 +218,12 @@ extension FactBuilder {
         let verbs = sentence.metrics.filter {
             $0.range.upperBound <= head.span.lowerBound && head.span.lowerBound - $0.range.upperBound <= 3
         }
+        // ("46 asylum applications lodged last year, while Slovakia registered 544": a verb that counts
+        // whatever its noun is, grammar.tsv `counts`, or one of the noun's own metric, goes on with it)
         for cue in sentence.metrics where cue.range.lowerBound >= noun.range.upperBound && cue.range.upperBound <= figure.span.lowerBound {
-            guard verbs.contains(where: { ids[$0.range].elementsEqual(ids[cue.range]) }) else { return nil }
+            guard verbs.contains(where: { ids[$0.range].elementsEqual(ids[cue.range]) })
+                    || Metric(cueValue: cue.value) == headMetric
+                    || cue.range.count == 1 && vocabulary.grammar[id: ids[cue.range.lowerBound]] == "counts" else { return nil }
         }
         return headMetric
     }
