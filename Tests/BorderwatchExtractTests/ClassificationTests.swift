@@ -416,4 +416,9 @@ import Testing
         #expect(found.map(\.value) == [120, 2400, 9100])
         #expect(found.allSatisfy { $0.metric == .asylumClaims })
     }
+
+    /// A year cut to two digits after an apostrophe is no figure.
+    @Test func aYearCutToTwoDigitsIsNoFigure() {
+        #expect(facts("Agents apprehended 98,000 migrants at the border in May, 40% above May '22.", date: "2023-06-10").map(\.value) == [98000])
+    }
 }

@@ -52,6 +52,8 @@ struct FigureFinder {
                 if i - 2 >= sentence.lowerBound, words[i - 1] == "-", tokens[i - 2].kind == .number, tokens[i - 2].digits == 4,
                    !tokens[i - 2].separated, (1900...2100).contains(Int(tokens[i - 2].number)), !token.separated,
                    token.digits == 2 || token.digits == 4 && value > Int(tokens[i - 2].number) { continue }
+                // "113.3% above April '18": a year cut to its last two digits after an apostrophe
+                if token.digits == 2, i > sentence.lowerBound, isOneOf(words[i - 1], "'", "’"), tokens[i - 1].end == token.start { continue }
                 let isYear = !token.separated && token.digits == 4 && (1900...2100).contains(value)
                 if isYear && !countedNounFollows(range.upperBound, in: sentence) { continue }
                 if isAgeAfterName(range, in: sentence) || isNumberedName(range, in: sentence) { continue }
