@@ -421,4 +421,11 @@ import Testing
     @Test func aYearCutToTwoDigitsIsNoFigure() {
         #expect(facts("Agents apprehended 98,000 migrants at the border in May, 40% above May '22.", date: "2023-06-10").map(\.value) == [98000])
     }
+
+    /// "the majority of N" is most of a count, which the figure is; "a majority of N" is a vote.
+    @Test func theMajorityOfACountIsTheCount() {
+        let found = facts("The majority of some 8,000 migrants who have entered Bosnia since the start of the year have moved on.", date: "2018-08-21")
+        #expect(found.map(\.value) == [8000])
+        #expect(facts("The bill passed with a majority of 44.", date: "2018-08-21").isEmpty)
+    }
 }
