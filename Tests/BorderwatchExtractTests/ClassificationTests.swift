@@ -428,4 +428,13 @@ import Testing
         #expect(found.map(\.value) == [8000])
         #expect(facts("The bill passed with a majority of 44.", date: "2018-08-21").isEmpty)
     }
+
+    /// "the count was N" after a count of a whole stretch goes on counting what that count counted,
+    /// whatever the article's main count is.
+    @Test func theCountWasGoesOnWithTheCountJustTold() {
+        let text = "French ships rescued 60 migrants on Saturday and brought them back to Calais. French rescuers picked up 45 more on Sunday.\n\n"
+            + "From January to July this year, 8,300 people attempted the crossing. For the whole of 2020 the count was 9,551."
+        let found = facts(text, date: "2021-08-23")
+        #expect(found.first { $0.value == 9551 }?.metric == .attempts)
+    }
 }

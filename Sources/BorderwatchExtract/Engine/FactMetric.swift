@@ -161,7 +161,17 @@ extension FactBuilder {
             // "the previous record high of 235 people", "The 202 migrants on board": a record claim
             // or a definite figure names the article's main count ("the 2 million Syrians in
             // Turkey", a nationality, does not)
-            chosen = mainMetric.rawValue
+            // ("12,148 people attempted the crossing ... For the whole of 2020 the count was 9,551": the
+            // count told in the sentence just before, when it is a whole stretch's)
+            var told: Metric?
+            if raisesTotal(to: figure, in: sentence), let last = entries.last, last.sentence.upperBound <= sentence.range.lowerBound,
+               sentence.range.lowerBound - last.sentence.upperBound <= 2, !last.inherited {
+                switch last.fact.period {
+                case .year, .ytd, .span(_?, _?): told = last.fact.metric
+                default: break
+                }
+            }
+            chosen = (told ?? mainMetric).rawValue
             ownPhrase = false
         } else if figure.elliptical, let last = entries.last, sentence.range.lowerBound - last.sentence.upperBound <= 40,
                   isFurther(figure, in: sentence) || last.sentence == sentence.range && continuesList(from: last.position, to: figure, in: sentence) {
