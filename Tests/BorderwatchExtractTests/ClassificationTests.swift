@@ -437,4 +437,12 @@ import Testing
         let found = facts(text, date: "2021-08-23")
         #expect(found.first { $0.value == 9551 }?.metric == .attempts)
     }
+
+    /// A figure in words that a toll or total is said to be is a count.
+    @Test func aTollInWordsIsACount() {
+        let found = facts("In 2021 five people died off Calais, while the death toll for 2020 was four.", date: "2022-01-05")
+        #expect(found.map(\.value) == [5, 4])
+        #expect(found.allSatisfy { $0.metric == .deaths })
+        #expect(found.last?.period == .year(2020))
+    }
 }

@@ -106,6 +106,9 @@ import Testing
         Case(rule: "the next item's own time between 'and' and its figure",
              text: "Guards recorded 9,100 attempts in October. The figure for September was about 6.2 thousand, and for August more than 2.5 thousand.",
              date: "2021-11-02", value: 2_500, period: .month(year: 2021, month: 8)),
+        Case(rule: "a part of the year after the figure names its stretch",
+             text: "Some 50,000 asylum applications were lodged by September. This year nearly 21,000 were filed in the first half.",
+             date: "2022-10-20", value: 21_000, period: .span(start: day("2022-01-01"), end: day("2022-06-30"))),
     ]
 
     @Test(arguments: cases) func periodRules(_ probe: Case) {

@@ -134,6 +134,16 @@ extension FactBuilder {
            !opensReportedClause(earlier.position..<figure.span.lowerBound) {
             return (earlier.fact.period, earlier.strength)
         }
+        // "This year nearly 32,000 were filed in the first half": a part of the year after the figure
+        // names its stretch more closely than the year before it
+        if let (chosen, _) = best, chosen.range.upperBound <= figure.span.lowerBound, let year = chosen.period.flatMap(yearOf),
+           let part = sentence.times.first(where: { expression in
+               guard expression.range.lowerBound >= figure.range.upperBound, !expression.baseline, !expression.duration,
+                     case .span(let start?, _?)? = expression.period, start.year == year else { return false }
+               return !sentence.figures.contains { $0.range.lowerBound >= figure.range.upperBound && $0.range.upperBound <= expression.range.lowerBound }
+           }), let period = part.period {
+            return (period, part.strength)
+        }
         if let (expression, _) = best, let period = expression.period {
             if expression.anaphoric { return (.day(lastNamedDay ?? articleDate), expression.strength) }
             // "Libya's coast guard pulled 9,000 people back over the same period": the period just named
@@ -438,6 +448,14 @@ extension FactBuilder {
         }
         guard named.count == 1, named[0] >= start, named[0] < end else { return period }
         return .span(start: start, end: named[0])
+    }
+
+    /// The year a whole year or a running total of it counts.
+    func yearOf(_ period: Period) -> Int? {
+        switch period {
+        case .year(let year), .ytd(let year, _): return year
+        default: return nil
+        }
     }
 
     /// "stands at around 90,000", "put the figure at 76,000": the level a running total stands at

@@ -79,7 +79,8 @@ struct FigureFinder {
                    vocabulary.counted[id: ids[qualifierStart - 1]] != nil, !countedNounFollows(range.upperBound, in: sentence) { continue }
                 let noun = nounAfter(range.upperBound, in: sentence, claimed: claimed)
                 // figures in words need their noun ("six Iraqi citizens"), except large ones: "pushed back two thousand"
-                if noun == .distractor || (noun == .unknown) || (isWord && noun != .counted && (noun != .implied || value < 100)) { continue }
+                if noun == .distractor || (noun == .unknown)
+                    || (isWord && noun != .counted && (noun != .implied || value < 100 && !isTotalsValue(at: qualifierStart, in: sentence))) { continue }
                 if isRate(after: range.upperBound, in: sentence, claimed: claimed) || isDifference(after: range.upperBound, in: sentence) { continue }
                 if noun == .implied, unitBeforeTo(qualifierStart, in: sentence) { continue }
                 result.append(Figure(value: value, bound: bound, range: range, span: qualifierStart..<range.upperBound,
@@ -486,6 +487,12 @@ struct FigureFinder {
             steps += 1
         }
         return firstIsContent == true ? .unknown : .implied
+    }
+
+    /// "the death toll for 2019 was four": a figure in words that a toll or total is said to be.
+    func isTotalsValue(at start: Int, in sentence: Range<Int>) -> Bool {
+        guard start - 2 >= sentence.lowerBound, isOneOf(words[start - 1], "was", "is", "were", "stood") else { return false }
+        return (max(sentence.lowerBound, start - 7)..<(start - 1)).contains { isOneOf(words[$0], "toll", "total", "tally") }
     }
 
     func countedNounFollows(_ start: Int, in sentence: Range<Int>) -> Bool {
