@@ -403,9 +403,7 @@ struct FactBuilder {
     /// clause about the figure's people conveying others (grammar.tsv `conveys`, then a noun of people)
     /// makes them drivers or smugglers.
     func movedOthers(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
-        let end = figure.range.upperBound
-        guard let relative = (end..<min(end + 7, sentence.range.upperBound)).first(where: { isOneOf(words[$0], "who", "whom") })
-        else { return false }
+        guard let relative = relativePronoun(after: figure, within: 7, in: sentence) else { return false }
         let clause = (relative + 1)..<min(relative + 9, sentence.range.upperBound)
         guard let verb = clause.first(where: { vocabulary.grammar[id: ids[$0]] == "conveys" }) else { return false }
         return ((verb + 1)..<min(verb + 4, sentence.range.upperBound)).contains { vocabulary.counted.longestMatch(in: ids, at: $0) != nil }

@@ -203,7 +203,7 @@ extension FactBuilder {
     func mainClauseCue(after figure: Figure, in sentence: SentenceAnalysis) -> String? {
         let end = figure.range.upperBound
         // (the figure's noun phrase, words only, before "who": "Albanian offenders and migrants who")
-        guard let relative = (end..<min(end + 6, sentence.range.upperBound)).first(where: { isOneOf(words[$0], "who", "that") }),
+        guard let relative = relativePronoun(after: figure, within: 6, in: sentence),
               !tokens[end..<relative].contains(where: { $0.kind != .word }),
               let inner = sentence.metrics.first(where: { $0.value != "name" && $0.range.lowerBound > relative && $0.range.lowerBound - relative <= 3 })
         else { return nil }
@@ -214,7 +214,14 @@ extension FactBuilder {
             return between.count <= 12 && !words[between].contains { $0 == "," || $0 == "and" || isSubordinator($0) }
                 && between.contains { isOneOf(words[$0], "are", "were", "is", "was") || isOneOf(words[$0], "have", "has") }
         }
-        return later.map { cue in cue.value.hasSuffix("<") || cue.value.hasSuffix("^") || cue.value.hasSuffix("~") ? String(cue.value.dropLast()) : cue.value }
+        return later.flatMap { Metric(cueValue: $0.value)?.rawValue }
+    }
+
+    /// Where "who", "whom" or "that" opens a relative clause within `within` words after the figure
+    /// ("some 7,000 migrants who had arrived", "135 people, most of whom ...").
+    func relativePronoun(after figure: Figure, within: Int, in sentence: SentenceAnalysis) -> Int? {
+        let end = figure.range.upperBound
+        return (end..<min(end + within, sentence.range.upperBound)).first { isOneOf(words[$0], "who", "whom", "that") }
     }
 
     /// "Germany received 334,000 applications, while France received 167,000 and Spain 162,000": a

@@ -242,12 +242,16 @@ extension FactBuilder {
     /// The length of a part-of-day phrase (grammar.tsv `part_of_day`: "during the day", "in the
     /// morning") that ends right before `end` and starts no earlier than `start`; 0 when none does.
     func partOfDayLength(before end: Int, from start: Int) -> Int {
-        for k in max(start, end - 4)..<end {
-            if let (role, length) = vocabulary.grammar.longestMatch(in: ids, at: k), role == "part_of_day", k + length == end {
-                return length
-            }
+        grammarPhrase("part_of_day", endingAt: end, from: max(start, end - 4)) ?? 0
+    }
+
+    /// The length of a grammar.tsv phrase of `role` that ends right before `end` and starts at
+    /// `start` or later; `nil` when none does.
+    func grammarPhrase(_ role: String, endingAt end: Int, from start: Int) -> Int? {
+        for k in start..<end {
+            if let (found, length) = vocabulary.grammar.longestMatch(in: ids, at: k), found == role, k + length == end { return length }
         }
-        return 0
+        return nil
     }
 
     /// "up from 5,200 a year earlier", "against 64,529 in the same period last year": the period
@@ -461,17 +465,14 @@ extension FactBuilder {
     /// "stands at around 90,000", "put the figure at 76,000": the level a running total stands at
     /// (grammar.tsv `level`) right before the figure.
     func isLevel(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
-        (max(sentence.range.lowerBound, figure.span.lowerBound - 4)..<figure.span.lowerBound).contains { j in
-            guard let (role, length) = vocabulary.grammar.longestMatch(in: ids, at: j) else { return false }
-            return role == "level" && j + length == figure.span.lowerBound
-        }
+        grammarPhrase("level", endingAt: figure.span.lowerBound, from: max(sentence.range.lowerBound, figure.span.lowerBound - 4)) != nil
     }
 
     /// "some 7,000 migrants who had arrived": the figure's people, in a relative clause in the past
     /// perfect right after its noun, had done what is counted before the time told of.
     func hadComeBefore(_ figure: Figure, in sentence: SentenceAnalysis) -> Bool {
         let end = figure.range.upperBound
-        guard let relative = (end..<min(end + 4, sentence.range.upperBound)).first(where: { isOneOf(words[$0], "who", "that") }),
+        guard let relative = relativePronoun(after: figure, within: 4, in: sentence),
               relative + 2 < sentence.range.upperBound, words[relative + 1] == "had",
               !tokens[end..<relative].contains(where: { $0.kind != .word }) else { return false }
         return sentence.metrics.contains { $0.value != "name" && $0.range.lowerBound > relative + 1 && $0.range.lowerBound <= relative + 3 }

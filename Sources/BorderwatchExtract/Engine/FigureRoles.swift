@@ -236,10 +236,9 @@ extension FactBuilder {
     /// `position` is named as the shore people were at sea off.
     func isOffshore(_ position: Int, in sentence: SentenceAnalysis) -> Bool {
         var j = position - 1
-        func skip(_ word: StaticString) { if j > sentence.range.lowerBound, isOneOf(words[j], word) { j -= 1 } }
         guard j >= sentence.range.lowerBound else { return false }
         if words[j] == "of", j - 1 > sentence.range.lowerBound, vocabulary.grammar[id: ids[j - 1]] == "shore" { j -= 2 }
-        skip("the")
+        if j > sentence.range.lowerBound, words[j] == "the" { j -= 1 }
         return j >= sentence.range.lowerBound && vocabulary.grammar[id: ids[j]] == "offshore"
     }
 
